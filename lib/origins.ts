@@ -1,0 +1,73 @@
+/**
+ * Origins and match patterns. Pure functions: no browser APIs here, so the
+ * build config, the background and the tests share one definition.
+ */
+
+/** The real platform's hosts: the only preset a production build matches. */
+export const M2MMANAGER_PRESET: readonly string[] = ['https://*.matooma.com/*'];
+
+/** Split a comma-separated list of match patterns (the TWOFOLD_EXTRA_ORIGINS format). */
+export function parseExtraOrigins(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      if (!isValidMatchPattern(part)) {
+        throw new Error(`TWOFOLD_EXTRA_ORIGINS: "${part}" is not a match pattern like http://host/*`);
+      }
+      return part;
+    });
+}
+
+const MATCH_PATTERN = /^(https?|\*):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?\/.*$/;
+
+export function isValidMatchPattern(pattern: string): boolean {
+  return pattern !== '<all_urls>' && MATCH_PATTERN.test(pattern);
+}
+
+/** The match patterns of the M2Mmanager content script for one build. */
+export function m2mmanagerMatches(extra: string | undefined): string[] {
+  return [...new Set([...M2MMANAGER_PRESET, ...parseExtraOrigins(extra)])];
+}
+
+/**
+ * The origin (scheme + host + port) of a URL, or undefined for URLs that have
+ * no web origin (about:, data:, chrome-extension: pages are not web origins).
+ */
+export function webOriginOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return parsed.origin;
+}
+
+/** Does a match pattern (Chrome semantics: no port means any port) cover this origin? */
+export function patternMatchesOrigin(pattern: string, origin: string): boolean {
+  const m = MATCH_PATTERN.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, port] = m;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  const urlScheme = url.protocol.slice(0, -1);
+  if (scheme === '*' ? urlScheme !== 'http' && urlScheme !== 'https' : scheme !== urlScheme) {
+    return false;
+  }
+  if (port && port.slice(1) !== url.port) return false;
+  if (host === '*') return true;
+  if (host?.startsWith('*.')) {
+    const base = host.slice(2);
+    return url.hostname === base || url.hostname.endsWith(`.${base}`);
+  }
+  return url.hostname === host;
+}

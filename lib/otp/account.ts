@@ -1,0 +1,48 @@
+/** The shapes every part of Twofold agrees on. Secrets are base32, uppercase, no padding. */
+
+export type OtpType = 'totp' | 'hotp';
+export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+/** What an otpauth URI (or an import) describes: everything needed to make codes. */
+export interface OtpAccount {
+  type: OtpType;
+  /** Service name, e.g. "M2Mmanager". May be empty. */
+  issuer: string;
+  /** Account name, e.g. "jane.doe@example.com". May be empty. */
+  label: string;
+  /** Base32 (RFC 4648), uppercase, without padding or spaces. */
+  secret: string;
+  algorithm: OtpAlgorithm;
+  /** 6 to 8. */
+  digits: number;
+  /** Seconds, TOTP only (30 by default). */
+  period: number;
+  /** Moving factor, HOTP only (0 for TOTP). */
+  counter: number;
+}
+
+/** An account as stored in the vault. */
+export interface StoredAccount extends OtpAccount {
+  id: string;
+  /** Bound web origin (scheme://host[:port]); only such accounts are autofilled. */
+  origin?: string;
+  pinned?: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What leaves the background for pages: no secret, ever. */
+export interface AccountView {
+  id: string;
+  type: OtpType;
+  issuer: string;
+  label: string;
+  digits: number;
+  period: number;
+  origin?: string;
+  pinned: boolean;
+  /** Current code (TOTP) or next code (HOTP). */
+  code: string;
+  /** TOTP: ms epoch when `code` stops being valid. */
+  expiresAt?: number;
+}

@@ -1,0 +1,52 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { m2mmanagerMatches } from './lib/origins';
+
+// `--mode sandbox` builds for the local M2Mmanager sandbox (tests, `npm start`).
+// Production builds match only the real platform unless TWOFOLD_EXTRA_ORIGINS says otherwise.
+const SANDBOX_ORIGINS = 'http://m2mmanager.localhost/*';
+
+function presetMatches(mode: string): string[] {
+  const extra = [process.env.TWOFOLD_EXTRA_ORIGINS, mode === 'sandbox' ? SANDBOX_ORIGINS : '']
+    .filter(Boolean)
+    .join(',');
+  return m2mmanagerMatches(extra);
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: what a file uses is written at its top.
+  imports: false,
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  vite: (env) => {
+    return {
+      plugins: [preact()],
+      define: {
+        // Read once at build time; lib/preset.ts exposes the resulting list.
+        __TWOFOLD_M2M_MATCHES__: JSON.stringify(presetMatches(env.mode)),
+      },
+      build: { sourcemap: false },
+    };
+  },
+  manifest: (env) => {
+    const matches = presetMatches(env.mode);
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      action: { default_title: '__MSG_extName__' },
+      permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'idle', 'contextMenus'],
+      // The preset only: captureVisibleTab fallback and QR watching on the platform.
+      host_permissions: matches,
+      // Every other site is asked for at run time, one origin at a time.
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      content_security_policy: {
+        extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+      },
+      browser_specific_settings:
+        env.browser === 'firefox'
+          ? { gecko: { id: 'twofold@twofold.dev', strict_min_version: '128.0' } }
+          : undefined,
+    };
+  },
+});
