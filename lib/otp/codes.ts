@@ -1,0 +1,48 @@
+/**
+ * One-time codes from accounts, computed by `otpauth` (RFC 4226 / RFC 6238).
+ * Time arithmetic uses otpauth's own `TOTP.counter` so the countdown and the code can never
+ * disagree about which period a timestamp falls in.
+ */
+import { HOTP, Secret, TOTP } from 'otpauth';
+import type { OtpAccount } from './account';
+import { secretToBytes } from './base32';
+import { checkCounter, checkDigits, checkPeriod, parseAlgorithm } from './params';
+
+/** TOTP: the code for `timestampMs`. HOTP: the code for `account.counter` (time is ignored). */
+export function generateCode(account: OtpAccount, timestampMs: number = Date.now()): string {
+  // Our own decoder, not Secret.fromBase32: it refuses damaged secrets with a clear message.
+  const secret = new Secret({ buffer: toArrayBuffer(secretToBytes(account.secret)) });
+  const algorithm = parseAlgorithm(account.algorithm);
+  const digits = checkDigits(account.digits);
+  if (account.type === 'hotp') {
+    return HOTP.generate({ secret, algorithm, digits, counter: checkCounter(account.counter) });
+  }
+  const period = checkPeriod(account.period);
+  return TOTP.generate({ secret, algorithm, digits, period, timestamp: checkTime(timestampMs) });
+}
+
+/**
+ * ms epoch at which the TOTP code for `timestampMs` stops being valid.
+ * HOTP codes do not expire: `Infinity` (callers show no countdown).
+ */
+export function periodEnd(account: OtpAccount, timestampMs: number = Date.now()): number {
+  if (account.type === 'hotp') return Number.POSITIVE_INFINITY;
+  const period = checkPeriod(account.period);
+  return (TOTP.counter({ period, timestamp: checkTime(timestampMs) }) + 1) * period * 1000;
+}
+
+/** Whole seconds left for the current TOTP code, from `period` (fresh) down to 1; HOTP: Infinity. */
+export function secondsRemaining(account: OtpAccount, timestampMs: number = Date.now()): number {
+  return Math.ceil((periodEnd(account, timestampMs) - timestampMs) / 1000);
+}
+
+function checkTime(timestampMs: number): number {
+  if (!Number.isFinite(timestampMs)) throw new Error('The time is not a valid timestamp');
+  return timestampMs;
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}

@@ -1,0 +1,9 @@
+/** Public API of the OTP core: parse and write otpauth URIs, make codes, read GA exports. */
+export type { AccountView, OtpAccount, OtpAlgorithm, OtpType, StoredAccount } from './account';
+export { normaliseSecret, MIN_SECRET_BYTES } from './base32';
+export { generateCode, periodEnd, secondsRemaining } from './codes';
+export { parseAnyOtpText } from './import';
+export type { ImportError, ImportResult } from './import';
+export { decodeMigrationUri, encodeMigrationUri } from './migration';
+export type { MigrationBatch, MigrationResult } from './migration';
+export { parseOtpauthUri, toOtpauthUri } from './uri';

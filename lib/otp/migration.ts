@@ -1,0 +1,211 @@
+/**
+ * Google Authenticator export batches: `otpauth-migration://offline?data=<base64 protobuf>`.
+ *
+ *   MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
+ *                      int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
+ *   OtpParameters { bytes secret = 1; string name = 2; string issuer = 3; Algorithm algorithm = 4;
+ *                   DigitCount digits = 5; OtpType type = 6; int64 counter = 7; }
+ *
+ * The format has no period: every TOTP account gets 30 s. Newer exports add fields (e.g. 8, a
+ * string id) that are skipped. A structural problem anywhere rejects the whole batch ("damaged");
+ * an entry that is well-formed but unusable (MD5, empty secret, ...) is reported in `skipped`
+ * and the others are still imported.
+ */
+import type { OtpAccount, OtpAlgorithm } from './account';
+import { base32Encode, MIN_SECRET_BYTES, secretToBytes } from './base32';
+import { decodeBase64Lenient, encodeBase64 } from './base64';
+import { cleanName, displayName, labelParts, splitLabel } from './names';
+import { checkAccount, DEFAULT_PERIOD } from './params';
+import { DamagedError, ProtoReader, ProtoWriter, WIRE_BYTES, WIRE_VARINT } from './protobuf';
+
+export interface MigrationBatch {
+  /** 0-based position of this QR code in the export. */
+  index: number;
+  /** Number of QR codes in the export (1 when the payload does not say). */
+  size: number;
+  /** Shared by all QR codes of one export (0 when the payload does not say). */
+  id: number;
+}
+
+export interface MigrationResult {
+  accounts: OtpAccount[];
+  skipped: { name: string; reason: string }[];
+  batch: MigrationBatch;
+}
+
+/** Base64 of several KB per QR code at most; generous bound on pasted input. */
+export const MAX_MIGRATION_URI_LENGTH = 65_536;
+
+const SCHEME = /^otpauth-migration:\/\//i;
+const ALGORITHMS: Record<number, OtpAlgorithm | 'MD5'> = { 1: 'SHA1', 2: 'SHA256', 3: 'SHA512', 4: 'MD5' };
+const ALGORITHM_CODES: Record<OtpAlgorithm, number> = { SHA1: 1, SHA256: 2, SHA512: 3 };
+
+export function decodeMigrationUri(uri: string): MigrationResult {
+  const text = typeof uri === 'string' ? uri.trim() : '';
+  if (!SCHEME.test(text)) throw new Error('This is not a Google Authenticator export');
+  if (text.length > MAX_MIGRATION_URI_LENGTH) throw new Error('The export data is too long');
+  const bytes = decodeBase64Lenient(dataParameter(text));
+  if (bytes === null) throw new DamagedError();
+  const result = readPayload(bytes);
+  if (result.accounts.length === 0 && result.skipped.length === 0) {
+    throw new Error('The Google Authenticator export holds no accounts');
+  }
+  return result;
+}
+
+/**
+ * One export QR code holding `accounts`. Throws (naming the account, never its secret) for what
+ * the format cannot hold: a period other than 30 s, or 7 digits.
+ */
+export function encodeMigrationUri(accounts: OtpAccount[], batch: Partial<MigrationBatch> = {}): string {
+  const payload = new ProtoWriter();
+  for (const original of accounts) {
+    const a = checkAccount(original);
+    const name = displayName(a.issuer, a.label);
+    if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
+      throw new Error(`${name}: a Google Authenticator export cannot hold a ${a.period}-second period`);
+    }
+    if (a.digits === 7) {
+      throw new Error(`${name}: a Google Authenticator export cannot hold 7-digit codes`);
+    }
+    const entry = new ProtoWriter()
+      .bytesField(1, secretToBytes(a.secret))
+      .bytesField(2, utf8(labelParts(a.issuer, a.label).join(':')))
+      .bytesField(3, utf8(a.issuer))
+      .varintField(4, ALGORITHM_CODES[a.algorithm])
+      .varintField(5, a.digits === 8 ? 2 : 1)
+      .varintField(6, a.type === 'hotp' ? 1 : 2);
+    if (a.type === 'hotp') entry.varintField(7, a.counter);
+    payload.bytesField(1, entry.finish());
+  }
+  payload
+    .varintField(2, 1)
+    .varintField(3, batch.size ?? 1)
+    .varintField(4, batch.index ?? 0)
+    .varintField(5, batch.id ?? 0);
+  return `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(payload.finish()))}`;
+}
+
+/** The raw `data=` value, percent-decoded but with `+` kept (it is base64, not form text). */
+function dataParameter(text: string): string {
+  const question = text.indexOf('?');
+  const query = question >= 0 ? (text.slice(question + 1).split('#', 1)[0] ?? '') : '';
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || pair.slice(0, eq).toLowerCase() !== 'data') continue;
+    const value = pair.slice(eq + 1);
+    if (value.trim() === '') break;
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      throw new DamagedError();
+    }
+  }
+  throw new Error('The Google Authenticator export has no data');
+}
+
+function readPayload(bytes: Uint8Array): MigrationResult {
+  const reader = new ProtoReader(bytes);
+  const accounts: OtpAccount[] = [];
+  const skipped: { name: string; reason: string }[] = [];
+  const batch: MigrationBatch = { index: 0, size: 1, id: 0 };
+  while (!reader.done) {
+    const [field, wire] = reader.tag();
+    if (field === 1) {
+      expectWire(wire, WIRE_BYTES);
+      const entry = readEntry(reader.bytesField());
+      if ('reason' in entry) skipped.push(entry);
+      else accounts.push(entry);
+    } else if (field >= 3 && field <= 5) {
+      expectWire(wire, WIRE_VARINT);
+      const value = Number(BigInt.asIntN(32, reader.varint()));
+      if (field === 3) batch.size = Math.max(1, value);
+      else if (field === 4) batch.index = value;
+      else batch.id = value;
+    } else {
+      reader.skip(wire); // version (2) is informational; newer fields are unknown to us
+    }
+  }
+  return { accounts, skipped, batch };
+}
+
+function readEntry(bytes: Uint8Array): OtpAccount | { name: string; reason: string } {
+  const reader = new ProtoReader(bytes);
+  let secret: Uint8Array = new Uint8Array(0);
+  let name = '';
+  let issuer = '';
+  let algorithm = 0;
+  let digits = 0;
+  let type = 0;
+  let counter = 0n;
+  while (!reader.done) {
+    const [field, wire] = reader.tag();
+    switch (field) {
+      case 1:
+        expectWire(wire, WIRE_BYTES);
+        secret = reader.bytesField();
+        break;
+      case 2:
+        expectWire(wire, WIRE_BYTES);
+        name = text(reader.bytesField());
+        break;
+      case 3:
+        expectWire(wire, WIRE_BYTES);
+        issuer = text(reader.bytesField());
+        break;
+      case 4:
+      case 5:
+      case 6: {
+        expectWire(wire, WIRE_VARINT);
+        const value = Number(BigInt.asIntN(32, reader.varint()));
+        if (field === 4) algorithm = value;
+        else if (field === 5) digits = value;
+        else type = value;
+        break;
+      }
+      case 7:
+        expectWire(wire, WIRE_VARINT);
+        counter = BigInt.asIntN(64, reader.varint());
+        break;
+      default:
+        reader.skip(wire);
+    }
+  }
+
+  const names = splitLabel(name, cleanName(issuer), false);
+  const skip = (reason: string) => ({ name: displayName(names.issuer, names.label), reason });
+  // Unspecified (0) means the default, as in Google Authenticator itself.
+  const algo = algorithm === 0 ? 'SHA1' : ALGORITHMS[algorithm];
+  if (algo === undefined) return skip(`Unsupported algorithm (code ${algorithm})`);
+  if (algo === 'MD5') return skip('Unsupported algorithm MD5');
+  if (digits !== 0 && digits !== 1 && digits !== 2) return skip(`Unsupported digit count (code ${digits})`);
+  if (type !== 0 && type !== 1 && type !== 2) return skip(`Unsupported OTP type (code ${type})`);
+  if (secret.length === 0) return skip('The account has no secret');
+  if (secret.length < MIN_SECRET_BYTES) return skip('The secret is too short');
+  const isHotp = type === 1;
+  if (isHotp && counter < 0n) return skip('The counter is negative');
+  if (isHotp && counter > BigInt(Number.MAX_SAFE_INTEGER)) return skip('The counter is too large');
+  return {
+    type: isHotp ? 'hotp' : 'totp',
+    issuer: names.issuer,
+    label: names.label,
+    secret: base32Encode(secret),
+    algorithm: algo,
+    digits: digits === 2 ? 8 : 6,
+    period: DEFAULT_PERIOD,
+    counter: isHotp ? Number(counter) : 0,
+  };
+}
+
+function expectWire(actual: number, expected: number): void {
+  if (actual !== expected) throw new DamagedError();
+}
+
+const decoder = new TextDecoder('utf-8'); // not fatal: a bad byte in a name becomes U+FFFD
+const encoder = new TextEncoder();
+function text(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+function utf8(value: string): Uint8Array {
+  return encoder.encode(value);
+}
