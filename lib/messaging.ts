@@ -22,13 +22,13 @@ export interface ContentHello {
 }
 
 /**
- * The one protocol map of Twofold: every message any context sends.
- * Each entry names its allowed senders in lib/background/policy.ts.
+ * Messages the background handles. Who may send each one is declared in
+ * lib/background/policy.ts, checked against the browser's `sender` before any handler runs.
  */
-export interface ProtocolMap {
-  // Content scripts -> background
+export interface BackgroundProtocol {
+  // From content scripts.
   'content:hello'(): ContentHello;
-  // Extension pages -> background
+  // From extension pages (popup, options).
   'vault:state'(): VaultState;
   'vault:create'(data: { passphrase: string }): VaultState;
   'vault:unlock'(data: { passphrase: string }): VaultState;
@@ -36,9 +36,16 @@ export interface ProtocolMap {
   'accounts:list'(): AccountView[];
   'accounts:addUri'(data: { uri: string; website?: string }): AccountView;
   'accounts:delete'(data: { id: string }): void;
-  // Background -> content script (tabs.sendMessage): is Twofold alive in this frame?
+}
+
+/** Messages content scripts handle (sent by the background with tabs.sendMessage). */
+export interface ContentProtocol {
+  /** Is Twofold alive in this frame? Also proves the content -> background round trip. */
   'content:ping'(): { origin: string; hello: ContentHello };
 }
+
+/** The one protocol map of Twofold: every message any context sends. */
+export type ProtocolMap = BackgroundProtocol & ContentProtocol;
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messenger;

@@ -71,3 +71,17 @@ export function patternMatchesOrigin(pattern: string, origin: string): boolean {
   }
   return url.hostname === host;
 }
+
+/**
+ * The origin an account is bound to, from what a user typed in "Website (for autofill)":
+ * "example.com", "https://example.com/login" and "http://host:8080" are all fine.
+ */
+export function normalizeWebsite(input: string): string {
+  const trimmed = input.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const origin = webOriginOf(withScheme);
+  if (!trimmed || !origin || !new URL(withScheme).hostname.includes('.')) {
+    throw new Error(`"${trimmed}" is not a website address like https://example.com`);
+  }
+  return origin;
+}

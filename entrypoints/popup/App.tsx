@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AccountsView } from '@/components/AccountsView';
+import { CreateVaultForm } from '@/components/CreateVaultForm';
+import { UnlockForm } from '@/components/UnlockForm';
+import { t } from '@/lib/i18n';
+import { sendMessage, type VaultState } from '@/lib/messaging';
+
+export function App() {
+  const [state, setState] = useState<VaultState | undefined>();
+
+  useEffect(() => {
+    void sendMessage('vault:state').then(setState);
+  }, []);
+
+  return (
+    <main class="popup">
+      <header class="brand">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>{t('extName')}</h1>
+      </header>
+      {state === undefined && <p>{t('loading')}</p>}
+      {state && !state.exists && (
+        <CreateVaultForm
+          onCreate={async (passphrase) => setState(await sendMessage('vault:create', { passphrase }))}
+        />
+      )}
+      {state?.exists && !state.unlocked && (
+        <UnlockForm
+          onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}
+        />
+      )}
+      {state?.unlocked && <AccountsView onLock={async () => setState(await sendMessage('vault:lock'))} />}
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import type { BackgroundProtocol, SenderKind } from '../messaging';
+
+/**
+ * Who may send each background message. Exhaustive by type: a new message does
+ * not compile until it says who may send it. Secrets never go to content scripts,
+ * so nothing here lets a content script read accounts.
+ */
+export const POLICY = {
+  'content:hello': 'content-script',
+  'vault:state': 'extension-page',
+  'vault:create': 'extension-page',
+  'vault:unlock': 'extension-page',
+  'vault:lock': 'extension-page',
+  'accounts:list': 'extension-page',
+  'accounts:addUri': 'extension-page',
+  'accounts:delete': 'extension-page',
+} as const satisfies { readonly [K in keyof BackgroundProtocol]: SenderKind };

@@ -1,0 +1,290 @@
+import type { StoredAccount } from '../otp/account';
+import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from './aead';
+import { fromBase64, randomBytes, toBase64, utf8 } from './encoding';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  envelopePrefix,
+  FORMAT_VERSION,
+  slotAad,
+  type Envelope,
+  type EnvelopeHeader,
+  type PassphraseSlot,
+} from './envelope';
+import { VaultError } from './errors';
+import { checkKdfParams, DEFAULT_KDF, deriveKek, type KdfParams } from './kdf';
+import { webLock, type WithLock } from './locks';
+
+/** The part of `storage.local` the vault needs; tests pass an in-memory one. */
+export interface KeyValueArea {
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** What is encrypted: the whole account list. */
+export interface VaultPayload {
+  accounts: StoredAccount[];
+}
+
+export type Generation = 'A' | 'B';
+const KEYS: Record<Generation, string> = { A: 'vault.A', B: 'vault.B' };
+const QUARANTINE_PREFIX = 'vault.quarantine.';
+const LOCK_NAME = 'twofold-vault-write';
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+export interface VaultSnapshot {
+  payload: VaultPayload;
+  revision: number;
+  /** A newer Twofold wrote a copy we cannot read: never write over it. */
+  readOnly: boolean;
+  /** Copies that failed to authenticate on this read (they are quarantined before any write). */
+  damaged: Generation[];
+}
+
+interface CopyState {
+  generation: Generation;
+  raw: unknown;
+  envelope?: Envelope;
+  future: boolean;
+}
+
+export interface VaultStoreOptions {
+  withLock?: WithLock;
+  /** Argon2id cost; tests lower it, production uses DESIGN section 3. */
+  kdf?: { memory: number; iterations: number; parallelism: number };
+  now?: () => number;
+}
+
+/**
+ * The encrypted vault in two generations (A/B). Each save writes revision + 1
+ * over the older copy; a copy that fails to authenticate is copied to quarantine
+ * before it is ever overwritten, and never deleted here.
+ */
+export class VaultStore {
+  private readonly withLock: WithLock;
+  private readonly kdf: { memory: number; iterations: number; parallelism: number };
+  private readonly now: () => number;
+
+  constructor(
+    private readonly area: KeyValueArea,
+    options: VaultStoreOptions = {},
+  ) {
+    this.withLock = options.withLock ?? webLock();
+    this.kdf = options.kdf ?? DEFAULT_KDF;
+    this.now = options.now ?? Date.now;
+  }
+
+  async exists(): Promise<boolean> {
+    const stored = await this.area.get([KEYS.A, KEYS.B]);
+    return stored[KEYS.A] !== undefined || stored[KEYS.B] !== undefined;
+  }
+
+  /** Creates an empty vault; returns the raw data key (the caller keeps it in session storage). */
+  async create(passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
+    checkPassphrase(passphrase);
+    return this.withLock(LOCK_NAME, async () => {
+      if (await this.exists()) throw new VaultError('ALREADY_EXISTS');
+      const dek = randomBytes(KEY_BYTES);
+      const vaultId = toBase64(randomBytes(16));
+      const slot = await this.makeSlot(passphrase, dek, vaultId);
+      const header: EnvelopeHeader = { v: FORMAT_VERSION, vaultId, revision: 1, slots: [slot] };
+      await this.area.set({ [KEYS.A]: await sealPayload(dek, header, { accounts: [] }) });
+      return dek;
+    });
+  }
+
+  /** Passphrase -> raw data key. Wrong passphrase: VaultError WRONG_PASSPHRASE, nothing written. */
+  async unlock(passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
+    const copies = await this.readCopies();
+    const readable = copies.filter((c) => c.envelope && !c.future);
+    if (copies.every((c) => c.raw === undefined)) throw new VaultError('NO_VAULT');
+    if (readable.length === 0) {
+      throw new VaultError(copies.some((c) => c.future) ? 'READ_ONLY' : 'DAMAGED');
+    }
+    // Newest first; identical slots (the usual case) cost one Argon2id run.
+    readable.sort((a, b) => b.envelope!.header.revision - a.envelope!.header.revision);
+    const tried = new Set<string>();
+    for (const copy of readable) {
+      const header = copy.envelope!.header;
+      for (const slot of header.slots) {
+        const id = JSON.stringify(slot);
+        if (tried.has(id)) continue;
+        tried.add(id);
+        const dek = await unwrapSlot(passphrase, slot, header.vaultId);
+        if (
+          dek &&
+          (await this.read(dek).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return dek;
+      }
+    }
+    throw new VaultError('WRONG_PASSPHRASE');
+  }
+
+  /** Decrypts the newest copy that authenticates. */
+  async read(dek: Uint8Array<ArrayBuffer>): Promise<VaultSnapshot> {
+    const copies = await this.readCopies();
+    const key = await importAesKey(dek);
+    let best: { payload: VaultPayload; revision: number } | undefined;
+    const damaged: Generation[] = [];
+    for (const copy of copies) {
+      if (copy.raw === undefined || copy.future) continue;
+      const payload = copy.envelope ? await openPayload(key, copy.envelope) : undefined;
+      if (!payload) {
+        damaged.push(copy.generation);
+        continue;
+      }
+      const revision = copy.envelope!.header.revision;
+      if (!best || revision > best.revision) best = { payload, revision };
+    }
+    const readOnly = copies.some((c) => c.future);
+    if (!best)
+      throw new VaultError(readOnly ? 'READ_ONLY' : copies.some((c) => c.raw) ? 'DAMAGED' : 'NO_VAULT');
+    return { ...best, readOnly, damaged };
+  }
+
+  /**
+   * Read-modify-write under the shared lock, so concurrent writers from any
+   * context each see the others' changes. Returns the saved payload.
+   */
+  async update(
+    dek: Uint8Array<ArrayBuffer>,
+    mutate: (payload: VaultPayload) => VaultPayload | Promise<VaultPayload>,
+  ): Promise<VaultPayload> {
+    return this.withLock(LOCK_NAME, async () => {
+      const { next } = await this.writeNext(dek, mutate, undefined);
+      return next;
+    });
+  }
+
+  /**
+   * Re-wraps the data key under a new passphrase. Both generations are rewritten
+   * so the old passphrase opens neither of them afterwards.
+   */
+  async changePassphrase(dek: Uint8Array<ArrayBuffer>, current: string, next: string): Promise<void> {
+    checkPassphrase(next);
+    const check = await this.unlock(current);
+    if (!equalBytes(check, dek)) throw new VaultError('WRONG_PASSPHRASE');
+    await this.withLock(LOCK_NAME, async () => {
+      const snapshot = await this.read(dek);
+      const vaultId = (await this.readCopies()).find((c) => c.envelope)?.envelope?.header.vaultId;
+      if (!vaultId) throw new VaultError('DAMAGED');
+      const slot = await this.makeSlot(next, dek, vaultId);
+      await this.writeNext(dek, (p) => p, [slot], snapshot);
+      await this.writeNext(dek, (p) => p, [slot]);
+    });
+  }
+
+  /** Keys of quarantined copies, oldest first. */
+  async quarantined(): Promise<string[]> {
+    const all = await this.area.get(null);
+    return Object.keys(all)
+      .filter((k) => k.startsWith(QUARANTINE_PREFIX))
+      .sort();
+  }
+
+  private async writeNext(
+    dek: Uint8Array<ArrayBuffer>,
+    mutate: (payload: VaultPayload) => VaultPayload | Promise<VaultPayload>,
+    slots: PassphraseSlot[] | undefined,
+    known?: VaultSnapshot,
+  ): Promise<{ next: VaultPayload }> {
+    const copies = await this.readCopies();
+    const snapshot = known ?? (await this.read(dek));
+    if (snapshot.readOnly) throw new VaultError('READ_ONLY');
+    const newest = copies.find((c) => c.envelope?.header.revision === snapshot.revision && !c.future);
+    const target: Generation = newest?.generation === 'A' ? 'B' : 'A';
+    const targetCopy = copies.find((c) => c.generation === target);
+    // A damaged copy is evidence: keep it before its place is reused.
+    if (targetCopy && targetCopy.raw !== undefined && snapshot.damaged.includes(target)) {
+      await this.area.set({ [`${QUARANTINE_PREFIX}${this.now()}.${target}`]: targetCopy.raw });
+    }
+    const header: EnvelopeHeader = {
+      v: FORMAT_VERSION,
+      vaultId: newest!.envelope!.header.vaultId,
+      revision: snapshot.revision + 1,
+      slots: slots ?? newest!.envelope!.header.slots,
+    };
+    const next = await mutate(structuredClone(snapshot.payload));
+    await this.area.set({ [KEYS[target]]: await sealPayload(dek, header, next) });
+    return { next };
+  }
+
+  private async readCopies(): Promise<CopyState[]> {
+    const stored = await this.area.get([KEYS.A, KEYS.B]);
+    return Promise.all(
+      (['A', 'B'] as const).map(async (generation): Promise<CopyState> => {
+        const raw = stored[KEYS[generation]];
+        if (raw === undefined) return { generation, raw, future: false };
+        try {
+          const envelope = await decodeEnvelope(raw);
+          return { generation, raw, envelope, future: envelope.header.v > FORMAT_VERSION };
+        } catch {
+          return { generation, raw, future: false };
+        }
+      }),
+    );
+  }
+
+  private async makeSlot(
+    passphrase: string,
+    dek: Uint8Array<ArrayBuffer>,
+    vaultId: string,
+  ): Promise<PassphraseSlot> {
+    const kdf: KdfParams = { name: 'argon2id', ...this.kdf, salt: toBase64(randomBytes(16)) };
+    const kek = await importAesKey(await deriveKek(passphrase, kdf, fromBase64(kdf.salt)));
+    const iv = randomBytes(IV_BYTES);
+    const wrapped = await seal(kek, iv, dek, slotAad(vaultId, kdf));
+    return { kind: 'passphrase', kdf, iv: toBase64(iv), wrapped: toBase64(wrapped) };
+  }
+}
+
+function checkPassphrase(passphrase: string): void {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new VaultError('WEAK_PASSPHRASE');
+}
+
+async function unwrapSlot(
+  passphrase: string,
+  slot: PassphraseSlot,
+  vaultId: string,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  try {
+    if (slot.kind !== 'passphrase') return undefined;
+    const kdf = checkKdfParams(slot.kdf);
+    const kek = await importAesKey(await deriveKek(passphrase, kdf, fromBase64(kdf.salt)));
+    const dek = await open(kek, fromBase64(slot.iv), fromBase64(slot.wrapped), slotAad(vaultId, kdf));
+    return dek?.length === KEY_BYTES ? dek : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function sealPayload(
+  dek: Uint8Array<ArrayBuffer>,
+  header: EnvelopeHeader,
+  payload: VaultPayload,
+): Promise<string> {
+  const iv = randomBytes(IV_BYTES);
+  const key = await importAesKey(dek);
+  const ciphertext = await seal(key, iv, utf8.encode(JSON.stringify(payload)), envelopePrefix(header));
+  return await encodeEnvelope(header, iv, ciphertext);
+}
+
+async function openPayload(key: CryptoKey, envelope: Envelope): Promise<VaultPayload | undefined> {
+  const plain = await open(key, envelope.iv, envelope.ciphertext, envelope.aad);
+  if (!plain) return undefined;
+  try {
+    const payload = JSON.parse(utf8.decode(plain)) as VaultPayload;
+    return Array.isArray(payload.accounts) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

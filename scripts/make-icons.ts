@@ -1,0 +1,20 @@
+/**
+ * Renders public/icon.svg to the PNG sizes the manifest needs, in Chromium.
+ * Run by hand when the icon changes: `npx tsx scripts/make-icons.ts`.
+ */
+import { readFile } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+import { launchOptions } from '../tests/e2e/fixtures/chromium';
+
+const svg = await readFile('public/icon.svg', 'utf8');
+const browser = await chromium.launch(launchOptions());
+const page = await browser.newPage();
+for (const size of [16, 32, 48, 128]) {
+  await page.setViewportSize({ width: size, height: size });
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+  );
+  await page.screenshot({ path: `public/icon/${size}.png`, omitBackground: true });
+  console.log(`public/icon/${size}.png`);
+}
+await browser.close();

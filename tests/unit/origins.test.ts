@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  m2mmanagerMatches,
+  normalizeWebsite,
+  parseExtraOrigins,
+  patternMatchesOrigin,
+  webOriginOf,
+} from '@/lib/origins';
+
+describe('match patterns', () => {
+  it.each([
+    ['https://*.matooma.com/*', 'https://m2mmanager.matooma.com', true],
+    ['https://*.matooma.com/*', 'https://matooma.com', true],
+    ['https://*.matooma.com/*', 'https://evilmatooma.com', false],
+    ['https://*.matooma.com/*', 'https://matooma.com.evil.example', false],
+    ['https://*.matooma.com/*', 'http://m2mmanager.matooma.com', false],
+    ['http://m2mmanager.localhost/*', 'http://m2mmanager.localhost:4100', true],
+    ['http://m2mmanager.localhost/*', 'http://phish.localhost:4100', false],
+    ['http://m2mmanager.localhost:4100/*', 'http://m2mmanager.localhost:4101', false],
+    ['*://example.com/*', 'https://example.com', true],
+    ['not a pattern', 'https://example.com', false],
+  ])('%s covers %s: %s', (pattern, origin, expected) => {
+    expect(patternMatchesOrigin(pattern, origin)).toBe(expected);
+  });
+
+  it('adds TWOFOLD_EXTRA_ORIGINS to the preset, without duplicates', () => {
+    expect(m2mmanagerMatches(undefined)).toEqual(['https://*.matooma.com/*']);
+    expect(m2mmanagerMatches(' http://m2mmanager.localhost/* ,https://*.matooma.com/*')).toEqual([
+      'https://*.matooma.com/*',
+      'http://m2mmanager.localhost/*',
+    ]);
+  });
+
+  it.each(['<all_urls>', 'm2mmanager.localhost', 'ftp://x/*'])('refuses %s as an extra origin', (bad) => {
+    expect(() => parseExtraOrigins(bad)).toThrow(/TWOFOLD_EXTRA_ORIGINS/);
+  });
+});
+
+describe('origins', () => {
+  it.each([
+    ['https://a.example.com/login?x=1', 'https://a.example.com'],
+    ['http://m2mmanager.localhost:4100/', 'http://m2mmanager.localhost:4100'],
+    ['chrome-extension://abc/popup.html', undefined],
+    ['about:blank', undefined],
+    ['', undefined],
+  ])('webOriginOf(%s) = %s', (url, origin) => {
+    expect(webOriginOf(url)).toBe(origin);
+  });
+
+  it.each([
+    ['example.com', 'https://example.com'],
+    ['https://example.com/login', 'https://example.com'],
+    ['http://m2mmanager.localhost:4100/x', 'http://m2mmanager.localhost:4100'],
+    ['  sub.example.org  ', 'https://sub.example.org'],
+  ])('normalizeWebsite(%s) = %s', (input, origin) => {
+    expect(normalizeWebsite(input)).toBe(origin);
+  });
+
+  it.each(['', 'not a site', 'javascript:alert(1)', 'localhost'])('normalizeWebsite refuses %j', (input) => {
+    expect(() => normalizeWebsite(input)).toThrow(/is not a website address/);
+  });
+});
