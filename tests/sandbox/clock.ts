@@ -1,0 +1,39 @@
+/**
+ * The server's clock. Real time by default; tests freeze it or shift it so that the 28-day
+ * window, TOTP periods and the 30-day remembered device can be reached without waiting.
+ */
+export class Clock {
+  private fixed: number | null = null;
+  private offset = 0;
+
+  constructor(private readonly base: () => number = Date.now) {}
+
+  now(): number {
+    return this.fixed ?? this.base() + this.offset;
+  }
+
+  /** Frozen: time stands still until set or advanced again. Running: time flows from `at`. */
+  set(at: number, frozen = true): void {
+    if (frozen) {
+      this.fixed = at;
+      this.offset = 0;
+    } else {
+      this.fixed = null;
+      this.offset = at - this.base();
+    }
+  }
+
+  advance(ms: number): void {
+    if (this.fixed !== null) this.fixed += ms;
+    else this.offset += ms;
+  }
+
+  real(): void {
+    this.fixed = null;
+    this.offset = 0;
+  }
+
+  get frozen(): boolean {
+    return this.fixed !== null;
+  }
+}
