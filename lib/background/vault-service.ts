@@ -1,5 +1,7 @@
 import type { VaultState } from '../messaging';
 import type { AccountView, StoredAccount } from '../otp/account';
+import type { OtpAccount } from '../otp/account';
+import { normaliseSecret } from '../otp/base32';
 import { parseOtpauthUri } from '../otp/uri';
 import { normalizeWebsite } from '../origins';
 import { VaultError } from '../vault/errors';
@@ -78,8 +80,8 @@ export class VaultService {
   }
 
   async addUri(uri: string, website: string | undefined): Promise<AccountView> {
-    const otp = parseOtpauthUri(uri.trim());
     const origin = website?.trim() ? normalizeWebsite(website) : undefined;
+    const otp = parseUriOrSecret(uri, origin);
     const dek = await this.key();
     let added: StoredAccount | undefined;
     await this.deps.store.update(dek, (payload) => {
@@ -106,4 +108,20 @@ export class VaultService {
     if (!dek) throw new VaultError('LOCKED');
     return dek;
   }
+}
+
+/** The add form takes an otpauth URI or a bare base32 secret (then TOTP, SHA1, 6 digits, 30 s). */
+export function parseUriOrSecret(text: string, origin: string | undefined): OtpAccount {
+  const trimmed = text.trim();
+  if (/^otpauth(-migration)?:/i.test(trimmed) || trimmed.includes('://')) return parseOtpauthUri(trimmed);
+  return {
+    type: 'totp',
+    issuer: origin ? new URL(origin).hostname : '',
+    label: '',
+    secret: normaliseSecret(trimmed),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  };
 }

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The toolbar popup, driven as a person would: by labels and button names. */
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  async createVault(passphrase: string): Promise<void> {
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByLabel('Confirm passphrase').fill(passphrase);
+    await this.page.getByRole('button', { name: 'Create vault' }).click();
+    await expect(this.page.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Unlock' }).click();
+  }
+
+  async lock(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Lock' }).click();
+    await expect(this.page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  }
+
+  async addAccount(uriOrSecret: string, website?: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add account' }).click();
+    await this.page.getByLabel('otpauth URI or secret').fill(uriOrSecret);
+    if (website) await this.page.getByLabel('Website (for autofill)').fill(website);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+  }
+
+  /** The code shown for "Issuer (label)", digits only. */
+  code(name: string): Locator {
+    return this.page
+      .getByRole('status', { name: `Code for ${name}` })
+      .or(this.page.getByLabel(`Code for ${name}`));
+  }
+
+  async codeDigits(name: string): Promise<string> {
+    return ((await this.code(name).textContent()) ?? '').replace(/\s/g, '');
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+}
