@@ -1,0 +1,10 @@
+export { decodeQr, decodeQrWith, DEFAULT_STEPS } from './decode';
+export type { DecodeSteps } from './decode';
+export { findQrRegions, cellContrast, scanLineCoverage } from './regions';
+export type { RegionOptions } from './regions';
+export { toLuminance, hasTransparency, greyToRgba, isConsistentImage } from './luminance';
+export { invert, stretchContrast, otsuThreshold, binarizeOtsu } from './contrast';
+export { cropGrey, padGrey, downscaleGrey, upscaleGrey } from './resample';
+export { decodeGrey } from './jsqr';
+export { isPlausibleText } from './sanity';
+export type { GreyImage, RgbaImage, Rect } from './types';
