@@ -1,0 +1,125 @@
+/**
+ * Aegis vault exports (github.com/beemdevelopment/Aegis, docs/vault.md):
+ *   { version: 1, header: { slots, params }, db }
+ * Plain: `slots` and `params` are null and `db` is an object. Encrypted: `db` is base64 of
+ * AES-256-GCM(master key) with `header.params` {nonce, tag} (hex); the master key is wrapped in
+ * slots. Password slots (type 1) derive a key with scrypt (n, r, p, salt hex) and unwrap `key`
+ * with AES-256-GCM (`key_params` nonce/tag). Other slot types (raw 0, biometric 2) need the phone.
+ * db.version 1–3: v2 adds note/favorite and a per-entry `group`, v3 `groups[]`; groups are ignored.
+ */
+import { scrypt } from 'hash-wasm';
+import { buildAccount, nameOf } from './entry';
+import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
+import { damaged, ImportError, needsPassword, wrongPassword } from './types';
+import type { JsonObject } from './util';
+import { base64ToBytes, concat, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode } from './util';
+
+/** An Aegis export: has header and db; encrypted when db is a string. */
+export function aegisKind(json: unknown): 'aegis' | 'aegis-encrypted' | undefined {
+  if (!isObject(json) || !isObject(json.header) || typeof json.version !== 'number') return undefined;
+  if (typeof json.db === 'string') return 'aegis-encrypted';
+  if (isObject(json.db)) return 'aegis';
+  return undefined;
+}
+
+export function importAegisPlain(json: JsonObject): ImportResult {
+  return { format: 'aegis', ...readDb(json.db, 'aegis') };
+}
+
+export async function importAegisEncrypted(json: JsonObject, password?: string): Promise<ImportResult> {
+  const format = 'aegis-encrypted';
+  const header = isObject(json.header) ? json.header : {};
+  const params = isObject(header.params) ? header.params : {};
+  const dbNonce = hexToBytes(params.nonce);
+  const dbTag = hexToBytes(params.tag);
+  const db = base64ToBytes(json.db);
+  if (!dbNonce || !dbTag || dbTag.length !== 16 || !db) throw damaged(format);
+  const slots = Array.isArray(header.slots) ? header.slots.filter(isObject) : [];
+  const passwordSlots = slots.filter((slot) => slot.type === 1).slice(0, 4);
+  if (passwordSlots.length === 0) {
+    throw new ImportError(
+      'UNSUPPORTED',
+      'This Aegis export has no password slot (it can only be opened on the phone that made it). Export it again from Aegis with a password.',
+      format,
+    );
+  }
+  if (password === undefined || password === '') throw needsPassword(format);
+
+  let masterKey: Uint8Array<ArrayBuffer> | undefined;
+  for (const slot of passwordSlots) {
+    masterKey = await unwrapSlot(slot, password);
+    if (masterKey) break;
+  }
+  if (!masterKey) throw wrongPassword(format);
+
+  const plain = await gcmOpen(masterKey, dbNonce, concat(db, dbTag));
+  const text = plain && utf8Decode(plain);
+  const inner = text === undefined ? undefined : parseJson(text);
+  if (!isObject(inner)) throw damaged(format);
+  return { format, ...readDb(inner, format) };
+}
+
+/** scrypt at Aegis's default (N=2^15, r=8) needs 32 MiB; refuse what would exhaust memory. */
+const MAX_SCRYPT_BYTES = 256 * 1024 * 1024;
+
+async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const { n, r, p } = slot;
+  const salt = hexToBytes(slot.salt);
+  const wrapped = hexToBytes(slot.key);
+  const keyParams = isObject(slot.key_params) ? slot.key_params : {};
+  const nonce = hexToBytes(keyParams.nonce);
+  const tag = hexToBytes(keyParams.tag);
+  const sane =
+    typeof n === 'number' &&
+    typeof r === 'number' &&
+    typeof p === 'number' &&
+    Number.isInteger(Math.log2(n)) &&
+    n >= 2 &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= 16 &&
+    128 * n * r <= MAX_SCRYPT_BYTES &&
+    n * r * p <= 2 ** 24;
+  if (!sane || !salt || !wrapped || !nonce || !tag || tag.length !== 16) {
+    throw damaged('aegis-encrypted', 'its key parameters are not valid');
+  }
+  const derived = await scrypt({
+    password,
+    salt,
+    costFactor: n,
+    blockSize: r,
+    parallelism: p,
+    hashLength: 32,
+    outputType: 'binary',
+  });
+  return gcmOpen(new Uint8Array(derived), nonce, concat(wrapped, tag));
+}
+
+function readDb(db: unknown, format: 'aegis' | 'aegis-encrypted'): Omit<ImportResult, 'format'> {
+  if (!isObject(db) || !Array.isArray(db.entries)) throw damaged(format, 'it has no list of entries');
+  const accounts: ImportedAccount[] = [];
+  const skipped: SkippedEntry[] = [];
+  db.entries.forEach((entry, i) => {
+    if (!isObject(entry)) {
+      skipped.push({ name: `Entry ${i + 1}`, reason: 'The entry is not valid' });
+      return;
+    }
+    const info = isObject(entry.info) ? entry.info : {};
+    const outcome = buildAccount({
+      type: entry.type,
+      issuer: entry.issuer,
+      label: entry.name,
+      secret: info.secret,
+      algorithm: info.algo,
+      digits: info.digits,
+      period: info.period,
+      counter: info.counter,
+      note: entry.note,
+    });
+    if ('account' in outcome) accounts.push(outcome.account);
+    else skipped.push({ ...outcome.skipped, name: nameOf(entry.issuer, entry.name) });
+  });
+  return { accounts, skipped };
+}

@@ -1,0 +1,46 @@
+/** Plain exports. Both hold secrets in clear: the UI must warn before showing or saving them. */
+import type { OtpAccount } from '../otp/account';
+import { encodeMigrationUri } from '../otp/migration';
+import { displayName } from '../otp/names';
+import { DEFAULT_PERIOD } from '../otp/params';
+import { toOtpauthUri } from '../otp/uri';
+
+/** One otpauth URI per line (what Aegis, Ente, 2FAS and Twofold itself import). */
+export function exportOtpauthList(accounts: OtpAccount[]): string {
+  return accounts.map((a) => `${toOtpauthUri(a)}\n`).join('');
+}
+
+/** Google Authenticator puts at most 10 accounts in one export QR code; so do we. */
+export const MIGRATION_BATCH_SIZE = 10;
+
+/**
+ * Accounts a Google Authenticator export cannot hold (it has no period field and no 7 digits),
+ * each with why, so the UI can say so before exporting (they can still go one QR code each).
+ */
+export function migrationIncompatible(accounts: OtpAccount[]): { name: string; reason: string }[] {
+  return accounts.flatMap((a) => {
+    const name = displayName(a.issuer, a.label);
+    if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
+      return [{ name, reason: `Google Authenticator cannot hold a ${a.period}-second period` }];
+    }
+    if (a.digits === 7) return [{ name, reason: 'Google Authenticator cannot hold 7-digit codes' }];
+    return [];
+  });
+}
+
+/**
+ * `otpauth-migration://` URIs, one per QR code, in batches of at most 10 sharing one batch id.
+ * Throws (naming the account, never its secret) if one cannot be held: check
+ * `migrationIncompatible` first.
+ */
+export function exportMigrationUris(accounts: OtpAccount[], batchId?: number): string[] {
+  const size = Math.max(1, Math.ceil(accounts.length / MIGRATION_BATCH_SIZE));
+  const id = batchId ?? (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) >>> 1; // positive int32
+  const uris: string[] = [];
+  for (let index = 0; index < size; index++) {
+    const batch = accounts.slice(index * MIGRATION_BATCH_SIZE, (index + 1) * MIGRATION_BATCH_SIZE);
+    if (batch.length === 0) break;
+    uris.push(encodeMigrationUri(batch, { index, size, id }));
+  }
+  return uris;
+}

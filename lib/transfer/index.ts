@@ -1,0 +1,15 @@
+/** Public API of import/export: pure functions, no storage, no UI. */
+export { detectFormat } from './detect';
+export { importText } from './import';
+export { createBackup, readBackup, BACKUP_FORMAT, BACKUP_VERSION, MIN_BACKUP_PASSPHRASE } from './backup';
+export type { BackupOptions } from './backup';
+export {
+  exportMigrationUris,
+  exportOtpauthList,
+  migrationIncompatible,
+  MIGRATION_BATCH_SIZE,
+} from './export';
+export { planImport } from './plan';
+export type { PlanItem, PlanStatus } from './plan';
+export { FORMAT_NAMES, ImportError } from './types';
+export type { FormatId, ImportErrorCode, ImportedAccount, ImportResult, SkippedEntry } from './types';

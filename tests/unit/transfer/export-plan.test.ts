@@ -1,0 +1,100 @@
+/** Plain exports (otpauth list, Google Authenticator batches) and the import preview plan. */
+import { describe, expect, it } from 'vitest';
+import type { OtpAccount, StoredAccount } from '../../../lib/otp';
+import { decodeMigrationUri } from '../../../lib/otp';
+import {
+  exportMigrationUris,
+  exportOtpauthList,
+  importText,
+  migrationIncompatible,
+  planImport,
+} from '../../../lib/transfer';
+import type { ImportedAccount } from '../../../lib/transfer';
+import { core, V } from './helpers';
+
+const gaFriendly = (i: number): OtpAccount => ({
+  ...V(1),
+  issuer: `Site ${i}`,
+  label: `user${i}@example.com`,
+  secret: ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK'][i % 3]!,
+});
+
+describe('exportOtpauthList', () => {
+  it('one URI per line, read back identically by importText', async () => {
+    const text = exportOtpauthList([V(1), V(2), V(3)]);
+    expect(text.trimEnd().split('\n')).toHaveLength(3);
+    const result = await importText(text);
+    expect(result.format).toBe('otpauth-list');
+    expect(result.accounts.map(core)).toEqual([V(1), V(2), V(3)]);
+  });
+
+  it('empty list → empty text', () => {
+    expect(exportOtpauthList([])).toBe('');
+  });
+});
+
+describe('exportMigrationUris', () => {
+  it.each([1, 10, 11, 25])('%i accounts → batches of at most 10 with index/size/id', (n) => {
+    const accounts = Array.from({ length: n }, (_, i) => gaFriendly(i));
+    const uris = exportMigrationUris(accounts, 1234);
+    expect(uris).toHaveLength(Math.ceil(n / 10));
+    const decoded = uris.map((u) => decodeMigrationUri(u));
+    decoded.forEach((d, index) => expect(d.batch).toEqual({ index, size: uris.length, id: 1234 }));
+    expect(decoded.flatMap((d) => d.accounts)).toEqual(accounts);
+  });
+
+  it('a random positive batch id by default; nothing for no accounts', () => {
+    const [uri] = exportMigrationUris([gaFriendly(0)]);
+    expect(decodeMigrationUri(uri!).batch.id).toBeGreaterThanOrEqual(0);
+    expect(exportMigrationUris([])).toEqual([]);
+  });
+
+  it('what Google Authenticator cannot hold is listed, and exporting it throws by name', () => {
+    expect(migrationIncompatible([V(1), V(2), V(3)])).toEqual([
+      { name: 'Acme Corp (bob)', reason: 'Google Authenticator cannot hold a 60-second period' },
+      { name: 'Forge (carol)', reason: 'Google Authenticator cannot hold 7-digit codes' },
+    ]);
+    expect(() => exportMigrationUris([V(2)])).toThrow(/Acme Corp \(bob\)/);
+  });
+});
+
+describe('planImport', () => {
+  const existing: StoredAccount[] = [
+    { ...V(1), id: 'e1', origin: 'https://example.com', createdAt: 0, updatedAt: 0 },
+    { ...V(2), id: 'e2', createdAt: 0, updatedAt: 0 },
+  ];
+  const incoming = (a: Partial<ImportedAccount>): ImportedAccount => ({ ...V(3), ...a });
+
+  it.each<[string, ImportedAccount, string, string | undefined]>([
+    ['same secret, unbound', incoming({ secret: V(1).secret }), 'duplicate', 'e1'],
+    [
+      'same secret spelt differently',
+      incoming({ secret: `${V(2).secret.toLowerCase()}====` }),
+      'duplicate',
+      'e2',
+    ],
+    [
+      'same secret, same origin',
+      incoming({ secret: V(1).secret, origin: 'https://example.com' }),
+      'duplicate',
+      'e1',
+    ],
+    [
+      'same secret, other origin',
+      incoming({ secret: V(1).secret, origin: 'https://other.example' }),
+      'new',
+      undefined,
+    ],
+    ['same names, other secret', incoming({ issuer: 'acme corp', label: 'BOB' }), 'conflict', 'e2'],
+    ['unrelated', incoming({}), 'new', undefined],
+    ['nameless, other secret', incoming({ issuer: '', label: '' }), 'new', undefined],
+  ])('%s → %s', (_, account, status, existingId) => {
+    const [item] = planImport(existing, [account]);
+    expect(item).toEqual({ account, status, ...(existingId ? { existingId } : {}) });
+  });
+
+  it('keeps order and length', () => {
+    const list = [V(3), V(1), V(2)].map((a) => ({ ...a }));
+    expect(planImport(existing, list).map((p) => p.status)).toEqual(['new', 'duplicate', 'duplicate']);
+  });
+});
