@@ -1,0 +1,171 @@
+/**
+ * Put a code into a target and check it stuck. Methods, in order, until the page shows the code:
+ *  - single field: native setter + input/change → per-character typing (key events) → paste;
+ *  - split boxes: per-box typing (key events, one digit each) → paste into the first box →
+ *    typing that follows the widget's own focus moves.
+ * Read-back happens after one macrotask, once frameworks had their chance to re-render a
+ * controlled input (and to put back their old value if they rejected ours).
+ */
+import {
+  fireChange,
+  fireInput,
+  fireKey,
+  firePaste,
+  focus,
+  readValue,
+  setNativeValue,
+  viewOf,
+} from './events';
+import { targetInputs, type OtpTarget } from './types';
+
+export type FillMethod = 'setter' | 'typing' | 'paste' | 'focus-typing';
+export type FillResult = { ok: boolean; method: FillMethod | null };
+
+/** Formatting a page may add to a code it accepted ("123 456", "123-456"). */
+function sameCode(value: string, code: string): boolean {
+  return value === code || value.replace(/[\s\-–]/g, '') === code;
+}
+
+function settle(view: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = typeof view.setTimeout === 'function' ? view.setTimeout.bind(view) : setTimeout;
+    timer(resolve, 0);
+  });
+}
+
+/** The value(s) of a target as one string (boxes concatenated). */
+export function targetValue(target: OtpTarget, win?: Window): string {
+  return targetInputs(target)
+    .map((input) => (win ? readValue(input, viewOf(input, win)) : input.value))
+    .join('');
+}
+
+function holds(target: OtpTarget, code: string, win: Window): boolean {
+  return sameCode(targetValue(target, win), code);
+}
+
+function clearInput(input: HTMLInputElement, view: Window): void {
+  if (readValue(input, view) === '') return;
+  setNativeValue(input, '', view);
+  fireInput(input, view, 'deleteContentBackward', null);
+}
+
+/** Empty the target (and tell the page), e.g. before replacing an expired code. */
+export function clearTarget(target: OtpTarget, win: Window): void {
+  for (const input of targetInputs(target)) {
+    const view = viewOf(input, win);
+    clearInput(input, view);
+    fireChange(input, view);
+  }
+}
+
+/** The user changed what we filled: leave the field alone (do not replace an expiring code). */
+export function userEdited(target: OtpTarget, filledCode: string): boolean {
+  return !sameCode(targetValue(target), filledCode);
+}
+
+/**
+ * One keystroke as a browser sends it: keydown, keypress, beforeinput, the value change, input, keyup.
+ * A page that cancels keydown/keypress/beforeinput has handled the key itself (widgets often do), so
+ * then the value is left to it. `replace` writes the character over the field's value (one-digit boxes).
+ */
+function typeChar(input: HTMLInputElement, view: Window, ch: string, replace: boolean): void {
+  if (fireKey(input, view, 'keydown', ch) && fireKey(input, view, 'keypress', ch)) {
+    if (fireInput(input, view, 'insertText', ch, 'beforeinput')) {
+      setNativeValue(input, replace ? ch : readValue(input, view) + ch, view);
+      fireInput(input, view, 'insertText', ch);
+    }
+  }
+  fireKey(input, view, 'keyup', ch);
+}
+
+/** Paste; when no handler took it, insert the text as the browser would. */
+function paste(input: HTMLInputElement, view: Window, text: string): void {
+  if (!firePaste(input, view, text)) return;
+  if (!fireInput(input, view, 'insertFromPaste', text, 'beforeinput')) return;
+  setNativeValue(input, text, view);
+  fireInput(input, view, 'insertFromPaste', text);
+}
+
+async function fillSingle(input: HTMLInputElement, code: string, win: Window): Promise<FillResult> {
+  const view = viewOf(input, win);
+  const target: OtpTarget = { kind: 'single', input, score: 0, signals: [], sms: false };
+  const methods: [FillMethod, () => void][] = [
+    [
+      'setter',
+      () => {
+        setNativeValue(input, code, view);
+        fireInput(input, view, 'insertText', code);
+      },
+    ],
+    ['typing', () => [...code].forEach((ch) => typeChar(input, view, ch, false))],
+    ['paste', () => paste(input, view, code)],
+  ];
+  for (const [method, run] of methods) {
+    focus(input);
+    clearInput(input, view);
+    run();
+    fireChange(input, view);
+    await settle(view);
+    if (holds(target, code, win)) return { ok: true, method };
+  }
+  return { ok: false, method: null };
+}
+
+function activeIn(inputs: HTMLInputElement[]): HTMLInputElement | null {
+  const first = inputs[0];
+  if (!first) return null;
+  const root = first.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  return inputs.find((input) => input === active) ?? null;
+}
+
+async function fillSplit(inputs: HTMLInputElement[], code: string, win: Window): Promise<FillResult> {
+  const first = inputs[0];
+  if (!first || inputs.length !== code.length) return { ok: false, method: null };
+  const view = viewOf(first, win);
+  const target: OtpTarget = { kind: 'split', inputs, score: 0, signals: [], sms: false };
+  const digits = [...code];
+  const methods: [FillMethod, () => void][] = [
+    [
+      'typing',
+      () =>
+        inputs.forEach((input, i) => {
+          focus(input);
+          typeChar(input, view, digits[i]!, true);
+          fireChange(input, view);
+        }),
+    ],
+    ['paste', () => (focus(first), paste(first, view, code))],
+    [
+      // Widgets that move focus themselves may expect each key where *they* put the caret.
+      'focus-typing',
+      () => {
+        focus(first);
+        digits.forEach((digit, i) => {
+          const box = activeIn(inputs) ?? inputs[i]!;
+          typeChar(box, view, digit, true);
+          const next = inputs[i + 1];
+          if (next && activeIn(inputs) === box) focus(next);
+        });
+      },
+    ],
+  ];
+  for (const [method, run] of methods) {
+    for (const input of inputs) clearInput(input, view);
+    run();
+    await settle(view);
+    if (holds(target, code, win)) return { ok: true, method };
+  }
+  return { ok: false, method: null };
+}
+
+/** Fill and say which method worked (for diagnostics and the bench). */
+export function fillTargetWithMethod(target: OtpTarget, code: string, win: Window): Promise<FillResult> {
+  return target.kind === 'single' ? fillSingle(target.input, code, win) : fillSplit(target.inputs, code, win);
+}
+
+/** Fill `code` into `target`; true when the page ends up showing exactly the code. */
+export async function fillTarget(target: OtpTarget, code: string, win: Window): Promise<boolean> {
+  return (await fillTargetWithMethod(target, code, win)).ok;
+}
