@@ -24,6 +24,7 @@ export default defineConfig({
       define: {
         // Read once at build time; lib/preset.ts exposes the resulting list.
         __TWOFOLD_M2M_MATCHES__: JSON.stringify(presetMatches(env.mode)),
+        __TWOFOLD_SANDBOX__: JSON.stringify(env.mode === 'sandbox'),
       },
       build: { sourcemap: false },
     };

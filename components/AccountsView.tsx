@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
 import { displayName } from './CodeRow';
+import { ScanPanel } from './ScanPanel';
 import { useNow } from './useNow';
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
 export function AccountsView({ onLock }: Props) {
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [adding, setAdding] = useState(false);
+  const [scanRequest, setScanRequest] = useState(0);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const now = useNow();
@@ -53,6 +55,9 @@ export function AccountsView({ onLock }: Props) {
   return (
     <section class="stack">
       <div class="toolbar">
+        <button type="button" onClick={() => setScanRequest((n) => n + 1)}>
+          {t('scanQrCode')}
+        </button>
         <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>
           {t('addAccount')}
         </button>
@@ -68,6 +73,7 @@ export function AccountsView({ onLock }: Props) {
           {error}
         </p>
       )}
+      <ScanPanel request={scanRequest} onSaved={() => void refresh()} />
       {adding && <AddAccountForm onSave={save} onCancel={() => setAdding(false)} />}
       {accounts === undefined ? (
         <p>{t('loading')}</p>

@@ -1,5 +1,6 @@
 import type { AccountView } from '@/lib/otp/account';
 import { groupDigits } from '@/lib/format-code';
+import { accountName as displayName } from '@/lib/account-name';
 import { t } from '@/lib/i18n';
 import { CountdownRing } from './CountdownRing';
 
@@ -9,11 +10,7 @@ interface Props {
   onDelete: (account: AccountView) => void;
 }
 
-export function displayName(account: Pick<AccountView, 'issuer' | 'label'>): string {
-  return account.issuer && account.label
-    ? `${account.issuer} (${account.label})`
-    : account.issuer || account.label || '—';
-}
+export { accountName as displayName } from '@/lib/account-name';
 
 export function CodeRow({ account, now, onDelete }: Props) {
   const remaining =

@@ -21,6 +21,41 @@ export interface ContentHello {
   enrolledSite: boolean;
 }
 
+/** One account a QR code on the page would add, as the in-page prompt names it. */
+export interface OfferedAccount {
+  issuer: string;
+  label: string;
+  /** new; duplicate (already saved for this site); conflict (same names, other secret: asks to replace). */
+  status: 'new' | 'duplicate' | 'conflict';
+}
+
+/** What the background keeps of a QR code a page showed; the secret never comes back. */
+export interface CaptureOffer {
+  offerId: string;
+  accounts: OfferedAccount[];
+  /** The vault is locked or missing: duplicates cannot be checked until it is unlocked. */
+  locked: boolean;
+}
+
+export type CaptureSaveResult =
+  | {
+      status: 'saved';
+      saved: OfferedAccount[];
+      /** The origin the accounts are bound to; the content script fills only if it is its own. */
+      origin: string;
+      /** Current code, sent only to a frame of that origin. */
+      code?: string;
+    }
+  | { status: 'locked' }
+  | { status: 'expired' };
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
  * Messages the background handles. Who may send each one is declared in
  * lib/background/policy.ts, checked against the browser's `sender` before any handler runs.
@@ -28,6 +63,19 @@ export interface ContentHello {
 export interface BackgroundProtocol {
   // From content scripts.
   'content:hello'(): ContentHello;
+  /** QR texts the page showed (otpauth:// or otpauth-migration://): parse and hold them. */
+  'capture:offer'(data: { texts: string[] }): CaptureOffer;
+  /** Pixels were unreadable (tainted): decode this rectangle of a screenshot instead. */
+  'capture:screenshot'(data: { rects: Rect[]; viewport: { width: number; height: number } }): {
+    texts: number;
+    offer?: CaptureOffer;
+    /** A screenshot needs the user's click on the toolbar button (activeTab). */
+    needsClick?: boolean;
+  };
+  /** The user clicked "Save to Twofold" (a trusted click in our shadow root). */
+  'capture:save'(data: { offerId: string }): CaptureSaveResult;
+  /** Open Twofold's unlock window (the vault is locked and the user asked to save or fill). */
+  'vault:openUnlock'(): void;
   // From extension pages (popup, options).
   'vault:state'(): VaultState;
   'vault:create'(data: { passphrase: string }): VaultState;
@@ -36,12 +84,24 @@ export interface BackgroundProtocol {
   'accounts:list'(): AccountView[];
   'accounts:addUri'(data: { uri: string; website?: string }): AccountView;
   'accounts:delete'(data: { id: string }): void;
+  /** "Scan QR code on this page": the active tab, through activeTab + scripting. */
+  'scan:activeTab'(): ScanOutcome;
+  /** On popup open: finish a scan a page asked for (it needed this click). */
+  'scan:pending'(): ScanOutcome | null;
+  'scan:save'(data: { offerId: string }): CaptureSaveResult;
 }
+
+export type ScanOutcome =
+  { offer: CaptureOffer } | { message: 'noQr' | 'notOtp' | 'noAccess' | 'invalid'; detail?: string };
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
 export interface ContentProtocol {
   /** Is Twofold alive in this frame? Also proves the content -> background round trip. */
   'content:ping'(): { origin: string; hello: ContentHello };
+  /** A save that waited for the unlock (or was made in the popup) is done. */
+  'capture:saved'(data: CaptureSaveResult): void;
+  /** A screenshot scan the page asked for found this: show the in-page prompt. */
+  'capture:offered'(data: CaptureOffer): void;
 }
 
 /** The one protocol map of Twofold: every message any context sends. */

@@ -5,6 +5,8 @@ import { UnlockForm } from '@/components/UnlockForm';
 import { t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
+const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
+
 export function App() {
   const [state, setState] = useState<VaultState | undefined>();
 
@@ -29,6 +31,7 @@ export function App() {
           onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}
         />
       )}
+      {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}
       {state?.unlocked && <AccountsView onLock={async () => setState(await sendMessage('vault:lock'))} />}
     </main>
   );

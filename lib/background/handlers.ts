@@ -2,10 +2,30 @@ import { browser } from 'wxt/browser';
 import { isPresetOrigin } from '../preset';
 import { loadSettings } from '../settings';
 import { VaultStore } from '../vault/store';
+import { sendMessage, type CaptureSaveResult } from '../messaging';
+import { webOriginOf } from '../origins';
+import { decodeQr } from '../qr/decode';
 import { startAutolock } from './autolock';
+import { CaptureService } from './capture-service';
+import { ScanService } from './scan-service';
+import { CaptureThrottle } from './screenshot';
+import { unlockWindowOpener } from './unlock-window';
 import { handle } from './router';
 import { SessionKey } from './session-key';
 import { VaultService } from './vault-service';
+
+/**
+ * Tells a tab's frame that its capture was saved. The code goes along only while
+ * the tab still shows the origin the account is bound to (it may have navigated).
+ */
+async function notifySaved(tabId: number, frameId: number, result: CaptureSaveResult): Promise<void> {
+  if (result.status !== 'saved') return;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const sameOrigin = frameId === 0 && webOriginOf(tab?.url) === result.origin;
+  const { code, ...withoutCode } = result;
+  const message = sameOrigin && code ? { ...withoutCode, code } : withoutCode;
+  await sendMessage('capture:saved', message, { tabId, frameId }).catch(() => undefined);
+}
 
 /** The background's whole job at start-up: wire services and register handlers. */
 export function registerHandlers(): void {
@@ -21,14 +41,27 @@ export function registerHandlers(): void {
     onActivity: () => autolock.touch(),
   });
 
+  const openUnlock = unlockWindowOpener(browser);
+  const capture = new CaptureService({
+    vault,
+    openUnlock,
+    notify: (tabId, frameId, result) => notifySaved(tabId, frameId, result),
+  });
+  const scan = new ScanService(browser, capture, new CaptureThrottle(), decodeQr);
+
   handle(
     'content:hello',
-    (_data, sender) => ({
-      origin: sender.origin,
-      enrolledSite: isPresetOrigin(sender.origin),
-    }),
+    (_data, sender) => ({ origin: sender.origin, enrolledSite: isPresetOrigin(sender.origin) }),
     self,
   );
+  handle('capture:offer', ({ texts }, sender) => capture.offer(texts, sender), self);
+  handle(
+    'capture:screenshot',
+    ({ rects, viewport }, sender) => scan.cropsFromContent(sender, rects, viewport),
+    self,
+  );
+  handle('capture:save', ({ offerId }, sender) => capture.save(offerId, sender), self);
+  handle('vault:openUnlock', () => openUnlock(), self);
   handle('vault:state', () => vault.state(), self);
   handle('vault:create', ({ passphrase }) => vault.create(passphrase), self);
   handle('vault:unlock', ({ passphrase }) => vault.unlock(passphrase), self);
@@ -36,4 +69,31 @@ export function registerHandlers(): void {
   handle('accounts:list', () => vault.list(), self);
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
+  handle('scan:activeTab', () => scan.scanActiveTab(), self);
+  handle(
+    'scan:pending',
+    async () => {
+      const pending = await scan.scanPending();
+      // The page asked for this scan: its own prompt shows the offer too.
+      if (pending && 'offer' in pending.outcome) {
+        await sendMessage('capture:offered', pending.outcome.offer, {
+          tabId: pending.tabId,
+          frameId: 0,
+        }).catch(() => undefined);
+      }
+      return pending?.outcome ?? null;
+    },
+    self,
+  );
+  handle(
+    'scan:save',
+    async ({ offerId }) => {
+      const { tabId, frameId, ...result } = await capture.saveFromPopup(offerId);
+      // Let the page fill its enrolment field.
+      if (tabId !== undefined) await notifySaved(tabId, frameId ?? 0, result);
+      const { code: _code, ...forPopup } = result as CaptureSaveResult & { code?: string };
+      return forPopup;
+    },
+    self,
+  );
 }

@@ -7,6 +7,10 @@ import type { BackgroundProtocol, SenderKind } from '../messaging';
  */
 export const POLICY = {
   'content:hello': 'content-script',
+  'capture:offer': 'content-script',
+  'capture:screenshot': 'content-script',
+  'capture:save': 'content-script',
+  'vault:openUnlock': 'content-script',
   'vault:state': 'extension-page',
   'vault:create': 'extension-page',
   'vault:unlock': 'extension-page',
@@ -14,4 +18,7 @@ export const POLICY = {
   'accounts:list': 'extension-page',
   'accounts:addUri': 'extension-page',
   'accounts:delete': 'extension-page',
+  'scan:activeTab': 'extension-page',
+  'scan:pending': 'extension-page',
+  'scan:save': 'extension-page',
 } as const satisfies { readonly [K in keyof BackgroundProtocol]: SenderKind };

@@ -1,4 +1,4 @@
-import type { VaultState } from '../messaging';
+import type { OfferedAccount, VaultState } from '../messaging';
 import type { AccountView, StoredAccount } from '../otp/account';
 import type { OtpAccount } from '../otp/account';
 import { normaliseSecret } from '../otp/base32';
@@ -6,6 +6,7 @@ import { parseOtpauthUri } from '../otp/uri';
 import { normalizeWebsite } from '../origins';
 import { VaultError } from '../vault/errors';
 import type { VaultStore } from '../vault/store';
+import { generateCode } from '../otp/codes';
 import { findDuplicate, newStoredAccount, toView } from './accounts';
 import type { SessionKey } from './session-key';
 
@@ -23,6 +24,7 @@ export interface VaultServiceDeps {
  */
 export class VaultService {
   private readonly now: () => number;
+  private readonly unlockListeners: (() => void)[] = [];
 
   constructor(private readonly deps: VaultServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -59,7 +61,70 @@ export class VaultService {
     const dek = await this.deps.store.unlock(passphrase);
     await this.deps.sessionKey.set(dek);
     this.deps.onActivity?.();
+    this.unlockListeners.forEach((listener) => listener());
     return this.state();
+  }
+
+  /** Work that waited for the vault (a QR capture, a fill) resumes here. */
+  onUnlock(listener: () => void): void {
+    this.unlockListeners.push(listener);
+  }
+
+  async isUnlocked(): Promise<boolean> {
+    return (await this.deps.sessionKey.get()) !== undefined;
+  }
+
+  /** How each captured account relates to what is saved for this origin. */
+  async offerStatus(accounts: readonly OtpAccount[], origin: string): Promise<OfferedAccount[]> {
+    const { payload } = await this.deps.store.read(await this.key());
+    return accounts.map((otp) => ({
+      issuer: otp.issuer,
+      label: otp.label,
+      status: statusOf(payload.accounts, otp, origin),
+    }));
+  }
+
+  /**
+   * Saves accounts captured on `origin`, bound to it. A duplicate is skipped; a
+   * conflict (same names, new secret: the site re-enrolled) replaces the old one.
+   */
+  async saveCaptured(
+    accounts: readonly OtpAccount[],
+    origin: string,
+  ): Promise<{ saved: OfferedAccount[]; ids: string[] }> {
+    const saved: OfferedAccount[] = [];
+    const ids: string[] = [];
+    await this.deps.store.update(await this.key(), (payload) => {
+      let list = payload.accounts;
+      for (const otp of accounts) {
+        const status = statusOf(list, otp, origin);
+        if (status === 'duplicate') {
+          ids.push(findDuplicate(list, otp, origin)!.id);
+          continue;
+        }
+        const added = newStoredAccount(otp, origin, this.now());
+        if (status === 'conflict') {
+          const old = list.find((a) => sameNames(a, otp) && a.origin === origin)!;
+          list = list.map((a) =>
+            a.id === old.id ? { ...added, id: old.id, createdAt: old.createdAt, pinned: old.pinned } : a,
+          );
+          ids.push(old.id);
+        } else {
+          list = [...list, added];
+          ids.push(added.id);
+        }
+        saved.push({ issuer: otp.issuer, label: otp.label, status });
+      }
+      return { ...payload, accounts: list };
+    });
+    this.deps.onActivity?.();
+    return { saved, ids };
+  }
+
+  /** The current code of one account, for autofill on its own origin. */
+  async codeFor(id: string, origin: string): Promise<string | undefined> {
+    const account = (await this.accountsForOrigin(origin)).find((a) => a.id === id);
+    return account ? generateCode(account, this.now()) : undefined;
   }
 
   async lock(): Promise<VaultState> {
@@ -124,4 +189,17 @@ export function parseUriOrSecret(text: string, origin: string | undefined): OtpA
     period: 30,
     counter: 0,
   };
+}
+
+function sameNames(a: OtpAccount, b: OtpAccount): boolean {
+  return a.issuer.toLowerCase() === b.issuer.toLowerCase() && a.label.toLowerCase() === b.label.toLowerCase();
+}
+
+function statusOf(
+  accounts: readonly StoredAccount[],
+  otp: OtpAccount,
+  origin: string,
+): OfferedAccount['status'] {
+  if (findDuplicate(accounts, otp, origin)) return 'duplicate';
+  return accounts.some((a) => a.origin === origin && sameNames(a, otp)) ? 'conflict' : 'new';
 }

@@ -1,0 +1,145 @@
+import type { browser as extensionBrowser } from 'wxt/browser';
+import type { CaptureOffer, Rect, ScanOutcome } from '../messaging';
+import type { PageScan } from '../capture/scan-page';
+import { webOriginOf } from '../origins';
+import type { RgbaImage } from '../qr/types';
+import { isOtpText, type CaptureService } from './capture-service';
+import { cropScreenshot, type CaptureThrottle } from './screenshot';
+
+type Browser = typeof extensionBrowser;
+
+interface PendingCrop {
+  frameId: number;
+  rects: Rect[];
+  viewport: { width: number; height: number };
+}
+
+/**
+ * Screenshots need activeTab (a click on the toolbar button or the context
+ * menu): the one thing a page-side click cannot grant. Crops a content script
+ * could not read wait here, per tab, until the user gives that click.
+ */
+export class ScanService {
+  private readonly pending = new Map<number, PendingCrop>();
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly capture: CaptureService,
+    private readonly throttle: CaptureThrottle,
+    private readonly decode: (image: RgbaImage) => string[],
+  ) {
+    browser.tabs.onRemoved.addListener((tabId) => this.pending.delete(tabId));
+  }
+
+  /** From a content script: decode crops of a screenshot, or keep them for the user's click. */
+  async cropsFromContent(
+    from: { tabId: number; frameId: number; origin: string },
+    rects: Rect[],
+    viewport: { width: number; height: number },
+  ): Promise<{ texts: number; offer?: CaptureOffer; needsClick?: boolean }> {
+    // Only the main frame's rectangles are in screenshot coordinates.
+    if (from.frameId !== 0) return { texts: 0 };
+    const tab = await this.browser.tabs.get(from.tabId);
+    const texts = await this.cropTexts(tab, rects, viewport).catch(() => undefined);
+    if (texts === undefined) {
+      this.pending.set(from.tabId, { frameId: from.frameId, rects, viewport });
+      return { texts: 0, needsClick: true };
+    }
+    const otp = texts.filter(isOtpText);
+    return otp.length
+      ? { texts: texts.length, offer: await this.capture.offer(otp, from) }
+      : { texts: texts.length };
+  }
+
+  /** A crop the active tab's page asked for, now that the user clicked: or null. */
+  async scanPending(): Promise<{ outcome: ScanOutcome; tabId: number } | null> {
+    const [tab] = await this.browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!tab?.id || !this.pending.has(tab.id)) return null;
+    return { outcome: await this.scanActiveTab(), tabId: tab.id };
+  }
+
+  /**
+   * The popup's "Scan QR code on this page" (activeTab is granted by opening the
+   * popup): the crops a content script asked for, else the page's own pixels,
+   * else the whole visible tab.
+   */
+  async scanActiveTab(srcUrl?: string, frameId = 0): Promise<ScanOutcome> {
+    const [tab] = await this.browser.tabs.query({ active: true, lastFocusedWindow: true });
+    const origin = webOriginOf(tab?.url);
+    if (!tab?.id || !origin) return { message: 'noAccess' };
+    const from = { tabId: tab.id, frameId, origin };
+    let texts: string[] = [];
+    const pending = this.pending.get(tab.id);
+    if (pending && !srcUrl) {
+      this.pending.delete(tab.id);
+      texts = await this.cropTexts(tab, pending.rects, pending.viewport);
+    } else {
+      const scan = await this.injectScanner(tab.id, frameId, srcUrl);
+      if (!scan) return { message: 'noAccess' };
+      texts = scan.texts;
+      if (texts.filter(isOtpText).length === 0 && frameId === 0) {
+        // Tainted elements first; then everything visible.
+        texts = texts.concat(await this.cropTexts(tab, scan.tainted, scan.viewport));
+        if (!srcUrl && texts.filter(isOtpText).length === 0)
+          texts = texts.concat(await this.screenTexts(tab));
+      }
+    }
+    const otp = texts.filter(isOtpText);
+    if (otp.length === 0) return { message: texts.length ? 'notOtp' : 'noQr' };
+    try {
+      return { offer: await this.capture.offer(otp, from) };
+    } catch (error) {
+      return { message: 'invalid', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async injectScanner(
+    tabId: number,
+    frameId: number,
+    srcUrl?: string,
+  ): Promise<PageScan | undefined> {
+    try {
+      if (srcUrl) {
+        await this.browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          func: (src: string) => {
+            (globalThis as { __twofoldScanSrc?: string }).__twofoldScanSrc = src;
+          },
+          args: [srcUrl],
+        });
+      }
+      const [result] = await this.browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: ['/content-scripts/scanner.js'],
+      });
+      return result?.result as PageScan | undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async cropTexts(
+    tab: { windowId?: number; active?: boolean },
+    rects: Rect[],
+    viewport: { width: number; height: number },
+  ): Promise<string[]> {
+    if (rects.length === 0) return [];
+    if (!tab.active) throw new Error('tab not visible');
+    const dataUrl = await this.throttle.run(() =>
+      this.browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' }),
+    );
+    return (await cropScreenshot(dataUrl, rects, viewport)).flatMap((crop) => this.decode(crop));
+  }
+
+  private async screenTexts(tab: { windowId?: number }): Promise<string[]> {
+    const dataUrl = await this.throttle.run(() =>
+      this.browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' }),
+    );
+    const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context2d = canvas.getContext('2d', { willReadFrequently: true })!;
+    context2d.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return this.decode(context2d.getImageData(0, 0, canvas.width, canvas.height));
+  }
+}

@@ -1,0 +1,107 @@
+import { createShadowHost, onTrusted } from './shadow-host';
+
+export interface PromptButton {
+  label: string;
+  primary?: boolean;
+  action: () => void;
+}
+
+export interface PromptContent {
+  message: string;
+  buttons: PromptButton[];
+  /** Hide by itself after this many ms (confirmations). */
+  autoHideMs?: number;
+  /** role=alert for errors; a polite status otherwise. */
+  urgent?: boolean;
+}
+
+const STYLE = `
+:host { all: initial; }
+.card { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #15171a;
+  background: #fff; border: 1px solid #d9dde3; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
+  padding: 12px 14px; width: 320px; display: grid; gap: 10px; }
+.head { display: flex; gap: 8px; align-items: center; font-weight: 600; }
+.mark { width: 18px; height: 18px; border-radius: 5px; background: linear-gradient(135deg,#2f6fe4,#163f9a); }
+.message { margin: 0; }
+.buttons { display: flex; gap: 8px; flex-wrap: wrap; }
+button { font: inherit; border-radius: 6px; padding: 6px 12px; border: 1px solid #c4cad3; background: #f4f6f9;
+  color: #15171a; cursor: pointer; }
+button.primary { background: #1f5fd1; border-color: #1f5fd1; color: #fff; font-weight: 600; }
+button:focus-visible { outline: 3px solid #7fa8ff; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f2227; color: #eef0f3; border-color: #353a42; }
+  button { background: #2a2e35; color: #eef0f3; border-color: #4a515c; }
+  button.primary { background: #7fa8ff; border-color: #7fa8ff; color: #0b1220; }
+}`;
+
+/**
+ * Twofold's small card in the page's corner. Non-modal: it never steals focus
+ * from the page; its buttons are in the tab order and Escape dismisses it.
+ * Buttons act only on trusted events.
+ */
+export class InPagePrompt {
+  private host: HTMLElement | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly title: string,
+    private readonly onDismiss: () => void = () => undefined,
+  ) {}
+
+  get visible(): boolean {
+    return this.host?.isConnected ?? false;
+  }
+
+  show(content: PromptContent): void {
+    this.remove();
+    const { host, root } = createShadowHost(this.doc, 'prompt');
+    const style = this.doc.createElement('style');
+    style.textContent = STYLE;
+    const card = this.doc.createElement('section');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', this.title);
+    const head = this.doc.createElement('div');
+    head.className = 'head';
+    const mark = this.doc.createElement('span');
+    mark.className = 'mark';
+    head.append(mark, this.title);
+    const message = this.doc.createElement('p');
+    message.className = 'message';
+    message.setAttribute('role', content.urgent ? 'alert' : 'status');
+    message.textContent = content.message;
+    const buttons = this.doc.createElement('div');
+    buttons.className = 'buttons';
+    for (const spec of content.buttons) {
+      const button = this.doc.createElement('button');
+      button.type = 'button';
+      button.textContent = spec.label;
+      if (spec.primary) button.className = 'primary';
+      button.addEventListener('click', onTrusted(spec.action));
+      buttons.append(button);
+    }
+    card.addEventListener(
+      'keydown',
+      onTrusted((event: KeyboardEvent) => {
+        if (event.key === 'Escape') this.dismiss();
+      }),
+    );
+    card.append(head, message, buttons);
+    root.append(style, card);
+    (this.doc.body ?? this.doc.documentElement).append(host);
+    this.host = host;
+    if (content.autoHideMs) this.timer = setTimeout(() => this.remove(), content.autoHideMs);
+  }
+
+  dismiss(): void {
+    this.remove();
+    this.onDismiss();
+  }
+
+  remove(): void {
+    clearTimeout(this.timer);
+    this.host?.remove();
+    this.host = undefined;
+  }
+}

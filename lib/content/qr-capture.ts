@@ -1,0 +1,146 @@
+import { accountName } from '../account-name';
+import { readPixels } from '../capture/pixels';
+import { watchQrCodes } from '../capture/watcher';
+import type { MessageKey } from '../i18n';
+import type { CaptureOffer, CaptureSaveResult, ContentProtocol, Rect, sendMessage } from '../messaging';
+import { decodeQr } from '../qr/decode';
+import { InPagePrompt } from './prompt';
+
+export interface QrCaptureDeps {
+  doc: Document;
+  win: Window;
+  send: typeof sendMessage;
+  onMessage: <K extends keyof ContentProtocol>(
+    type: K,
+    handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
+  ) => () => void;
+  t: (key: MessageKey, substitutions?: string | string[]) => string;
+  /** Puts a freshly saved account's code into the enrolment form; false when no field took it. */
+  fill: (code: string) => Promise<boolean>;
+}
+
+/**
+ * Enrolment on an enrolled site: see the QR code by itself, offer to save it,
+ * save on one trusted click, fill the first code. The decoded URI goes to the
+ * background at once and is not kept here.
+ */
+export function startQrCapture(deps: QrCaptureDeps): () => void {
+  const { doc, win, send, t } = deps;
+  const prompt = new InPagePrompt(doc, t('extName'));
+  const dismissed = new Set<string>();
+
+  async function offer(offerPromise: Promise<CaptureOffer | undefined>): Promise<void> {
+    let current: CaptureOffer | undefined;
+    try {
+      current = await offerPromise;
+    } catch (error) {
+      // An otpauth code we cannot use: say why (never the URI).
+      prompt.show({
+        message: error instanceof Error ? error.message : t('promptNotOtp'),
+        buttons: [{ label: t('close'), action: () => prompt.remove() }],
+        urgent: true,
+      });
+      return;
+    }
+    if (!current || dismissed.has(signature(current))) return;
+    showOffer(current);
+  }
+
+  function showOffer(current: CaptureOffer): void {
+    const fresh = current.accounts.filter((a) => a.status !== 'duplicate');
+    const first = current.accounts[0];
+    if (!first) return;
+    if (fresh.length === 0) {
+      prompt.show({ message: t('promptAlreadySaved', accountName(first)), buttons: [], autoHideMs: 4000 });
+      return;
+    }
+    const message =
+      fresh.length > 1
+        ? t('promptSaveMany', String(fresh.length))
+        : fresh[0]!.status === 'conflict'
+          ? t('promptReplace', accountName(fresh[0]!))
+          : t('promptSaveOne', accountName(fresh[0]!));
+    prompt.show({
+      message,
+      buttons: [
+        { label: t('saveToTwofold'), primary: true, action: () => void save(current) },
+        {
+          label: t('notNow'),
+          action: () => {
+            dismissed.add(signature(current));
+            prompt.remove();
+          },
+        },
+      ],
+    });
+  }
+
+  async function save(current: CaptureOffer): Promise<void> {
+    prompt.show({ message: t('saving'), buttons: [] });
+    await settle(await send('capture:save', { offerId: current.offerId }));
+  }
+
+  async function settle(result: CaptureSaveResult): Promise<void> {
+    if (result.status === 'locked') {
+      prompt.show({
+        message: t('promptLocked'),
+        buttons: [{ label: t('unlockTwofold'), primary: true, action: () => void send('vault:openUnlock') }],
+      });
+      return;
+    }
+    if (result.status === 'expired') {
+      prompt.show({
+        message: t('promptExpired'),
+        buttons: [{ label: t('close'), action: () => prompt.remove() }],
+      });
+      return;
+    }
+    // The background checked the tab; check our own frame too before writing a code.
+    const ours = result.origin === win.location.origin;
+    const filled = ours && result.code ? await deps.fill(result.code) : false;
+    prompt.show({ message: t(filled ? 'promptSaved' : 'promptSavedNoFill'), buttons: [], autoHideMs: 5000 });
+  }
+
+  const stopWatching = watchQrCodes(doc, win, {
+    readPixels: (candidate) => readPixels(candidate, doc),
+    decode: decodeQr,
+    onTexts: (texts) => {
+      const otp = texts.filter((text) => /^otpauth(-migration)?:\/\//i.test(text));
+      if (otp.length) void offer(send('capture:offer', { texts: otp }));
+    },
+    screenshot: async (candidates) => {
+      const rects: Rect[] = candidates.map(({ rect }) => ({
+        x: rect.x,
+        y: rect.y,
+        width: rect.width,
+        height: rect.height,
+      }));
+      const viewport = { width: win.innerWidth, height: win.innerHeight };
+      await offer(
+        send('capture:screenshot', { rects, viewport }).then((reply) => {
+          if (reply.needsClick) {
+            prompt.show({
+              message: t('promptNeedsClick'),
+              buttons: [{ label: t('close'), action: () => prompt.remove() }],
+            });
+          }
+          return reply.offer;
+        }),
+      );
+    },
+  });
+  const stopSaved = deps.onMessage('capture:saved', (result) => void settle(result));
+  const stopOffered = deps.onMessage('capture:offered', (current) => void offer(Promise.resolve(current)));
+
+  return () => {
+    stopWatching();
+    stopSaved();
+    stopOffered();
+    prompt.remove();
+  };
+}
+
+/** The same code shown again (a re-render) is not offered again after "Not now". */
+function signature(offer: CaptureOffer): string {
+  return offer.accounts.map((a) => `${a.issuer}\u0000${a.label}`).join('\u0001');
+}

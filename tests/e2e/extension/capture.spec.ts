@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/twofold';
+import type { ExtensionBrowser } from '../fixtures/extension';
+import { PopupPage } from '../pages/popup-page';
+import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import { codeAt, readQrFromScreenshot } from '../pages/sandbox-qr';
+import { TwofoldPrompt } from '../pages/twofold-prompt';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const USER = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
+const ACCOUNT = `M2Mmanager (${USER.email})`;
+
+async function popupWithVault(twofold: ExtensionBrowser): Promise<PopupPage> {
+  const popup = new PopupPage(await twofold.openPopup());
+  await popup.createVault(PASSPHRASE);
+  return popup;
+}
+
+/** Logs in, accepts 2FA and picks the app method: the enrolment pop-up with its QR code is open. */
+async function openEnrolment(page: Page, baseUrl: string, variant?: string): Promise<M2MmanagerPage> {
+  const m2m = new M2MmanagerPage(page, baseUrl);
+  await page.bringToFront();
+  if (variant) await m2m.open(`/variants/${variant}`);
+  await m2m.login(USER.email, USER.password);
+  await m2m.acceptOfferAndLogInAgain(USER.email, USER.password);
+  await m2m.chooseMethod('app');
+  await expect(page.getByRole('dialog', { name: m2m.t.appTitle })).toBeVisible();
+  return m2m;
+}
+
+async function expectSavedInPopup(popup: PopupPage, uri: string): Promise<void> {
+  await popup.page.reload();
+  await expect(popup.code(ACCOUNT)).toBeVisible();
+  const now = Date.now();
+  expect([codeAt(uri, now), codeAt(uri, now + 2000)]).toContain(await popup.codeDigits(ACCOUNT));
+}
+
+test.describe('QR capture on M2Mmanager', () => {
+  test('the prompt appears by itself and one click saves the account', async ({ twofold, sandbox }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    const m2m = await openEnrolment(page, sandbox.url);
+    const prompt = new TwofoldPrompt(page);
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    const uri = await m2m.scanEnrolmentQr();
+
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText('Saved to Twofold. Your code is filled in.');
+    await expectSavedInPopup(popup, uri);
+
+    // The first code is already in "Enter your one-time code": Continue is all that is left.
+    await page.bringToFront();
+    const field = page.getByLabel(m2m.t.oneTimeCode, { exact: true });
+    expect([codeAt(uri, Date.now()), codeAt(uri, Date.now() - 30_000)]).toContain(await field.inputValue());
+    await m2m.button(m2m.t.continue).click();
+    await m2m.expectHome();
+  });
+
+  test('a tainted canvas is read through a screenshot crop after a toolbar click', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    await openEnrolment(page, sandbox.url, 'tainted-canvas');
+    const prompt = new TwofoldPrompt(page);
+    // A screenshot needs activeTab, which only a click on Twofold's own button grants.
+    await prompt.expectText(/Click the Twofold button in your browser's toolbar/);
+    await twofold.clickToolbarButton(page);
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    const uri = await readQrFromScreenshot(page.getByRole('dialog').locator('canvas'));
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText(/Saved to Twofold/);
+    await expectSavedInPopup(popup, uri!);
+  });
+
+  test('with two codes in the pop-up, the authenticator one is offered', async ({ twofold, sandbox }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    const m2m = await openEnrolment(page, sandbox.url, 'two-qr');
+    const prompt = new TwofoldPrompt(page);
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    const uri = await m2m.scanEnrolmentQr();
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText(/Saved to Twofold/);
+    await expectSavedInPopup(popup, uri);
+  });
+
+  test('a plain-URL code is never offered and nothing is saved', async ({ twofold, sandbox }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    await openEnrolment(page, sandbox.url, 'url-only');
+    // Give the watcher every chance: the canvas is drawn and read well within this time.
+    await page.waitForTimeout(1500);
+    await expect(new TwofoldPrompt(page).card).toHaveCount(0);
+    await popup.page.reload();
+    await expect(popup.page.getByText(/No accounts yet/)).toBeVisible();
+  });
+
+  test('with the vault locked, the capture waits and is saved after unlock', async ({ twofold, sandbox }) => {
+    const popup = await popupWithVault(twofold);
+    await popup.lock();
+    const page = await twofold.context.newPage();
+    const m2m = await openEnrolment(page, sandbox.url);
+    const uri = await m2m.scanEnrolmentQr();
+    const prompt = new TwofoldPrompt(page);
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    // Saving while locked opens Twofold's unlock window at once.
+    const unlockWindow = twofold.context.waitForEvent('page');
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText(/Unlock Twofold to save this account/);
+    const unlock = new PopupPage(await unlockWindow);
+    expect(unlock.page.url()).toContain('popup.html?window=unlock');
+    // The in-page button brings that same window back rather than opening another.
+    await prompt.button('Unlock Twofold').click();
+    await unlock.unlock(PASSPHRASE);
+
+    await prompt.expectText('Saved to Twofold. Your code is filled in.');
+    await expect(page.getByLabel(m2m.t.oneTimeCode, { exact: true })).toHaveValue(/^\d{6}$/);
+    await popup.unlock(PASSPHRASE).catch(() => undefined);
+    await expectSavedInPopup(popup, uri);
+  });
+
+  test('no prompt appears on the lookalike host', async ({ twofold, sandbox }) => {
+    await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    const m2m = await openEnrolment(page, sandbox.phishUrl);
+    await m2m.scanEnrolmentQr();
+    await page.waitForTimeout(1500);
+    await expect(new TwofoldPrompt(page).card).toHaveCount(0);
+  });
+});
+
+test.describe('"Scan QR code on this page" in the toolbar popup', () => {
+  test('saves a code from any site, bound to that site', async ({ twofold, sandbox }) => {
+    await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    const m2m = await openEnrolment(page, sandbox.phishUrl);
+    const uri = await m2m.scanEnrolmentQr();
+    const toolbar = new PopupPage(await twofold.openToolbarPopup(page));
+    await toolbar.page.getByRole('button', { name: 'Scan QR code on this page' }).click();
+    await expect(toolbar.page.getByText(`Save ${ACCOUNT} to Twofold?`)).toBeVisible();
+    await toolbar.page.getByRole('button', { name: 'Save to Twofold' }).click();
+    await expect(toolbar.page.getByText('Saved to Twofold.')).toBeVisible();
+    const now = Date.now();
+    expect([codeAt(uri, now), codeAt(uri, now + 2000)]).toContain(await toolbar.codeDigits(ACCOUNT));
+  });
+
+  const cases: { name: string; variant?: string; message: string }[] = [
+    { name: 'a plain-URL code', variant: 'url-only', message: 'This QR code is not an authenticator code.' },
+    { name: 'a page without a code', message: 'No QR code found on this page.' },
+  ];
+  for (const { name, variant, message } of cases) {
+    test(`${name}: says why nothing can be saved`, async ({ twofold, sandbox }) => {
+      await popupWithVault(twofold);
+      const page = await twofold.context.newPage();
+      if (variant) await openEnrolment(page, sandbox.phishUrl, variant);
+      else await page.goto(sandbox.phishUrl);
+      const toolbar = await twofold.openToolbarPopup(page);
+      await toolbar.getByRole('button', { name: 'Scan QR code on this page' }).click();
+      await expect(toolbar.getByRole('alert')).toHaveText(message);
+      await expect(toolbar.getByText(/No accounts yet/)).toBeVisible();
+    });
+  }
+});
