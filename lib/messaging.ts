@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountView } from './otp/account';
+import type { ManageProtocol } from './protocol/manage';
 
 /** Who may send a message; the background checks this against the browser's `sender`. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -60,7 +61,7 @@ export interface Rect {
  * Messages the background handles. Who may send each one is declared in
  * lib/background/policy.ts, checked against the browser's `sender` before any handler runs.
  */
-export interface BackgroundProtocol {
+export interface CoreProtocol {
   // From content scripts.
   'content:hello'(): ContentHello;
   /** QR texts the page showed (otpauth:// or otpauth-migration://): parse and hold them. */
@@ -93,6 +94,9 @@ export interface BackgroundProtocol {
 
 export type ScanOutcome =
   { offer: CaptureOffer } | { message: 'noQr' | 'notOtp' | 'noAccess' | 'invalid'; detail?: string };
+
+/** Every message the background handles: the core above plus account management. */
+export type BackgroundProtocol = CoreProtocol & ManageProtocol;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
 export interface ContentProtocol {

@@ -10,6 +10,7 @@ import { CaptureService } from './capture-service';
 import { ScanService } from './scan-service';
 import { CaptureThrottle } from './screenshot';
 import { unlockWindowOpener } from './unlock-window';
+import { registerManageHandlers } from './manage-handlers';
 import { handle } from './router';
 import { SessionKey } from './session-key';
 import { VaultService } from './vault-service';
@@ -69,6 +70,7 @@ export function registerHandlers(): void {
   handle('accounts:list', () => vault.list(), self);
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
+  registerManageHandlers({ vault, self });
   handle('scan:activeTab', () => scan.scanActiveTab(), self);
   handle(
     'scan:pending',

@@ -1,4 +1,5 @@
 import type { BackgroundProtocol, SenderKind } from '../messaging';
+import { MANAGE_POLICY } from '../protocol/manage';
 
 /**
  * Who may send each background message. Exhaustive by type: a new message does
@@ -6,6 +7,7 @@ import type { BackgroundProtocol, SenderKind } from '../messaging';
  * so nothing here lets a content script read accounts.
  */
 export const POLICY = {
+  ...MANAGE_POLICY,
   'content:hello': 'content-script',
   'capture:offer': 'content-script',
   'capture:screenshot': 'content-script',
