@@ -6,13 +6,30 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Tick "Remember this device for 30 days" when filling on M2Mmanager. */
   rememberDevice: boolean;
+  /** The one-time "export a backup" nudge was dismissed (or a backup was exported). */
+  backupNudgeDismissed: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
   clipboardClearSeconds: 30,
   rememberDevice: false,
+  backupNudgeDismissed: false,
 };
+
+/** Bounds of the numeric settings, shared by the options page and its tests. */
+export const LIMITS = {
+  autoLockMinutes: { min: 0, max: 1440 },
+  clipboardClearSeconds: { min: 0, max: 600 },
+} as const;
+
+/** A number typed in a settings field, made whole and kept within its bounds. */
+export function clampSetting(key: keyof typeof LIMITS, value: unknown): number {
+  const { min, max } = LIMITS[key];
+  const number = Math.round(Number(value));
+  if (!Number.isFinite(number)) return DEFAULT_SETTINGS[key];
+  return Math.max(min, Math.min(max, number));
+}
 
 const KEY = 'settings';
 

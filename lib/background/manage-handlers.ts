@@ -1,3 +1,6 @@
+import { browser } from 'wxt/browser';
+import { webOriginOf } from '../origins';
+import { handle } from './router';
 import type { VaultService } from './vault-service';
 
 export interface ManageDeps {
@@ -6,4 +9,25 @@ export interface ManageDeps {
 }
 
 /** Handlers of ManageProtocol (lib/protocol/manage.ts): account management, settings, backups. */
-export function registerManageHandlers(_deps: ManageDeps): void {}
+export function registerManageHandlers({ vault, self }: ManageDeps): void {
+  handle('accounts:update', ({ id, patch }) => vault.updateAccount(id, patch), self);
+  handle('accounts:reorder', ({ ids }) => vault.reorder(ids), self);
+  handle('accounts:nextHotp', ({ id }) => vault.nextHotp(id), self);
+  handle('tabs:activeOrigin', () => activeOrigin(), self);
+  handle('sites:list', () => vault.sites(), self);
+  handle('vault:changePassphrase', ({ current, next }) => vault.changePassphrase(current, next), self);
+  handle('export:backup', ({ passphrase }) => vault.exportBackup(passphrase), self);
+  handle('export:accounts', () => vault.exportAccounts(), self);
+  handle('import:preview', ({ text, password }) => vault.importPreview(text, password), self);
+  handle('import:commit', ({ text, password, select }) => vault.importCommit(text, password, select), self);
+}
+
+/**
+ * The active tab's web origin. Its URL is visible only where Twofold may see it:
+ * a host permission, or activeTab after the toolbar click that opened the popup.
+ */
+async function activeOrigin(): Promise<{ origin?: string }> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const origin = webOriginOf(tab?.url);
+  return origin ? { origin } : {};
+}

@@ -6,8 +6,12 @@ import { parseOtpauthUri } from '../otp/uri';
 import { normalizeWebsite } from '../origins';
 import { VaultError } from '../vault/errors';
 import type { VaultStore } from '../vault/store';
-import { generateCode } from '../otp/codes';
+import { generateCode, periodEnd } from '../otp/codes';
 import { findDuplicate, newStoredAccount, toView } from './accounts';
+import type { AccountPatch, ImportCommit, ImportPreview, SiteSummary } from '../protocol/manage';
+import { displayName } from '../otp/names';
+import { createBackup, FORMAT_NAMES, ImportError, importText, planImport } from '../transfer';
+import type { ImportErrorCode } from '../transfer';
 import type { SessionKey } from './session-key';
 
 export interface VaultServiceDeps {
@@ -121,6 +125,28 @@ export class VaultService {
     return { saved, ids };
   }
 
+  /**
+   * The code to fill for one account bound to `origin`. HOTP uses the counter
+   * and moves it on, so the same code is never filled twice.
+   */
+  async fillCode(id: string, origin: string): Promise<{ code: string; expiresAt?: number } | undefined> {
+    const account = (await this.accountsForOrigin(origin)).find((a) => a.id === id);
+    if (!account) return undefined;
+    const now = this.now();
+    if (account.type === 'totp')
+      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
+    let code: string | undefined;
+    await this.deps.store.update(await this.key(), (payload) => ({
+      ...payload,
+      accounts: payload.accounts.map((a) => {
+        if (a.id !== id) return a;
+        code = generateCode(a, now);
+        return { ...a, counter: a.counter + 1, updatedAt: now };
+      }),
+    }));
+    return code === undefined ? undefined : { code };
+  }
+
   /** The current code of one account, for autofill on its own origin. */
   async codeFor(id: string, origin: string): Promise<string | undefined> {
     const account = (await this.accountsForOrigin(origin)).find((a) => a.id === id);
@@ -168,6 +194,167 @@ export class VaultService {
     this.deps.onActivity?.();
   }
 
+  // ---- Account management, backup, import and export (issue 7; ManageProtocol). ----
+
+  /** Rename or (un)pin one account; the secret and binding are untouched. */
+  async updateAccount(id: string, patch: AccountPatch): Promise<AccountView> {
+    let updated: StoredAccount | undefined;
+    await this.deps.store.update(await this.key(), (payload) => ({
+      ...payload,
+      accounts: payload.accounts.map((a) => {
+        if (a.id !== id) return a;
+        updated = {
+          ...a,
+          ...(patch.issuer !== undefined ? { issuer: cleanField(patch.issuer) } : {}),
+          ...(patch.label !== undefined ? { label: cleanField(patch.label) } : {}),
+          ...(patch.pinned !== undefined ? { pinned: patch.pinned } : {}),
+          updatedAt: this.now(),
+        };
+        return updated;
+      }),
+    }));
+    if (!updated) throw new Error('This account is no longer in Twofold.');
+    this.deps.onActivity?.();
+    return toView(updated, this.now());
+  }
+
+  /** Stores the accounts in the order of `ids`; accounts not named keep their order, after. */
+  async reorder(ids: readonly string[]): Promise<void> {
+    await this.deps.store.update(await this.key(), (payload) => {
+      const rank = new Map(ids.map((id, index) => [id, index]));
+      const indexed = payload.accounts.map((a, index) => ({ a, key: rank.get(a.id) ?? ids.length + index }));
+      indexed.sort((x, y) => x.key - y.key);
+      return { ...payload, accounts: indexed.map(({ a }) => a) };
+    });
+    this.deps.onActivity?.();
+  }
+
+  /** HOTP: the shown code was used; the next one is counter + 1. */
+  async nextHotp(id: string): Promise<AccountView> {
+    let updated: StoredAccount | undefined;
+    await this.deps.store.update(await this.key(), (payload) => ({
+      ...payload,
+      accounts: payload.accounts.map((a) => {
+        if (a.id !== id || a.type !== 'hotp') return a;
+        updated = { ...a, counter: a.counter + 1, updatedAt: this.now() };
+        return updated;
+      }),
+    }));
+    if (!updated) throw new Error('This account is not a counter-based (HOTP) account.');
+    this.deps.onActivity?.();
+    return toView(updated, this.now());
+  }
+
+  /** Origins accounts are bound to, most accounts first, then alphabetically. */
+  async sites(): Promise<SiteSummary[]> {
+    const { payload } = await this.deps.store.read(await this.key());
+    const byOrigin = new Map<string, string[]>();
+    for (const a of payload.accounts) {
+      if (!a.origin) continue;
+      byOrigin.set(a.origin, [...(byOrigin.get(a.origin) ?? []), displayName(a.issuer, a.label)]);
+    }
+    return [...byOrigin]
+      .map(([origin, names]) => ({ origin, count: names.length, names }))
+      .sort((x, y) => y.count - x.count || x.origin.localeCompare(y.origin));
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await this.deps.store.changePassphrase(await this.key(), current, next);
+    this.deps.onActivity?.();
+  }
+
+  /** A Twofold encrypted backup (fresh salt, so a fresh key) of every account. */
+  async exportBackup(passphrase: string): Promise<{ text: string; count: number }> {
+    const { payload } = await this.deps.store.read(await this.key());
+    const text = await createBackup(payload.accounts, passphrase, { now: this.now() });
+    this.deps.onActivity?.();
+    return { text, count: payload.accounts.length };
+  }
+
+  /** Every account with its secret, for the options page's explicit plain exports only. */
+  async exportAccounts(): Promise<StoredAccount[]> {
+    const { payload } = await this.deps.store.read(await this.key());
+    this.deps.onActivity?.();
+    return payload.accounts;
+  }
+
+  /** What importing `text` would do: names and statuses, never secrets. Nothing is written. */
+  async importPreview(text: string, password?: string): Promise<ImportPreview> {
+    try {
+      const { payload } = await this.deps.store.read(await this.key());
+      const result = await importText(text, password);
+      const plan = planImport(payload.accounts, result.accounts);
+      this.deps.onActivity?.();
+      return {
+        ok: true,
+        format: result.format,
+        formatName: FORMAT_NAMES[result.format],
+        skipped: result.skipped,
+        items: plan.map(({ account, status }, index) => ({
+          index,
+          issuer: account.issuer,
+          label: account.label,
+          type: account.type,
+          digits: account.digits,
+          period: account.period,
+          algorithm: account.algorithm,
+          status,
+          ...(account.origin ? { origin: account.origin } : {}),
+        })),
+      };
+    } catch (error) {
+      return importFailure(error);
+    }
+  }
+
+  /**
+   * Parses `text` again and adds the chosen items (preview indexes) in one write. Duplicates
+   * (also within the file) are never added; a conflict is added next to the existing account.
+   * Only a Twofold backup carries bindings (origin), pins and creation dates.
+   */
+  async importCommit(
+    text: string,
+    password: string | undefined,
+    select: readonly number[],
+  ): Promise<ImportCommit> {
+    try {
+      const dek = await this.key();
+      const result = await importText(text, password);
+      const chosen = new Set(select);
+      let added = 0;
+      await this.deps.store.update(dek, (payload) => {
+        const accounts = [...payload.accounts];
+        result.accounts.forEach((incoming, index) => {
+          if (!chosen.has(index)) return;
+          const [item] = planImport(accounts, [incoming]);
+          if (!item || item.status === 'duplicate') return;
+          const otp: OtpAccount = {
+            type: incoming.type,
+            issuer: incoming.issuer,
+            label: incoming.label,
+            secret: incoming.secret,
+            algorithm: incoming.algorithm,
+            digits: incoming.digits,
+            period: incoming.period,
+            counter: incoming.counter,
+          };
+          const stored = newStoredAccount(otp, incoming.origin, this.now());
+          accounts.push({
+            ...stored,
+            ...(incoming.pinned ? { pinned: true } : {}),
+            ...(incoming.createdAt !== undefined ? { createdAt: incoming.createdAt } : {}),
+          });
+          added++;
+        });
+        return { ...payload, accounts };
+      });
+      this.deps.onActivity?.();
+      return { ok: true, added };
+    } catch (error) {
+      return importFailure(error);
+    }
+  }
+
   private async key(): Promise<Uint8Array<ArrayBuffer>> {
     const dek = await this.deps.sessionKey.get();
     if (!dek) throw new VaultError('LOCKED');
@@ -202,4 +389,23 @@ function statusOf(
 ): OfferedAccount['status'] {
   if (findDuplicate(accounts, otp, origin)) return 'duplicate';
   return accounts.some((a) => a.origin === origin && sameNames(a, otp)) ? 'conflict' : 'new';
+}
+
+/** Names typed in the popup: one line, trimmed, bounded. */
+function cleanField(value: string): string {
+  return value
+    .split('')
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch))
+    .join('')
+    .trim()
+    .slice(0, 200);
+}
+
+/** An import failure as the page shows it: the importer's own message, never a secret. */
+function importFailure(error: unknown): { ok: false; code: ImportErrorCode | 'LOCKED'; message: string } {
+  if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message };
+  if (error instanceof VaultError && error.code === 'LOCKED') {
+    return { ok: false, code: 'LOCKED', message: error.message };
+  }
+  throw error;
 }

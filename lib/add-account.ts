@@ -1,0 +1,63 @@
+/**
+ * The popup's "Add account" form: an otpauth URI, or a secret typed with its options.
+ * Pure: builds the text the background parses (`accounts:addUri`), which validates it.
+ */
+import type { OtpAlgorithm, OtpType } from './otp/account';
+import { normaliseSecret } from './otp/base32';
+import { toOtpauthUri } from './otp/uri';
+
+export interface SecretOptions {
+  issuer: string;
+  label: string;
+  type: OtpType;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  counter: number;
+}
+
+export const DEFAULT_SECRET_OPTIONS: SecretOptions = {
+  issuer: '',
+  label: '',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+};
+
+export function isOtpauthText(text: string): boolean {
+  return /^otpauth(-migration)?:/i.test(text.trim()) || text.includes('://');
+}
+
+function isDefault(options: SecretOptions): boolean {
+  return (Object.keys(DEFAULT_SECRET_OPTIONS) as (keyof SecretOptions)[]).every(
+    (key) => options[key] === DEFAULT_SECRET_OPTIONS[key],
+  );
+}
+
+/**
+ * A URI is sent as typed (its own parameters win). A bare secret with default options is sent
+ * bare (the background names it after the website); otherwise it becomes an otpauth URI with
+ * the options. Throws with a readable message for a secret that is not base32.
+ */
+export function addAccountText(text: string, options: SecretOptions): string {
+  const trimmed = text.trim();
+  if (isOtpauthText(trimmed) || isDefault(options)) return trimmed;
+  return toOtpauthUri({
+    type: options.type,
+    issuer: options.issuer.trim(),
+    label: options.label.trim(),
+    secret: normaliseSecret(trimmed),
+    algorithm: options.algorithm,
+    digits: options.digits,
+    period: options.type === 'totp' ? options.period : 30,
+    counter: options.type === 'hotp' ? options.counter : 0,
+  });
+}
+
+/** "twofold-backup-2024-05-01.json", from the local date. */
+export function backupFileName(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `twofold-backup-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { addAccountText, backupFileName, DEFAULT_SECRET_OPTIONS } from '../../../lib/add-account';
+import { parseOtpauthUri } from '../../../lib/otp';
+import { clampSetting } from '../../../lib/settings';
+
+describe('addAccountText', () => {
+  const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+  it.each([
+    ['a URI is sent as typed', URI, {}, URI],
+    ['a URI ignores the options', ` ${URI} `, { digits: 8 }, URI],
+    ['a bare secret with defaults stays bare', ' jbsw y3dp ehpk 3pxp ', {}, 'jbsw y3dp ehpk 3pxp'],
+  ])('%s', (_name, text, patch, expected) => {
+    expect(addAccountText(text, { ...DEFAULT_SECRET_OPTIONS, ...patch })).toBe(expected);
+  });
+
+  it.each([
+    [
+      { issuer: 'Acme', label: 'bob' },
+      { type: 'totp', issuer: 'Acme', label: 'bob', digits: 6, period: 30 },
+    ],
+    [
+      { type: 'totp', algorithm: 'SHA256', digits: 8, period: 60 },
+      { type: 'totp', algorithm: 'SHA256', digits: 8, period: 60 },
+    ],
+    [
+      { type: 'hotp', counter: 42, issuer: 'Forge', algorithm: 'SHA512', digits: 7 },
+      { type: 'hotp', counter: 42, issuer: 'Forge', algorithm: 'SHA512', digits: 7 },
+    ],
+  ] as const)('a secret with options %o becomes a URI', (patch, expected) => {
+    const text = addAccountText('jbsw y3dp ehpk 3pxp', { ...DEFAULT_SECRET_OPTIONS, ...patch });
+    expect(parseOtpauthUri(text)).toMatchObject({ ...expected, secret: 'JBSWY3DPEHPK3PXP' });
+  });
+
+  it('says why a secret is not base32', () => {
+    expect(() => addAccountText('not base32!', { ...DEFAULT_SECRET_OPTIONS, issuer: 'X' })).toThrow(Error);
+  });
+});
+
+describe('backupFileName and settings bounds', () => {
+  it.each([
+    [new Date(2024, 4, 1, 23, 59), 'twofold-backup-2024-05-01.json'],
+    [new Date(2025, 11, 31), 'twofold-backup-2025-12-31.json'],
+  ])('%s', (date, name) => expect(backupFileName(date)).toBe(name));
+
+  it.each([
+    ['autoLockMinutes', '15', 15],
+    ['autoLockMinutes', '-3', 0],
+    ['autoLockMinutes', '99999', 1440],
+    ['autoLockMinutes', 'abc', 15],
+    ['clipboardClearSeconds', '12.6', 13],
+    ['clipboardClearSeconds', '', 0],
+    ['clipboardClearSeconds', '1000', 600],
+  ] as const)('%s %j -> %i', (key, value, expected) => expect(clampSetting(key, value)).toBe(expected));
+});
