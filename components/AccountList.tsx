@@ -1,20 +1,52 @@
 import type { AccountView } from '@/lib/otp/account';
-import { t } from '@/lib/i18n';
-import { CodeRow } from './CodeRow';
+import { groupOf, type Group } from '@/lib/account-order';
+import { t, type MessageKey } from '@/lib/i18n';
+import { CodeRow, type RowActions, type RowMode } from './CodeRow';
 
 interface Props {
+  /** Already ordered (site, pinned, rest) and filtered. */
   accounts: AccountView[];
+  activeOrigin: string | undefined;
   now: number;
-  onDelete: (account: AccountView) => void;
+  modes: Record<string, RowMode>;
+  copiedId: string | undefined;
+  movable: (account: AccountView, delta: -1 | 1) => boolean;
+  actions: RowActions;
 }
 
-export function AccountList({ accounts, now, onDelete }: Props) {
-  if (accounts.length === 0) return <p class="empty">{t('noAccounts')}</p>;
+const HEADINGS: Record<Group, MessageKey> = { site: 'groupSite', pinned: 'groupPinned', other: 'accounts' };
+
+/** The accounts in one pass, in up to three labelled lists: this site, pinned, the rest. */
+export function AccountList({ accounts, activeOrigin, now, modes, copiedId, movable, actions }: Props) {
+  const groups: { group: Group; items: AccountView[] }[] = [];
+  for (const account of accounts) {
+    const group = groupOf(account, activeOrigin);
+    const last = groups[groups.length - 1];
+    if (last?.group === group) last.items.push(account);
+    else groups.push({ group, items: [account] });
+  }
+  const headed = groups.length > 1;
   return (
-    <ul class="accounts" aria-label={t('accounts')}>
-      {accounts.map((account) => (
-        <CodeRow key={account.id} account={account} now={now} onDelete={onDelete} />
+    <div class="account-groups">
+      {groups.map(({ group, items }) => (
+        <div key={group} class="account-group">
+          {headed && <h2 class="group-heading">{t(HEADINGS[group])}</h2>}
+          <ul class="accounts" aria-label={t(HEADINGS[group])}>
+            {items.map((account) => (
+              <CodeRow
+                key={account.id}
+                account={account}
+                now={now}
+                mode={modes[account.id] ?? 'idle'}
+                copied={copiedId === account.id}
+                canMoveUp={(modes[account.id] ?? 'idle') === 'actions' && movable(account, -1)}
+                canMoveDown={(modes[account.id] ?? 'idle') === 'actions' && movable(account, 1)}
+                actions={actions}
+              />
+            ))}
+          </ul>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -1,26 +1,44 @@
 import { useId, useState } from 'preact/hooks';
+import { addAccountText, DEFAULT_SECRET_OPTIONS, isOtpauthText, type SecretOptions } from '@/lib/add-account';
 import { t } from '@/lib/i18n';
+import type { OtpAlgorithm, OtpType } from '@/lib/otp/account';
 
 interface Props {
   onSave: (uri: string, website: string) => Promise<void>;
   onCancel: () => void;
 }
 
+/** Add by hand: paste an otpauth URI, or type a secret (with its options when not the usual ones). */
 export function AddAccountForm({ onSave, onCancel }: Props) {
   const [uri, setUri] = useState('');
   const [website, setWebsite] = useState('');
+  const [options, setOptions] = useState<SecretOptions>(DEFAULT_SECRET_OPTIONS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const uriId = useId();
   const siteId = useId();
   const hintId = useId();
+  const ids = {
+    issuer: useId(),
+    label: useId(),
+    type: useId(),
+    algorithm: useId(),
+    digits: useId(),
+    period: useId(),
+    counter: useId(),
+  };
+  const isUri = isOtpauthText(uri);
+
+  function set<K extends keyof SecretOptions>(key: K, value: SecretOptions[K]) {
+    setOptions((current) => ({ ...current, [key]: value }));
+  }
 
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
     setError('');
     try {
-      await onSave(uri, website);
+      await onSave(addAccountText(uri, options), website);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -29,7 +47,7 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
   }
 
   return (
-    <form class="stack" onSubmit={submit} aria-busy={busy}>
+    <form class="stack add-form" onSubmit={submit} aria-busy={busy} aria-label={t('addAccount')}>
       <div class="field">
         <label for={uriId}>{t('otpauthUriOrSecret')}</label>
         <textarea
@@ -54,6 +72,88 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
         />
         <small id={hintId}>{t('websiteHint')}</small>
       </div>
+      <details class="secret-options">
+        <summary>{t('secretOptions')}</summary>
+        {isUri && <small>{t('optionsIgnoredForUri')}</small>}
+        <fieldset class="option-grid" disabled={isUri}>
+          <legend class="visually-hidden">{t('secretOptions')}</legend>
+          <div class="field">
+            <label for={ids.issuer}>{t('issuer')}</label>
+            <input
+              id={ids.issuer}
+              value={options.issuer}
+              onInput={(e) => set('issuer', e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for={ids.label}>{t('accountName')}</label>
+            <input
+              id={ids.label}
+              value={options.label}
+              onInput={(e) => set('label', e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for={ids.type}>{t('otpType')}</label>
+            <select
+              id={ids.type}
+              value={options.type}
+              onChange={(e) => set('type', e.currentTarget.value as OtpType)}
+            >
+              <option value="totp">{t('typeTotp')}</option>
+              <option value="hotp">{t('typeHotp')}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for={ids.algorithm}>{t('algorithm')}</label>
+            <select
+              id={ids.algorithm}
+              value={options.algorithm}
+              onChange={(e) => set('algorithm', e.currentTarget.value as OtpAlgorithm)}
+            >
+              <option value="SHA1">SHA-1</option>
+              <option value="SHA256">SHA-256</option>
+              <option value="SHA512">SHA-512</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for={ids.digits}>{t('digits')}</label>
+            <select
+              id={ids.digits}
+              value={String(options.digits)}
+              onChange={(e) => set('digits', Number(e.currentTarget.value))}
+            >
+              <option value="6">6</option>
+              <option value="7">7</option>
+              <option value="8">8</option>
+            </select>
+          </div>
+          {options.type === 'totp' ? (
+            <div class="field">
+              <label for={ids.period}>{t('period')}</label>
+              <input
+                id={ids.period}
+                type="number"
+                min={1}
+                max={3600}
+                value={options.period}
+                onInput={(e) => set('period', Math.max(1, Math.round(Number(e.currentTarget.value) || 30)))}
+              />
+            </div>
+          ) : (
+            <div class="field">
+              <label for={ids.counter}>{t('counter')}</label>
+              <input
+                id={ids.counter}
+                type="number"
+                min={0}
+                value={options.counter}
+                onInput={(e) => set('counter', Math.max(0, Math.round(Number(e.currentTarget.value) || 0)))}
+              />
+            </div>
+          )}
+        </fieldset>
+      </details>
       {error && (
         <p role="alert" class="error">
           {error}

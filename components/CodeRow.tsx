@@ -1,38 +1,194 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/otp/account';
 import { groupDigits } from '@/lib/format-code';
 import { accountName as displayName } from '@/lib/account-name';
 import { t } from '@/lib/i18n';
 import { CountdownRing } from './CountdownRing';
 
+export type RowMode = 'idle' | 'actions' | 'edit' | 'confirm';
+
+export interface RowActions {
+  copy: (account: AccountView) => void;
+  setMode: (account: AccountView, mode: RowMode) => void;
+  togglePin: (account: AccountView) => void;
+  move: (account: AccountView, delta: -1 | 1) => void;
+  rename: (account: AccountView, issuer: string, label: string) => Promise<void>;
+  remove: (account: AccountView) => void;
+  nextHotp: (account: AccountView) => void;
+}
+
 interface Props {
   account: AccountView;
   now: number;
-  onDelete: (account: AccountView) => void;
+  mode: RowMode;
+  copied: boolean;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  actions: RowActions;
 }
 
 export { accountName as displayName } from '@/lib/account-name';
 
-export function CodeRow({ account, now, onDelete }: Props) {
+/**
+ * One account: names, the code (a button: click or Enter copies it), the countdown, and its
+ * actions behind a disclosure button (pin, move, edit, delete with an in-row confirmation).
+ */
+export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, actions }: Props) {
+  const name = displayName(account);
+  const digits = groupDigits(account.code);
   const remaining =
     account.expiresAt === undefined ? undefined : Math.max(0, Math.ceil((account.expiresAt - now) / 1000));
+  const open = mode !== 'idle';
   return (
-    <li class="account">
-      <div class="account-names">
-        <span class="issuer">{account.issuer || account.label}</span>
-        {account.issuer && <span class="label">{account.label}</span>}
+    <li
+      class={`account${copied ? ' copied' : ''}${account.pinned ? ' pinned' : ''}`}
+      data-account-id={account.id}
+    >
+      <div class="account-main">
+        <div class="account-names" onClick={() => actions.copy(account)}>
+          <span class="issuer">
+            {account.pinned && (
+              <span class="pin-mark" aria-hidden="true">
+                ★{' '}
+              </span>
+            )}
+            {account.issuer || account.label || '—'}
+          </span>
+          {account.issuer && account.label && <span class="label">{account.label}</span>}
+        </div>
+        <button
+          type="button"
+          class="code"
+          aria-label={t('codeCopyLabel', [name, digits])}
+          onClick={() => actions.copy(account)}
+        >
+          {digits}
+        </button>
+        {remaining !== undefined ? (
+          <CountdownRing remaining={remaining} period={account.period} />
+        ) : (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('nextCodeFor', name)}
+            title={t('nextCode')}
+            onClick={() => actions.nextHotp(account)}
+          >
+            ↻
+          </button>
+        )}
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('actionsFor', name)}
+          aria-expanded={open}
+          data-role="actions"
+          onClick={() => actions.setMode(account, open ? 'idle' : 'actions')}
+        >
+          ⋯
+        </button>
       </div>
-      <output class="code" aria-label={t('codeFor', displayName(account))}>
-        {groupDigits(account.code)}
-      </output>
-      {remaining !== undefined && <CountdownRing remaining={remaining} period={account.period} />}
-      <button
-        type="button"
-        class="icon-button"
-        aria-label={`${t('delete')} ${displayName(account)}`}
-        onClick={() => onDelete(account)}
-      >
-        ×
-      </button>
+      {mode === 'actions' && (
+        <div class="row-actions" role="group" aria-label={t('actionsFor', name)}>
+          <button type="button" aria-pressed={account.pinned} onClick={() => actions.togglePin(account)}>
+            {account.pinned ? t('unpin') : t('pin')}
+          </button>
+          <button
+            type="button"
+            data-role="move-up"
+            disabled={!canMoveUp}
+            onClick={() => actions.move(account, -1)}
+          >
+            {t('moveUp')}
+          </button>
+          <button
+            type="button"
+            data-role="move-down"
+            disabled={!canMoveDown}
+            onClick={() => actions.move(account, 1)}
+          >
+            {t('moveDown')}
+          </button>
+          <button type="button" onClick={() => actions.setMode(account, 'edit')}>
+            {t('edit')}
+          </button>
+          <button type="button" class="danger" onClick={() => actions.setMode(account, 'confirm')}>
+            {t('delete')}
+          </button>
+        </div>
+      )}
+      {mode === 'edit' && <EditForm account={account} actions={actions} />}
+      {mode === 'confirm' && <ConfirmDelete account={account} actions={actions} />}
     </li>
+  );
+}
+
+function EditForm({ account, actions }: { account: AccountView; actions: RowActions }) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [label, setLabel] = useState(account.label);
+  const [error, setError] = useState('');
+  const issuerId = useId();
+  const labelId = useId();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    try {
+      await actions.rename(account, issuer, label);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', displayName(account))}>
+      <div class="field">
+        <label for={issuerId}>{t('issuer')}</label>
+        <input id={issuerId} value={issuer} autoFocus onInput={(e) => setIssuer(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={labelId}>{t('accountName')}</label>
+        <input id={labelId} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary">
+          {t('save')}
+        </button>
+        <button type="button" onClick={() => actions.setMode(account, 'actions')}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ConfirmDelete({ account, actions }: { account: AccountView; actions: RowActions }) {
+  const textId = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      class="row-form confirm stack"
+      role="alertdialog"
+      aria-label={t('deleteAccountTitle')}
+      aria-describedby={textId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.setMode(account, 'actions');
+      }}
+    >
+      <p id={textId}>{t('confirmDelete', displayName(account))}</p>
+      <div class="row">
+        <button type="button" class="danger-solid" onClick={() => actions.remove(account)}>
+          {t('deleteForGood')}
+        </button>
+        <button type="button" ref={cancel} onClick={() => actions.setMode(account, 'actions')}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,16 +1,27 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { UnlockForm } from '@/components/UnlockForm';
+import { BackupSection } from '@/components/options/BackupSection';
+import { ImportSection } from '@/components/options/ImportSection';
+import { PlainExportSection } from '@/components/options/PlainExportSection';
+import { SecuritySection } from '@/components/options/SecuritySection';
+import { SitesSection } from '@/components/options/SitesSection';
 import { t } from '@/lib/i18n';
-import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import { sendMessage, type VaultState } from '@/lib/messaging';
+import { loadSettings, type Settings } from '@/lib/settings';
 
+/** Settings: security, sites with autofill, backup, import and export. */
 export function App() {
   const [settings, setSettings] = useState<Settings | undefined>();
-  const lockId = useId();
+  const [state, setState] = useState<VaultState | undefined>();
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     void loadSettings(browser.storage.local).then(setSettings);
+    void sendMessage('vault:state').then(setState);
   }, []);
 
+  const unlocked = state?.unlocked === true;
   return (
     <main class="options stack">
       <header class="brand">
@@ -18,22 +29,23 @@ export function App() {
         <h1>{t('optionsTitle')}</h1>
       </header>
       <p>{t('optionsIntro')}</p>
-      {settings && (
-        <div class="field">
-          <label for={lockId}>{t('autoLockMinutes')}</label>
-          <input
-            id={lockId}
-            type="number"
-            min={0}
-            max={1440}
-            value={settings.autoLockMinutes}
-            onChange={(e) => {
-              const minutes = Math.max(0, Math.min(1440, Math.round(Number(e.currentTarget.value) || 0)));
-              void saveSettings(browser.storage.local, { autoLockMinutes: minutes }).then(setSettings);
-            }}
+      {state && !state.exists && <p class="notice">{t('optionsNoVault')}</p>}
+      {state?.exists && !state.unlocked && (
+        <section class="card stack" aria-label={t('unlock')}>
+          <p>{t('optionsLocked')}</p>
+          <UnlockForm
+            onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}
           />
-          <small>{t('autoLockHint')}</small>
-        </div>
+        </section>
+      )}
+      {settings && <SecuritySection settings={settings} onSettings={setSettings} unlocked={unlocked} />}
+      {unlocked && (
+        <>
+          <SitesSection version={version} />
+          <BackupSection />
+          <ImportSection onImported={() => setVersion((v) => v + 1)} />
+          <PlainExportSection />
+        </>
       )}
     </main>
   );

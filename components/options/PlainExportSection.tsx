@@ -1,0 +1,138 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import QRCode from 'qrcode';
+import { accountName } from '@/lib/account-name';
+import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import type { StoredAccount } from '@/lib/otp/account';
+import { toOtpauthUri } from '@/lib/otp/uri';
+import { exportOtpauthList } from '@/lib/transfer/export';
+import { downloadText, errorText } from './download';
+
+type View = 'none' | 'list' | 'qr';
+
+/**
+ * Exports in clear, behind a warning and a consent box: the otpauth URI list and one QR code
+ * per account (to move it to a phone app). Secrets reach this page only here, on request.
+ */
+export function PlainExportSection() {
+  const [consent, setConsent] = useState(false);
+  const [view, setView] = useState<View>('none');
+  const [accounts, setAccounts] = useState<StoredAccount[]>([]);
+  const [error, setError] = useState('');
+  const headingId = useId();
+  const consentId = useId();
+  const warningId = useId();
+
+  async function show(next: View) {
+    setError('');
+    try {
+      const all = await sendMessage('export:accounts');
+      setAccounts(all);
+      setView(next);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  function hide() {
+    setAccounts([]);
+    setView('none');
+  }
+
+  return (
+    <section class="card stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('sectionExport')}</h2>
+      <p class="warning" id={warningId}>
+        {t('exportWarning')}
+      </p>
+      <div class="check">
+        <input
+          id={consentId}
+          type="checkbox"
+          checked={consent}
+          aria-describedby={warningId}
+          onChange={(e) => {
+            setConsent(e.currentTarget.checked);
+            if (!e.currentTarget.checked) hide();
+          }}
+        />
+        <label for={consentId}>{t('exportConsent')}</label>
+      </div>
+      <div class="row">
+        <button type="button" disabled={!consent} onClick={() => void show('list')}>
+          {t('showUriList')}
+        </button>
+        <button type="button" disabled={!consent} onClick={() => void show('qr')}>
+          {t('showQrCodes')}
+        </button>
+        {view !== 'none' && (
+          <button type="button" onClick={hide}>
+            {t('hide')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {view === 'list' && <UriList accounts={accounts} />}
+      {view === 'qr' && <QrCodes accounts={accounts} />}
+    </section>
+  );
+}
+
+function UriList({ accounts }: { accounts: StoredAccount[] }) {
+  const id = useId();
+  const text = exportOtpauthList(accounts);
+  if (accounts.length === 0) return <p class="empty">{t('nothingToExport')}</p>;
+  return (
+    <div class="stack">
+      <div class="field">
+        <label for={id}>{t('exportedUris')}</label>
+        <textarea id={id} readOnly rows={Math.min(10, accounts.length + 1)} spellcheck={false} value={text} />
+      </div>
+      <div class="row">
+        <button type="button" onClick={() => downloadText(text, 'twofold-otpauth-uris.txt', 'text/plain')}>
+          {t('downloadText')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function QrCodes({ accounts }: { accounts: StoredAccount[] }) {
+  const [index, setIndex] = useState(0);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const account = accounts[index];
+  useEffect(() => {
+    if (!account || !canvas.current) return;
+    void QRCode.toCanvas(canvas.current, toOtpauthUri(account), {
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      width: 264,
+      color: { dark: '#000000', light: '#ffffff' },
+    });
+  }, [account]);
+  if (!account) return <p class="empty">{t('nothingToExport')}</p>;
+  const name = accountName(account);
+  return (
+    <div class="stack qr-export">
+      <p class="warning">{t('qrWarning')}</p>
+      <figure class="qr-figure">
+        <canvas ref={canvas} role="img" aria-label={t('qrOf', name)} />
+        <figcaption>
+          <strong>{name}</strong> — {t('qrPosition', [String(index + 1), String(accounts.length)])}
+        </figcaption>
+      </figure>
+      <div class="row">
+        <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+          {t('previous')}
+        </button>
+        <button type="button" disabled={index >= accounts.length - 1} onClick={() => setIndex(index + 1)}>
+          {t('next')}
+        </button>
+      </div>
+    </div>
+  );
+}
