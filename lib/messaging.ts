@@ -57,6 +57,23 @@ export interface Rect {
   height: number;
 }
 
+/** What a content script gets when it asks for a code: codes only, never a secret. */
+export type AutofillReply =
+  | {
+      status: 'code';
+      accountId: string;
+      code: string;
+      /** TOTP: ms epoch when the code expires (the page refreshes it then). */
+      expiresAt?: number;
+      /** Tick "Remember this device for 30 days" (a setting, off by default). */
+      rememberDevice: boolean;
+    }
+  | { status: 'locked' }
+  | { status: 'none' }
+  /** The current code was already filled once (servers refuse a replay): ask again at `retryAt`. */
+  | { status: 'wait'; accountId: string; retryAt: number }
+  | { status: 'choose'; choices: { id: string; issuer: string; label: string }[] };
+
 /**
  * Messages the background handles. Who may send each one is declared in
  * lib/background/policy.ts, checked against the browser's `sender` before any handler runs.
@@ -75,6 +92,10 @@ export interface CoreProtocol {
   };
   /** The user clicked "Save to Twofold" (a trusted click in our shadow root). */
   'capture:save'(data: { offerId: string }): CaptureSaveResult;
+  /** A code for this frame's own origin (decided from `sender`), for one account or the best match. */
+  'autofill:code'(data: { accountId?: string }): AutofillReply;
+  /** The username typed in this tab (login form): picks the account when a site has several. */
+  'autofill:username'(data: { username: string }): void;
   /** Open Twofold's unlock window (the vault is locked and the user asked to save or fill). */
   'vault:openUnlock'(): void;
   // From extension pages (popup, options).
@@ -106,6 +127,8 @@ export interface ContentProtocol {
   'capture:saved'(data: CaptureSaveResult): void;
   /** A screenshot scan the page asked for found this: show the in-page prompt. */
   'capture:offered'(data: CaptureOffer): void;
+  /** The vault was unlocked: a page waiting to fill a code asks again. */
+  'vault:unlocked'(): void;
 }
 
 /** The one protocol map of Twofold: every message any context sends. */

@@ -1,25 +1,43 @@
 import { defineContentScript } from '#imports';
+import { startAutofill } from '@/lib/content/autofill';
 import { fillEnrolmentCode } from '@/lib/content/enrolment-fill';
 import { answerPings } from '@/lib/content/ping';
 import { startQrCapture } from '@/lib/content/qr-capture';
 import { t } from '@/lib/i18n';
-import { onMessage, sendMessage } from '@/lib/messaging';
-import { PRESET_MATCHES } from '@/lib/preset';
+import { onMessage, sendMessage, type ContentProtocol } from '@/lib/messaging';
+import { isPresetOrigin, PRESET_MATCHES } from '@/lib/preset';
 
-/** Runs on the M2Mmanager preset (and sites the user enabled): QR capture and autofill. */
+/**
+ * Runs on the M2Mmanager preset, and on sites the user enabled (registered at
+ * run time with the same file): QR capture and autofill. Same-origin frames too;
+ * the background refuses codes to frames whose tab shows another origin.
+ */
 export default defineContentScript({
   matches: [...PRESET_MATCHES],
   runAt: 'document_idle',
+  allFrames: true,
   main(ctx) {
+    const listen = <K extends keyof ContentProtocol>(
+      type: K,
+      handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
+    ) => onMessage(type, (message) => handler(message.data));
     const stops = [
       answerPings(window.location),
       startQrCapture({
         doc: document,
         win: window,
         send: sendMessage,
-        onMessage: (type, handler) => onMessage(type, (message) => handler(message.data)),
+        onMessage: listen,
         t,
         fill: (code) => fillEnrolmentCode(document, window, code),
+      }),
+      startAutofill({
+        doc: document,
+        win: window,
+        send: sendMessage,
+        onMessage: listen,
+        t,
+        isPreset: isPresetOrigin(window.location.origin),
       }),
     ];
     ctx.onInvalidated(() => stops.forEach((stop) => stop()));

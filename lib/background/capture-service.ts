@@ -41,6 +41,8 @@ export interface CaptureDeps {
   openUnlock: () => Promise<void>;
   /** Tells a frame that its waiting save is done (the caller re-checks the tab's origin). */
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
+  /** The enrolment code was handed out: autofill must not fill it again (a replay). */
+  onCodeGiven?: (accountId: string, code: string) => void;
   now?: () => number;
   newId?: () => string;
 }
@@ -113,6 +115,7 @@ export class CaptureService {
     this.offers.delete(offerId);
     const first = ids[0];
     const code = first === undefined ? undefined : await this.deps.vault.codeFor(first, offer.origin);
+    if (first !== undefined && code) this.deps.onCodeGiven?.(first, code);
     return { status: 'saved', saved, origin: offer.origin, ...(code ? { code } : {}) };
   }
 

@@ -5,6 +5,7 @@ import { VaultStore } from '../vault/store';
 import { sendMessage, type CaptureSaveResult } from '../messaging';
 import { webOriginOf } from '../origins';
 import { decodeQr } from '../qr/decode';
+import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
 import { ScanService } from './scan-service';
@@ -42,11 +43,20 @@ export function registerHandlers(): void {
     onActivity: () => autolock.touch(),
   });
 
+  const autofill = new AutofillService({
+    vault,
+    settings: () => loadSettings(browser.storage.local),
+    tabOrigin: async (tabId) => webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url),
+    notifyUnlocked: (tabIds) => {
+      for (const tabId of tabIds) void sendMessage('vault:unlocked', undefined, tabId).catch(() => undefined);
+    },
+  });
   const openUnlock = unlockWindowOpener(browser);
   const capture = new CaptureService({
     vault,
     openUnlock,
     notify: (tabId, frameId, result) => notifySaved(tabId, frameId, result),
+    onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
   });
   const scan = new ScanService(browser, capture, new CaptureThrottle(), decodeQr);
 
@@ -63,6 +73,10 @@ export function registerHandlers(): void {
   );
   handle('capture:save', ({ offerId }, sender) => capture.save(offerId, sender), self);
   handle('vault:openUnlock', () => openUnlock(), self);
+
+  browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
+  handle('autofill:code', ({ accountId }, sender) => autofill.code(sender, accountId), self);
+  handle('autofill:username', ({ username }, sender) => autofill.rememberUsername(sender, username), self);
   handle('vault:state', () => vault.state(), self);
   handle('vault:create', ({ passphrase }) => vault.create(passphrase), self);
   handle('vault:unlock', ({ passphrase }) => vault.unlock(passphrase), self);

@@ -13,6 +13,8 @@ export const POLICY = {
   'capture:screenshot': 'content-script',
   'capture:save': 'content-script',
   'vault:openUnlock': 'content-script',
+  'autofill:code': 'content-script',
+  'autofill:username': 'content-script',
   'vault:state': 'extension-page',
   'vault:create': 'extension-page',
   'vault:unlock': 'extension-page',

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
 import { handlePage } from './flows.ts';
+import { handleWidget } from './widgets.ts';
 import { sendJson } from './http.ts';
 import { DEMO_USERS, SandboxState } from './state.ts';
 
@@ -30,7 +31,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', 'http://m2mmanager.localhost');
     const handled = url.pathname.startsWith(CONTROL_PREFIX)
       ? handleControl(state, req, res, url)
-      : handlePage(state, req, res, url, port);
+      : url.pathname.startsWith('/widgets/')
+        ? handleWidget(url, res).then((done) => (done ? undefined : handlePage(state, req, res, url, port)))
+        : handlePage(state, req, res, url, port);
     handled.catch((error: unknown) => {
       console.error('[sandbox]', error);
       if (!res.headersSent) sendJson(res, 500, { error: String(error) });

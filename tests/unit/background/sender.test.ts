@@ -62,7 +62,15 @@ describe('POLICY', () => {
   it('lets content scripts send only messages that carry nothing secret back', () => {
     const fromContent = Object.entries(POLICY).filter(([, kind]) => kind === 'content-script');
     expect(fromContent.map(([type]) => type).sort()).toEqual(
-      ['capture:offer', 'capture:save', 'capture:screenshot', 'content:hello', 'vault:openUnlock'].sort(),
+      [
+        'autofill:code',
+        'autofill:username',
+        'capture:offer',
+        'capture:save',
+        'capture:screenshot',
+        'content:hello',
+        'vault:openUnlock',
+      ].sort(),
     );
   });
 });

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { ServerResponse } from 'node:http';
+import { send, sendHtml } from './http.ts';
+
+/**
+ * Code-entry widgets as other sites build them, for autofill tests: a plain
+ * field (optionally inserted late), a Preact-controlled input, a split 6-box
+ * widget, and a page that embeds another page in an iframe. Each shows its own
+ * state, so a test can see what the page itself believes was typed.
+ */
+const require = createRequire(import.meta.url);
+const VENDOR: Record<string, string> = {
+  '/widgets/vendor/preact.mjs': require.resolve('preact').replace(/dist\/preact\.js$/, 'dist/preact.mjs'),
+  '/widgets/vendor/hooks.mjs': require.resolve('preact/hooks').replace(/dist\/hooks\.js$/, 'dist/hooks.mjs'),
+};
+
+const STYLE = `<style>body{font:16px system-ui,sans-serif;margin:40px}input{font:20px monospace;padding:6px}
+.boxes input{width:1.6em;text-align:center;margin-right:4px}iframe{width:520px;height:260px;border:1px solid #ccc}</style>`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${STYLE}
+<script type="importmap">{"imports":{"preact":"/widgets/vendor/preact.mjs","preact/hooks":"/widgets/vendor/hooks.mjs"}}</script>
+</head><body><h1>${title}</h1>${body}</body></html>`;
+}
+
+const PLAIN = `<form id="f" onsubmit="event.preventDefault();document.getElementById('out').textContent='Submitted: '+document.getElementById('otp').value">
+<div id="slot"></div><button>Verify</button></form><p id="out" role="status"></p>
+<script>
+const field = '<label for="otp">Enter your one-time code</label> <input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">';
+const late = Number(new URLSearchParams(location.search).get('late') || 0);
+const put = () => { document.getElementById('slot').innerHTML = field; };
+if (late) setTimeout(put, late); else put();
+</script>`;
+
+const PREACT = `<div id="app"></div><script type="module">
+import { h, render } from 'preact';
+import { useState } from 'preact/hooks';
+function App() {
+  const [code, setCode] = useState('');
+  return h('form', { onSubmit: (e) => e.preventDefault() },
+    h('label', { for: 'code' }, 'Verification code'), ' ',
+    h('input', { id: 'code', inputMode: 'numeric', autoComplete: 'one-time-code', value: code,
+      onInput: (e) => setCode(e.currentTarget.value.replace(/\\D/g, '').slice(0, 6)) }),
+    h('p', { role: 'status' }, 'Preact state: ' + code));
+}
+render(h(App), document.getElementById('app'));
+</script>`;
+
+const SPLIT = `<fieldset><legend id="legend">Enter your one-time code</legend>
+<div class="boxes" role="group" aria-labelledby="legend"></div></fieldset><p id="state" role="status">Widget state: </p>
+<script>
+const digits = Array(6).fill('');
+const group = document.querySelector('.boxes');
+const show = () => { document.getElementById('state').textContent = 'Widget state: ' + digits.join(''); };
+for (let i = 0; i < 6; i++) {
+  const box = document.createElement('input');
+  Object.assign(box, { maxLength: 1, inputMode: 'numeric', autocomplete: i ? 'off' : 'one-time-code' });
+  box.setAttribute('aria-label', 'Digit ' + (i + 1));
+  box.addEventListener('input', () => {
+    box.value = box.value.replace(/\\D/g, '').slice(-1);
+    digits[i] = box.value;
+    show();
+    if (box.value && i < 5) group.children[i + 1].focus();
+  });
+  group.append(box);
+}
+</script>`;
+
+export async function handleWidget(url: URL, res: ServerResponse): Promise<boolean> {
+  const vendor = VENDOR[url.pathname];
+  if (vendor) {
+    send(res, 200, await readFile(vendor), 'text/javascript; charset=utf-8');
+    return true;
+  }
+  switch (url.pathname) {
+    case '/widgets/otp':
+      sendHtml(res, 200, page('Plain code field', PLAIN));
+      return true;
+    case '/widgets/preact':
+      sendHtml(res, 200, page('Preact-controlled field', PREACT));
+      return true;
+    case '/widgets/split':
+      sendHtml(res, 200, page('Split six-box code', SPLIT));
+      return true;
+    case '/widgets/embed': {
+      const src = url.searchParams.get('src') ?? '';
+      const safe = /^https?:\/\/[\w.-]+(:\d+)?\//.test(src) ? src.replace(/"/g, '') : 'about:blank';
+      sendHtml(
+        res,
+        200,
+        page('A page with a frame', `<iframe title="Embedded page" src="${safe}"></iframe>`),
+      );
+      return true;
+    }
+    default:
+      return false;
+  }
+}
