@@ -11,6 +11,7 @@ import { AddAccountForm } from './AddAccountForm';
 import { displayName, type RowActions, type RowMode } from './CodeRow';
 import { BackupNudge } from './BackupNudge';
 import { ScanPanel } from './ScanPanel';
+import { SiteAccess } from './SiteAccess';
 import { useNow } from './useNow';
 
 interface Props {
@@ -47,9 +48,11 @@ export function AccountsView({ onLock }: Props) {
         clipboard: navigator.clipboard,
         setTimeout: (fn, ms) => window.setTimeout(fn, ms),
         clearTimeout: (handle) => window.clearTimeout(handle as number),
+        // Losing focus, or the user copying or cutting text here, may replace our code.
         onBlur: (fn) => {
-          window.addEventListener('blur', fn);
-          return () => window.removeEventListener('blur', fn);
+          const events = ['blur', 'copy', 'cut'] as const;
+          events.forEach((e) => window.addEventListener(e, fn));
+          return () => events.forEach((e) => window.removeEventListener(e, fn));
         },
       }),
     [],
@@ -211,6 +214,7 @@ export function AccountsView({ onLock }: Props) {
         </p>
       )}
       <ScanPanel request={scanRequest} onSaved={() => void refresh()} />
+      <SiteAccess />
       {adding && <AddAccountForm onSave={save} onCancel={() => setAdding(false)} />}
       {settings && count > 0 && !settings.backupNudgeDismissed && (
         <BackupNudge

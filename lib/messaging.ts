@@ -111,6 +111,12 @@ export interface CoreProtocol {
   /** On popup open: finish a scan a page asked for (it needed this click). */
   'scan:pending'(): ScanOutcome | null;
   'scan:save'(data: { offerId: string }): CaptureSaveResult;
+  /** Sites the user enabled autofill on (granted at run time), as match patterns. */
+  'sites:enabled'(): string[];
+  /** After the popup's permission request: register and start Twofold on the new site now. */
+  'sites:activate'(): boolean;
+  /** Turn autofill off on a site: its permission is removed, its script unregistered. */
+  'sites:revoke'(data: { pattern: string }): string[];
 }
 
 export type ScanOutcome =

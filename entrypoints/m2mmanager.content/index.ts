@@ -17,6 +17,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   allFrames: true,
   main(ctx) {
+    // Injected again when a site is enabled from the popup: one instance per frame.
+    const flags = globalThis as { __twofoldStarted?: boolean };
+    if (flags.__twofoldStarted) return;
+    flags.__twofoldStarted = true;
     const listen = <K extends keyof ContentProtocol>(
       type: K,
       handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,

@@ -9,6 +9,7 @@ import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
 import { ScanService } from './scan-service';
+import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAccess } from './site-access';
 import { CaptureThrottle } from './screenshot';
 import { unlockWindowOpener } from './unlock-window';
 import { registerManageHandlers } from './manage-handlers';
@@ -85,6 +86,26 @@ export function registerHandlers(): void {
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
   registerManageHandlers({ vault, self });
+  watchSiteAccess(browser);
+  handle('sites:enabled', () => enabledSitePatterns(browser), self);
+  handle(
+    'sites:activate',
+    async () => {
+      await syncSiteScripts(browser);
+      return activateInActiveTab(browser);
+    },
+    self,
+  );
+  handle(
+    'sites:revoke',
+    async ({ pattern }) => {
+      if ((await enabledSitePatterns(browser)).includes(pattern)) {
+        await browser.permissions.remove({ origins: [pattern] });
+      }
+      return syncSiteScripts(browser);
+    },
+    self,
+  );
   handle('scan:activeTab', () => scan.scanActiveTab(), self);
   handle(
     'scan:pending',

@@ -25,4 +25,7 @@ export const POLICY = {
   'scan:activeTab': 'extension-page',
   'scan:pending': 'extension-page',
   'scan:save': 'extension-page',
+  'sites:enabled': 'extension-page',
+  'sites:activate': 'extension-page',
+  'sites:revoke': 'extension-page',
 } as const satisfies { readonly [K in keyof BackgroundProtocol]: SenderKind };

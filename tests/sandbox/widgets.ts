@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { send, sendHtml } from './http.ts';
+import { qrMatrix } from './qr.ts';
 
 /**
  * Code-entry widgets as other sites build them, for autofill tests: a plain
  * field (optionally inserted late), a Preact-controlled input, a split 6-box
- * widget, and a page that embeds another page in an iframe. Each shows its own
+ * widget, an enrolment pop-up opened by script, and a page that embeds another
+ * page in an iframe. Each shows its own
  * state, so a test can see what the page itself believes was typed.
  */
 const require = createRequire(import.meta.url);
@@ -67,6 +70,32 @@ for (let i = 0; i < 6; i++) {
 }
 </script>`;
 
+/** An enrolment pop-up that opens `late` ms after load (a single-page app), with a fresh secret. */
+function enrolWidget(): string {
+  const secret = Array.from(randomBytes(20), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
+  const qr = JSON.stringify(
+    qrMatrix(`otpauth://totp/Widgets:enrol%40example.com?secret=${secret}&issuer=Widgets`),
+  );
+  return `<button id="open">Set up two-factor authentication</button><div id="slot"></div>
+<script>
+const qr = ${qr};
+function open() {
+  document.getElementById('slot').innerHTML = '<div role="dialog" aria-modal="true" aria-label="Scan this code">' +
+    '<canvas width="0" height="0" style="width:200px;height:200px"></canvas>' +
+    '<p><label for="otp">Enter your one-time code</label> <input id="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"></p></div>';
+  const canvas = document.querySelector('canvas'), S = 6, M = 4, px = (qr.size + 2 * M) * S;
+  canvas.width = px; canvas.height = px;
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff'; g.fillRect(0, 0, px, px); g.fillStyle = '#000';
+  for (let r = 0; r < qr.size; r++) for (let c = 0; c < qr.size; c++)
+    if (qr.bits[r * qr.size + c] === '1') g.fillRect((c + M) * S, (r + M) * S, S, S);
+}
+document.getElementById('open').addEventListener('click', open);
+const late = Number(new URLSearchParams(location.search).get('late') || 0);
+if (late) setTimeout(open, late);
+</script>`;
+}
+
 export async function handleWidget(url: URL, res: ServerResponse): Promise<boolean> {
   const vendor = VENDOR[url.pathname];
   if (vendor) {
@@ -82,6 +111,9 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
       return true;
     case '/widgets/split':
       sendHtml(res, 200, page('Split six-box code', SPLIT));
+      return true;
+    case '/widgets/enrol':
+      sendHtml(res, 200, page('Set up two-factor authentication', enrolWidget()));
       return true;
     case '/widgets/embed': {
       const src = url.searchParams.get('src') ?? '';
