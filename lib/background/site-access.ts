@@ -9,7 +9,9 @@ const SCRIPT_FILE = 'content-scripts/m2mmanager.js';
 /** Origins the user granted at run time (optional host permissions), as match patterns. */
 export async function enabledSitePatterns(browser: Browser): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const fromManifest = new Set(browser.runtime.getManifest().host_permissions ?? []);
+  const fromManifest = new Set<string>(
+    (browser.runtime.getManifest().host_permissions as string[] | undefined) ?? [],
+  );
   return origins.filter((pattern) => !fromManifest.has(pattern)).sort();
 }
 
