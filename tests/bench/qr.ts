@@ -19,6 +19,11 @@ export interface Stats {
 export interface QrBenchResult extends Stats {
   unit: 'ms';
   baseline?: Stats;
+  /** Texts decodeQr found, out of `expected` (right ones only). */
+  found?: number;
+  expected?: number;
+  /** Texts plain jsQR found (it returns at most one). */
+  baselineFound?: number;
 }
 
 interface Fixture {
@@ -98,7 +103,14 @@ export async function benchQr(opts: {
       // Let the event loop breathe (progress output, other benchmarks' timers).
       await new Promise((r) => setTimeout(r, 0));
     }
-    const result: QrBenchResult = { ...stats(f.name, ours), unit: 'ms', baseline: stats('plain jsQR', base) };
+    const result: QrBenchResult = {
+      ...stats(f.name, ours),
+      unit: 'ms',
+      baseline: stats('plain jsQR', base),
+      found: found.filter((text) => f.expected.includes(text)).length,
+      expected: f.expected.length,
+      baselineFound: plain && f.expected.includes(plain) ? 1 : 0,
+    };
     opts.onProgress?.(`${f.name}: ${result.median} ms (jsQR ${result.baseline!.median} ms)`);
     results.push(result);
   }
