@@ -1,0 +1,113 @@
+/**
+ * Chromium helpers for the browser benchmarks: talk to Twofold's background from one of its own
+ * pages in @webext-core/messaging's wire format, find a tab's id, and wait for the content script.
+ */
+import type { Page, Worker } from '@playwright/test';
+import type { ExtensionBrowser } from '../e2e/fixtures/extension';
+import { sleep } from './figures';
+
+/** An extension page (popup.html) used to send background messages, as the popup itself does. */
+export class Messenger {
+  private constructor(readonly page: Page) {}
+
+  static async open(twofold: ExtensionBrowser): Promise<Messenger> {
+    const page = await twofold.context.newPage();
+    await page.goto(twofold.extensionUrl('popup.html'));
+    return new Messenger(page);
+  }
+
+  async send<T = unknown>(type: string, data?: unknown): Promise<T> {
+    const reply = await this.page.evaluate(
+      async ([messageType, messageData]) => {
+        const response = await chrome.runtime.sendMessage<
+          unknown,
+          { res?: unknown; err?: { message?: string } } | undefined
+        >({
+          id: Math.floor(Math.random() * 1e9),
+          type: messageType,
+          data: messageData,
+          timestamp: Date.now(),
+        });
+        return response ?? { err: { message: 'no response' } };
+      },
+      [type, data] as const,
+    );
+    if (reply.err) throw new Error(`${type}: ${reply.err.message ?? 'failed'}`);
+    return reply.res as T;
+  }
+
+  /** Round trip of one message, timed inside the extension page. */
+  async timed(type: string, data?: unknown): Promise<number> {
+    const { ms, err } = await this.page.evaluate(
+      async ([messageType, messageData]) => {
+        const t = performance.now();
+        const response = await chrome.runtime.sendMessage<
+          unknown,
+          { err?: { message?: string } } | undefined
+        >({
+          id: Math.floor(Math.random() * 1e9),
+          type: messageType,
+          data: messageData,
+          timestamp: Date.now(),
+        });
+        return {
+          ms: performance.now() - t,
+          err: response?.err?.message ?? (response ? undefined : 'no response'),
+        };
+      },
+      [type, data] as const,
+    );
+    if (err) throw new Error(`${type}: ${err}`);
+    return ms;
+  }
+}
+
+/** The tab id of `page`, seen from the service worker (by URL; the sandbox build may see these URLs). */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await worker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id !== undefined) return id;
+  await page.bringToFront();
+  const active = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (active === undefined) throw new Error(`no tab for ${url}`);
+  return active;
+}
+
+/** `content:ping` from the worker to the tab's top frame (which itself asks the background): ms. */
+export async function pingContent(worker: Worker, tabId: number): Promise<number | undefined> {
+  return worker.evaluate(async (tab) => {
+    const t = performance.now();
+    try {
+      const reply = await chrome.tabs.sendMessage<unknown, { res?: unknown } | undefined>(
+        tab,
+        { id: 1, type: 'content:ping', data: undefined, timestamp: Date.now() },
+        { frameId: 0 },
+      );
+      return reply && 'res' in reply ? performance.now() - t : undefined;
+    } catch {
+      return undefined;
+    }
+  }, tabId);
+}
+
+/** Waits until Twofold's content script answers in `page` (after a navigation). */
+export async function waitForContentScript(worker: Worker, page: Page, timeoutMs = 8000): Promise<number> {
+  const tabId = await tabIdOf(worker, page);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await pingContent(worker, tabId)) !== undefined) return tabId;
+    await sleep(50);
+  }
+  throw new Error(`Twofold's content script did not answer on ${page.url()}`);
+}
+
+/** Seconds left in the current 30 s TOTP period. */
+export function secondsLeftInPeriod(now = Date.now()): number {
+  return 30 - ((now / 1000) % 30);
+}

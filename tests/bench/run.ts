@@ -1,0 +1,285 @@
+/**
+ * `npm run bench`: every benchmark of Twofold, each a median of repeated runs (min, max) against a
+ * baseline measured in the same run. Prints progress and a table, writes docs/BENCHMARKS.md and
+ * docs/benchmarks.json.
+ *
+ *   npm run bench                  builds (npm run zip, npm run build:e2e), then measures everything
+ *   npm run bench -- --no-build    uses the builds already in .output/
+ *   npm run bench -- --quick       fewer runs (a smoke test of the harness; figures are noisier)
+ *   npm run bench -- --node-only   no browser benchmarks
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { ExtensionBrowser } from '../e2e/fixtures/extension';
+import { chromiumExecutable } from '../e2e/fixtures/chromium';
+import { startSandbox } from '../sandbox/server';
+import { benchAutofill } from './autofill';
+import { Messenger } from './browser';
+import { benchCapture } from './capture';
+import { benchContentCost } from './content-cost';
+import { errorText, judge, withTimeout, type Figure, type Progress } from './figures';
+import { benchPopup } from './popup';
+import { benchQr, type QrBenchResult } from './qr';
+import {
+  fillMarkers,
+  printTable,
+  readmeSummary,
+  unlockSummary,
+  writeReport,
+  type BenchReport,
+  type Machine,
+} from './report';
+import { startBenchSite } from './site';
+import { sizeFigures, type BundleSize } from './sizes';
+import { benchUnlockBrowser } from './unlock-browser';
+import { BENCH_PASSPHRASE, benchUnlockNode, benchVaultSave } from './vault-node';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const RUNS = {
+  qr: quick ? 5 : 15,
+  unlock: quick ? 2 : 5,
+  save: quick ? 5 : 15,
+  capture: quick ? 4 : 15,
+  autofill: quick ? 4 : 15,
+  popup: quick ? 3 : 10,
+  content: quick ? 3 : 8,
+};
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s`;
+const progress: Progress = (message) => console.log(`[${elapsed()}] ${message}`);
+const section = (title: string) => console.log(`\n[${elapsed()}] == ${title}`);
+
+function qrFigures(results: QrBenchResult[], runs: number): Figure[] {
+  const ids = ['qr-tight', 'qr-frame', 'qr-two'];
+  return results.map((r, i) => {
+    const id = ids[i] ?? `qr-${i}`;
+    return judge({
+      id,
+      group: 'QR decode',
+      name: `${r.name} (Node)`,
+      unit: 'ms',
+      stats: { median: r.median, min: r.min, max: r.max, runs },
+      ...(r.baseline
+        ? { baseline: { name: 'plain jsQR(data, width, height)', stats: { ...r.baseline, runs } } }
+        : {}),
+      ...(id === 'qr-frame'
+        ? { target: { on: 'speedup' as const, op: '>=' as const, value: 3, text: '≥ 3×', issue: 5 } }
+        : {}),
+      notes: `decodeQr found ${r.found ?? '?'}/${r.expected ?? '?'} texts, plain jsQR ${r.baselineFound ?? '?'}/${r.expected ?? '?'}.`,
+    });
+  });
+}
+
+function build(script: string, problems: string[]): void {
+  progress(`npm run ${script}`);
+  const result = spawnSync('npm', ['run', script], { encoding: 'utf8', stdio: 'pipe' });
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-5).join(' / ');
+    problems.push(`\`npm run ${script}\` failed, so figures use whatever was in .output/ before: ${tail}`);
+    progress(`npm run ${script} FAILED: ${tail}`);
+  }
+}
+
+function chromiumVersionFromBinary(): string {
+  const path = chromiumExecutable();
+  if (!path) return 'Playwright Chromium';
+  const out = spawnSync(path, ['--version'], { encoding: 'utf8' });
+  return (out.stdout || '').trim() || path;
+}
+
+/** Every browser benchmark in one Chromium profile with Twofold (sandbox build). */
+async function browserBenchmarks(figures: Figure[]): Promise<string | undefined> {
+  const sandbox = await startSandbox({ port: 0 });
+  const site = await startBenchSite(RUNS.autofill + 1);
+  let twofold: ExtensionBrowser | undefined;
+  let chromiumVersion: string | undefined;
+  const fail = (ids: { id: string; group: string; name: string }[], why: string) =>
+    ids.forEach((f) => figures.push({ ...f, unit: 'ms', unavailable: why }));
+  try {
+    section('Chromium with Twofold (sandbox build)');
+    twofold = await ExtensionBrowser.launch();
+    const messenger = await Messenger.open(twofold);
+    const state = await messenger.send<{ exists: boolean }>('vault:state');
+    if (!state.exists) await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
+    progress('vault created (Argon2id as configured)');
+
+    section('Unlock in Chromium');
+    figures.push(
+      await withTimeout(
+        benchUnlockBrowser(twofold, messenger, { runs: RUNS.unlock, onProgress: progress }),
+        120_000,
+        'unlock',
+      ).catch((e: unknown) => ({
+        id: 'unlock-chromium',
+        group: 'Unlock',
+        name: 'Unlock, Chromium',
+        unit: 'ms' as const,
+        unavailable: errorText(e),
+      })),
+    );
+
+    section('QR pop-up → prompt');
+    figures.push(
+      await withTimeout(
+        benchCapture(twofold, site, { runs: RUNS.capture, onProgress: progress }),
+        120_000,
+        'capture',
+      ).catch((e: unknown) => ({
+        id: 'capture-to-prompt',
+        group: 'QR capture',
+        name: 'Pop-up canvas drawn → save prompt in the page (Chromium)',
+        unit: 'ms' as const,
+        unavailable: errorText(e),
+      })),
+    );
+
+    section('Autofill: field → code');
+    figures.push(
+      await withTimeout(
+        benchAutofill(twofold, messenger, site, { runs: RUNS.autofill, onProgress: progress }),
+        150_000,
+        'autofill',
+      ).catch((e: unknown) => ({
+        id: 'field-to-fill',
+        group: 'Autofill',
+        name: 'OTP field appears → code filled (Chromium)',
+        unit: 'ms' as const,
+        unavailable: errorText(e),
+      })),
+    );
+
+    section('Content script cost on a page with no OTP field');
+    try {
+      const cost = await withTimeout(
+        benchContentCost(twofold, `${sandbox.url}login`, { runs: RUNS.content, onProgress: progress }),
+        120_000,
+        'content script cost',
+      );
+      figures.push(...cost.figures);
+      chromiumVersion = cost.chromiumVersion;
+    } catch (error) {
+      fail(
+        [{ id: 'content-heap', group: 'Content script', name: 'JS heap used on a page with no OTP field' }],
+        errorText(error),
+      );
+    }
+
+    section('Popup with 500 accounts');
+    // The capture benchmark runs before this one: its duplicate check would otherwise decrypt 500 accounts.
+    const popup = await withTimeout(
+      benchPopup(twofold, messenger, { runs: RUNS.popup, onProgress: progress }),
+      240_000,
+      'popup',
+    ).catch((e: unknown): { figure: Figure; seeding?: Figure } => ({
+      figure: {
+        id: 'popup-500',
+        group: 'Popup',
+        name: 'Popup load → codes shown, 500 accounts (Chromium)',
+        unit: 'ms' as const,
+        unavailable: errorText(e),
+      },
+    }));
+    figures.push(popup.figure);
+    if (popup.seeding) figures.push(popup.seeding);
+  } catch (error) {
+    progress(`browser benchmarks stopped: ${errorText(error)}`);
+    const have = new Set(figures.map((f) => f.id));
+    fail(
+      [
+        { id: 'unlock-chromium', group: 'Unlock', name: 'Unlock, Chromium' },
+        {
+          id: 'capture-to-prompt',
+          group: 'QR capture',
+          name: 'Pop-up canvas drawn → save prompt in the page (Chromium)',
+        },
+        { id: 'field-to-fill', group: 'Autofill', name: 'OTP field appears → code filled (Chromium)' },
+        { id: 'popup-500', group: 'Popup', name: 'Popup load → codes shown, 500 accounts (Chromium)' },
+      ].filter((f) => !have.has(f.id)),
+      `Chromium with the extension did not start or broke: ${errorText(error)}`,
+    );
+  } finally {
+    await twofold?.close().catch(() => undefined);
+    await site.close();
+    await sandbox.close();
+  }
+  return chromiumVersion;
+}
+
+async function main(): Promise<void> {
+  const loadAverageAtStart = loadavg();
+  const figures: Figure[] = [];
+  const problems: string[] = [];
+  let bundles: BundleSize[] = [];
+  console.log(
+    `Twofold benchmarks${quick ? ' (--quick: fewer runs)' : ''}: load average ${loadAverageAtStart.map((v) => v.toFixed(2)).join(', ')}`,
+  );
+
+  if (!args.has('--no-build')) {
+    section('Builds');
+    build('zip', problems);
+    if (!args.has('--node-only')) build('build:e2e', problems);
+  }
+
+  section('QR decode (Node)');
+  figures.push(...qrFigures(await benchQr({ runs: RUNS.qr, onProgress: progress }), RUNS.qr));
+
+  section('Unlock (Node)');
+  figures.push(await benchUnlockNode({ runs: RUNS.unlock, onProgress: progress }));
+
+  section('Vault save, 500 accounts (Node)');
+  figures.push(await benchVaultSave({ runs: RUNS.save, onProgress: progress }));
+
+  section('Sizes');
+  const sizes = sizeFigures();
+  figures.push(...sizes.figures);
+  bundles = sizes.bundles;
+  for (const f of sizes.figures)
+    progress(`${f.name}: ${f.stats ? `${f.stats.median} bytes` : f.unavailable}`);
+
+  let chromium = chromiumVersionFromBinary();
+  if (!args.has('--node-only')) {
+    const version = await browserBenchmarks(figures);
+    if (version) chromium = `${version} (${chromiumExecutable() ?? 'Playwright Chromium'})`;
+  }
+
+  const order = ['QR decode', 'QR capture', 'Autofill', 'Popup', 'Unlock', 'Vault', 'Size', 'Content script'];
+  figures.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  const cpu = cpus();
+  const machine: Machine = {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: totalmem() / 1024 ** 3,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    chromium,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    loadAverageAtStart,
+    loadAverageAtEnd: loadavg(),
+  };
+  const report: BenchReport = {
+    machine,
+    durationSeconds: (performance.now() - started) / 1000,
+    figures,
+    bundles,
+    problems,
+  };
+  section('Results');
+  printTable(figures);
+  writeReport(report, 'docs/BENCHMARKS.md', 'docs/benchmarks.json');
+  const also = [
+    fillMarkers('README.md', 'summary', readmeSummary(report)) ? 'the README table' : '',
+    fillMarkers('docs/security.md', 'unlock', unlockSummary(report))
+      ? 'the unlock figures in docs/security.md'
+      : '',
+  ].filter(Boolean);
+  console.log(
+    `\nWrote docs/BENCHMARKS.md, docs/benchmarks.json${also.length ? `, ${also.join(', ')}` : ''} in ${report.durationSeconds.toFixed(0)} s.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
