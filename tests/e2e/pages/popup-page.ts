@@ -42,4 +42,31 @@ export class PopupPage {
   alert(): Locator {
     return this.page.getByRole('alert');
   }
+
+  /** The row (list item) of "Issuer (label)". */
+  row(name: string): Locator {
+    return this.page.getByRole('listitem').filter({ has: this.code(name) });
+  }
+
+  /** Opens the actions of an account ("Actions for …") and clicks one of them. */
+  async rowAction(name: string, action: string): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: `Actions for ${name}`, exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await this.page
+      .getByRole('group', { name: `Actions for ${name}` })
+      .getByRole('button', { name: action, exact: true })
+      .click();
+  }
+
+  /** Names of the accounts as shown, top to bottom ("Issuer (label)"). */
+  async shownNames(): Promise<string[]> {
+    const labels = await this.page
+      .locator('button.code')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    return labels.map((l) => l.replace(/^Code for /, '').replace(/: [\d ]+\. Press to copy\.$/, ''));
+  }
+
+  search(query: string): Promise<void> {
+    return this.page.getByRole('searchbox', { name: 'Search accounts' }).fill(query);
+  }
 }
