@@ -71,6 +71,7 @@ async function fillOnce(
   await page.goto(`${origin}/bench/login?run=${run}`);
   await page.bringToFront();
   const tabId = await waitForContentScript(twofold.serviceWorker, page);
+  await sleep(400); // the field appears after load, as on a real login page
   await page.evaluate(() => (window as unknown as { __insertField: () => void }).__insertField());
   await page.waitForFunction(
     () => (window as unknown as { __bench: PageTimes }).__bench.filledAt >= 0,

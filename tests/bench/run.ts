@@ -274,6 +274,14 @@ async function main(): Promise<void> {
       ? 'the unlock figures in docs/security.md'
       : '',
   ].filter(Boolean);
+  // Generated Markdown and JSON must pass `npm run format:check` like every other file.
+  spawnSync(
+    'npx',
+    ['prettier', '--write', 'docs/BENCHMARKS.md', 'docs/benchmarks.json', 'README.md', 'docs/security.md'],
+    {
+      stdio: 'ignore',
+    },
+  );
   console.log(
     `\nWrote docs/BENCHMARKS.md, docs/benchmarks.json${also.length ? `, ${also.join(', ')}` : ''} in ${report.durationSeconds.toFixed(0)} s.`,
   );
