@@ -2,6 +2,7 @@ import { defineContentScript } from '#imports';
 import { startAutofill } from '@/lib/content/autofill';
 import { fillEnrolmentCode } from '@/lib/content/enrolment-fill';
 import { answerPings } from '@/lib/content/ping';
+import { InPagePrompt } from '@/lib/content/prompt';
 import { startQrCapture } from '@/lib/content/qr-capture';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type ContentProtocol } from '@/lib/messaging';
@@ -25,6 +26,7 @@ export default defineContentScript({
       type: K,
       handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
     ) => onMessage(type, (message) => handler(message.data));
+    const prompt = new InPagePrompt(document, t('extName'));
     const stops = [
       answerPings(window.location),
       startQrCapture({
@@ -33,6 +35,7 @@ export default defineContentScript({
         send: sendMessage,
         onMessage: listen,
         t,
+        prompt,
         fill: (code) => fillEnrolmentCode(document, window, code),
       }),
       startAutofill({
@@ -41,6 +44,7 @@ export default defineContentScript({
         send: sendMessage,
         onMessage: listen,
         t,
+        prompt,
         isPreset: isPresetOrigin(window.location.origin),
       }),
     ];

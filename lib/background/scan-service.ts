@@ -76,13 +76,9 @@ export class ScanService {
     } else {
       const scan = await this.injectScanner(tab.id, frameId, srcUrl);
       if (!scan) return { message: 'noAccess' };
-      texts = scan.texts;
-      if (texts.filter(isOtpText).length === 0 && frameId === 0) {
-        // Tainted elements first; then everything visible.
-        texts = texts.concat(await this.cropTexts(tab, scan.tainted, scan.viewport));
-        if (!srcUrl && texts.filter(isOtpText).length === 0)
-          texts = texts.concat(await this.screenTexts(tab));
-      }
+      // Candidates first (a tight crop each decodes best); then everything visible.
+      texts = frameId === 0 ? await this.cropTexts(tab, scan.rects, scan.viewport) : [];
+      if (!srcUrl && texts.filter(isOtpText).length === 0) texts = texts.concat(await this.screenTexts(tab));
     }
     const otp = texts.filter(isOtpText);
     if (otp.length === 0) return { message: texts.length ? 'notOtp' : 'noQr' };

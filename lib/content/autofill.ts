@@ -6,7 +6,7 @@ import { targetInputs, type OtpTarget } from '../autofill/types';
 import { watchForTargets } from '../autofill/watch';
 import type { MessageKey } from '../i18n';
 import type { AutofillReply, ContentProtocol, sendMessage } from '../messaging';
-import { InPagePrompt } from './prompt';
+import type { InPagePrompt } from './prompt';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
@@ -23,6 +23,8 @@ export interface AutofillDeps {
   now?: () => number;
   /** The M2Mmanager preset: the page's SMS path gets a hint about the app method. */
   isPreset: boolean;
+  /** Twofold's one card in this page, shared with the QR capture. */
+  prompt: InPagePrompt;
 }
 
 const REMEMBER_LABEL = /remember this device|se souvenir de cet appareil|mémoriser cet appareil/i;
@@ -36,7 +38,7 @@ const USERNAME_FIELD = /user|e-?mail|login|identifiant|courriel/i;
 export function startAutofill(deps: AutofillDeps): () => void {
   const { doc, win, send, t } = deps;
   const now = deps.now ?? (() => Date.now());
-  const prompt = new InPagePrompt(doc, t('extName'));
+  const prompt = deps.prompt;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let active: OtpTarget | undefined;
   let filled: { code: string; accountId: string } | undefined;
@@ -161,7 +163,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
 function isEnrolment(target: OtpTarget, win: Window): boolean {
   const input = targetInputs(target)[0];
-  const scope = input?.closest('dialog, [role="dialog"], [aria-modal="true"], form');
+  // The pop-up first: its code field often sits in a form of its own, beside the QR code.
+  const scope = input?.closest('dialog, [role="dialog"], [aria-modal="true"]') ?? input?.closest('form');
   return scope ? findQrCandidates(scope, win).length > 0 : false;
 }
 

@@ -4,7 +4,7 @@ import { watchQrCodes } from '../capture/watcher';
 import type { MessageKey } from '../i18n';
 import type { CaptureOffer, CaptureSaveResult, ContentProtocol, Rect, sendMessage } from '../messaging';
 import { decodeQr } from '../qr/decode';
-import { InPagePrompt } from './prompt';
+import type { InPagePrompt } from './prompt';
 
 export interface QrCaptureDeps {
   doc: Document;
@@ -15,6 +15,8 @@ export interface QrCaptureDeps {
     handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
   ) => () => void;
   t: (key: MessageKey, substitutions?: string | string[]) => string;
+  /** Twofold's one card in this page, shared with autofill. */
+  prompt: InPagePrompt;
   /** Puts a freshly saved account's code into the enrolment form; false when no field took it. */
   fill: (code: string) => Promise<boolean>;
 }
@@ -26,7 +28,7 @@ export interface QrCaptureDeps {
  */
 export function startQrCapture(deps: QrCaptureDeps): () => void {
   const { doc, win, send, t } = deps;
-  const prompt = new InPagePrompt(doc, t('extName'));
+  const prompt = deps.prompt;
   const dismissed = new Set<string>();
 
   async function offer(offerPromise: Promise<CaptureOffer | undefined>): Promise<void> {
