@@ -224,7 +224,12 @@ export function markdown(report: BenchReport): string {
     );
     out.push('');
     out.push(
-      'Heavy libraries are recognised by signatures (jsQR: its Kanji decoder; hash-wasm: inline WebAssembly; Preact: its hooks slot). jsQR is in three bundles because three entrypoints decode QR codes: the enrolled-site content script (pixels it can read), the on-demand scanner (injected by "Scan QR code on this page") and the background (screenshot crops). "Unexpected" flags a library in a bundle whose entrypoint does not use it.',
+      `Heavy libraries are recognised by signatures (jsQR: its Kanji decoder; hash-wasm: inline WebAssembly; Preact: its hooks slot). jsQR is in ${
+        report.bundles
+          .filter((b) => b.contains.includes('jsQR'))
+          .map((b) => b.file)
+          .join(', ') || 'no bundle'
+      }: the enrolled-site content script decodes the page's pixels itself, the background decodes screenshot crops, the options page decodes Google Authenticator export images. "Unexpected" flags a library in a bundle that must not carry it: Argon2id (hash-wasm) in a content script, Preact in the background or a content script. Shared chunks (chunks/*) are loaded only by the entrypoints that import them.`,
     );
   }
   out.push('');

@@ -26,19 +26,23 @@ const LIBRARIES: { name: string; test: (code: string) => boolean; allowed: RegEx
     // jsQR decodes Kanji-mode segments; nothing else in Twofold says "Kanji".
     name: 'jsQR',
     test: (code) => code.includes('Kanji'),
-    // The background (screenshot crops), the enrolled-site content script and the on-demand scanner.
-    allowed: /^(background\.js|content-scripts\/.*|chunks\/(options|popup|qr|decode)[^/]*)$/,
+    // Every entrypoint decodes QR codes: the background (screenshot crops), the enrolled-site content
+    // script and the scanner (page pixels), the options page (Google Authenticator export images).
+    allowed: /./,
   },
   {
     // hash-wasm ships its WebAssembly inline as base64 ("\0asm" = AGFzbQ).
     name: 'hash-wasm (Argon2id)',
     test: (code) => code.includes('AGFzbQ'),
-    allowed: /^(background\.js|chunks\/(options|popup|backup|transfer|kdf)[^/]*)$/,
+    // The background (the vault) and chunks it or the options page share (encrypted backups).
+    // Never a content script.
+    allowed: /^(background\.js|chunks\/.*)$/,
   },
   {
     // Preact's hooks state slot.
     name: 'Preact',
     test: (code) => /\.__H\b/.test(code),
+    // The popup and options pages (through shared chunks); never the background or a content script.
     allowed: /^(chunks\/.*|popup.*|options.*)$/,
   },
 ];
