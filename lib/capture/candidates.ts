@@ -73,8 +73,7 @@ function isShown(element: Element, rect: DOMRect, win: Window): boolean {
   }
   for (let node: Element | null = element; node; node = node.parentElement) {
     const style = win.getComputedStyle(node);
-    if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0)
-      return false;
+    if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
   }
   return true;
 }

@@ -13,7 +13,7 @@ export interface QrWatchDeps {
 
 /** A canvas may be inserted blank and drawn a moment later: look again after these delays (ms). */
 const BLANK_RETRIES = [30, 80, 200, 500, 1200, 3000];
-const MIN_SCAN_INTERVAL_MS = 100;
+const MIN_SCAN_INTERVAL_MS = 50;
 
 /**
  * Finds QR codes on the page by itself: now, when the DOM changes (a pop-up
@@ -86,7 +86,7 @@ export function watchQrCodes(doc: Document, win: Window, deps: QrWatchDeps): () 
     if (scheduled || stopped) return;
     scheduled = true;
     // A microtask: right after the script that opened the pop-up, before the next paint.
-    // A page that mutates without pause (animations) is scanned at most every 100 ms.
+    // A page that mutates without pause (animations) is scanned at most every 50 ms.
     const wait = lastScan + MIN_SCAN_INTERVAL_MS - win.performance.now();
     if (wait <= 0) queueMicrotask(() => void scan());
     else setTimeout(() => void scan(), wait);

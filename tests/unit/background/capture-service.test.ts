@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { accountsFromText, CaptureService } from '@/lib/background/capture-service';
+import { SessionKey } from '@/lib/background/session-key';
+import { VaultService } from '@/lib/background/vault-service';
+import type { CaptureSaveResult } from '@/lib/messaging';
+import { encodeMigrationUri } from '@/lib/otp/migration';
+import { parseOtpauthUri } from '@/lib/otp/uri';
+import { VaultStore } from '@/lib/vault/store';
+import { MemoryArea } from '../helpers/memory-area';
+
+const ORIGIN = 'https://m2m.matooma.com';
+const FROM = { tabId: 3, frameId: 0, origin: ORIGIN };
+const URI = 'otpauth://totp/M2Mmanager:jane.doe%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=M2Mmanager';
+const NEW_SECRET = URI.replace('JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLU');
+
+async function setup() {
+  const vault = new VaultService({
+    store: new VaultStore(new MemoryArea(), { kdf: { memory: 256, iterations: 1, parallelism: 1 } }),
+    sessionKey: new SessionKey(new MemoryArea()),
+  });
+  await vault.create('a good passphrase');
+  const opened: number[] = [];
+  const notified: CaptureSaveResult[] = [];
+  let next = 0;
+  const capture = new CaptureService({
+    vault,
+    openUnlock: () => {
+      opened.push(1);
+      return Promise.resolve();
+    },
+    notify: (_tab, _frame, result) => {
+      notified.push(result);
+      return Promise.resolve();
+    },
+    newId: () => `offer-${next++}`,
+  });
+  return { vault, capture, opened, notified };
+}
+
+describe('accountsFromText', () => {
+  it.each([
+    ['a plain URL', 'https://example.com/setup', /not an authenticator code/],
+    ['a malformed otpauth URI', 'otpauth://totp/x?issuer=y', /has no secret/],
+  ])('refuses %s with a clear message', (_name, text, message) => {
+    expect(() => accountsFromText(text)).toThrow(message);
+  });
+
+  it('reads Google Authenticator export batches', () => {
+    const batch = encodeMigrationUri([
+      parseOtpauthUri(URI),
+      parseOtpauthUri(NEW_SECRET.replace('jane', 'john')),
+    ]);
+    expect(accountsFromText(batch).map((a) => a.label)).toEqual([
+      'jane.doe@example.com',
+      'john.doe@example.com',
+    ]);
+  });
+});
+
+describe('CaptureService', () => {
+  it('offers names only, saves bound to the origin, and returns the first code', async () => {
+    const { vault, capture } = await setup();
+    const offer = await capture.offer([URI, 'https://example.com'], FROM);
+    expect(offer).toEqual({
+      offerId: 'offer-0',
+      accounts: [{ issuer: 'M2Mmanager', label: 'jane.doe@example.com', status: 'new' }],
+      locked: false,
+    });
+    const saved = await capture.save(offer.offerId, FROM);
+    expect(saved).toMatchObject({ status: 'saved', origin: ORIGIN, code: expect.stringMatching(/^\d{6}$/) });
+    expect((await vault.list())[0]).toMatchObject({ origin: ORIGIN, label: 'jane.doe@example.com' });
+  });
+
+  it.each([
+    ['another tab', { tabId: 4 }],
+    ['another frame', { frameId: 2 }],
+    ['another origin', { origin: 'https://phish.example' }],
+  ])('an offer cannot be saved from %s', async (_name, patch) => {
+    const { vault, capture } = await setup();
+    const offer = await capture.offer([URI], FROM);
+    expect(await capture.save(offer.offerId, { ...FROM, ...patch })).toEqual({ status: 'expired' });
+    expect(await vault.list()).toHaveLength(0);
+  });
+
+  it('never saves the same secret twice for one origin; a new secret for the same names replaces', async () => {
+    const { vault, capture } = await setup();
+    await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
+    const again = await capture.offer([URI], FROM);
+    expect(again.accounts[0]?.status).toBe('duplicate');
+    await capture.save(again.offerId, FROM);
+    expect(await vault.list()).toHaveLength(1);
+
+    const renewed = await capture.offer([NEW_SECRET], FROM);
+    expect(renewed.accounts[0]?.status).toBe('conflict');
+    const before = (await vault.list())[0]!;
+    await capture.save(renewed.offerId, FROM);
+    const after = await vault.list();
+    expect(after).toHaveLength(1);
+    expect(after[0]?.id).toBe(before.id);
+    expect(after[0]?.code).not.toBe(before.code);
+  });
+
+  it('holds a capture while locked, opens the unlock window, and saves it at unlock', async () => {
+    const { vault, capture, opened, notified } = await setup();
+    await vault.lock();
+    const offer = await capture.offer([URI], FROM);
+    expect(offer.locked).toBe(true);
+    expect(await capture.save(offer.offerId, FROM)).toEqual({ status: 'locked' });
+    expect(opened).toHaveLength(1);
+    await vault.unlock('a good passphrase');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notified).toMatchObject([{ status: 'saved', origin: ORIGIN }]);
+    expect(await vault.list()).toHaveLength(1);
+  });
+});
