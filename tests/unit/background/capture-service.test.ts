@@ -67,7 +67,8 @@ describe('CaptureService', () => {
       locked: false,
     });
     const saved = await capture.save(offer.offerId, FROM);
-    expect(saved).toMatchObject({ status: 'saved', origin: ORIGIN, code: expect.stringMatching(/^\d{6}$/) });
+    expect(saved).toMatchObject({ status: 'saved', origin: ORIGIN });
+    expect(saved.status === 'saved' && saved.code).toMatch(/^\d{6}$/);
     expect((await vault.list())[0]).toMatchObject({ origin: ORIGIN, label: 'jane.doe@example.com' });
   });
 
