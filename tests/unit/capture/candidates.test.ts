@@ -28,9 +28,9 @@ describe('findQrCandidates', () => {
       [100, 100, 200, 200],
       0,
     ],
-  ] as const)('%s', (_name, html, rect, expected) => {
+  ] as const)('%s', (_name, html, [x, y, width, height], expected) => {
     document.body.innerHTML = html;
-    box(document.getElementById('c')!, ...rect);
+    box(document.getElementById('c')!, x, y, width, height);
     expect(findQrCandidates(document, window)).toHaveLength(expected);
   });
 
