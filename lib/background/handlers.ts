@@ -8,6 +8,7 @@ import { decodeQr } from '../qr/decode';
 import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
+import { registerImageMenu } from './image-menu';
 import { ScanService } from './scan-service';
 import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAccess } from './site-access';
 import { CaptureThrottle } from './screenshot';
@@ -86,6 +87,19 @@ export function registerHandlers(): void {
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
   registerManageHandlers({ vault, self });
+  registerImageMenu(
+    browser,
+    (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),
+    async (outcome) => {
+      scan.holdForPopup(outcome);
+      await browser.windows.create({
+        url: browser.runtime.getURL('/popup.html?window=scan'),
+        type: 'popup',
+        width: 380,
+        height: 560,
+      });
+    },
+  );
   watchSiteAccess(browser);
   handle('sites:enabled', () => enabledSitePatterns(browser), self);
   handle(
@@ -112,7 +126,7 @@ export function registerHandlers(): void {
     async () => {
       const pending = await scan.scanPending();
       // The page asked for this scan: its own prompt shows the offer too.
-      if (pending && 'offer' in pending.outcome) {
+      if (pending?.tabId !== undefined && 'offer' in pending.outcome) {
         await sendMessage('capture:offered', pending.outcome.offer, {
           tabId: pending.tabId,
           frameId: 0,

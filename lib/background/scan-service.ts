@@ -21,6 +21,8 @@ interface PendingCrop {
  */
 export class ScanService {
   private readonly pending = new Map<number, PendingCrop>();
+  /** A context-menu scan waiting for the popup window that shows it. */
+  private menuOutcome: { outcome: ScanOutcome; at: number } | undefined;
 
   constructor(
     private readonly browser: Browser,
@@ -51,8 +53,16 @@ export class ScanService {
       : { texts: texts.length };
   }
 
+  /** Keeps a context-menu result for the popup window about to open. */
+  holdForPopup(outcome: ScanOutcome): void {
+    this.menuOutcome = { outcome, at: Date.now() };
+  }
+
   /** A crop the active tab's page asked for, now that the user clicked: or null. */
-  async scanPending(): Promise<{ outcome: ScanOutcome; tabId: number } | null> {
+  async scanPending(): Promise<{ outcome: ScanOutcome; tabId?: number } | null> {
+    const fromMenu = this.menuOutcome;
+    this.menuOutcome = undefined;
+    if (fromMenu && Date.now() - fromMenu.at < 60_000) return { outcome: fromMenu.outcome };
     const [tab] = await this.browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (!tab?.id || !this.pending.has(tab.id)) return null;
     return { outcome: await this.scanActiveTab(), tabId: tab.id };
