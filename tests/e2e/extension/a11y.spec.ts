@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ExtensionBrowser } from '../fixtures/extension';
+import { expect, test } from '../fixtures/twofold';
+import { OptionsPage, seedAccounts, sendFromPage } from '../pages/options-page';
+import { PopupPage } from '../pages/popup-page';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const SHOTS = 'docs/screenshots';
+
+/** 500 distinct accounts (the popup must stay fast and accessible at that size). */
+function manyUris(count: number): string[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return Array.from({ length: count }, (_, i) => {
+    let secret = '';
+    let n = i + 1;
+    for (let k = 0; k < 16; k++) {
+      secret += alphabet[(n + k * 7) % 32];
+      n = Math.floor(n / 3) + k;
+    }
+    secret = `${secret}${alphabet[i % 32]}${alphabet[Math.floor(i / 32) % 32]}JBSWY3DP`;
+    return `otpauth://totp/Service%20${i}:user${i}%40example.com?secret=${secret}&issuer=Service%20${i}`;
+  });
+}
+
+/** Realistic accounts for the screenshots. */
+const SHOWCASE = [
+  'otpauth://totp/M2Mmanager:jane.doe%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=M2Mmanager',
+  'otpauth://totp/GitHub:janedoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=GitHub',
+  'otpauth://totp/Proton:jane%40proton.me?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Proton',
+  'otpauth://totp/AWS:admin%40acme?secret=KRUGS4ZANFZSAYJAORSXG5BAONSWG4TFOQ&issuer=AWS',
+  'otpauth://totp/Nextcloud:jane?secret=ONSWG4TFOQQGC3TEEBQXGIDTMVRXEZLU&issuer=Nextcloud',
+];
+
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`,
+  );
+  expect(summary, what).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on the popup and the options page (${colorScheme})`, async ({ twofold }) => {
+    test.setTimeout(180_000);
+    const page = await twofold.openPopup();
+    await page.emulateMedia({ colorScheme });
+    const popup = new PopupPage(page);
+    await expect(page.getByRole('button', { name: 'Create vault' })).toBeVisible();
+    await expectNoViolations(page, 'create vault');
+    await popup.createVault(PASSPHRASE);
+    await expectNoViolations(page, 'unlocked, empty');
+
+    await popup.lock();
+    await expectNoViolations(page, 'locked');
+    await popup.unlock(PASSPHRASE);
+    await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
+
+    expect(await seedAccounts(page, manyUris(500))).toBe(500);
+    await page.reload();
+    await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible();
+    await expect(page.locator('button.code')).toHaveCount(500);
+    await expectNoViolations(page, '500 accounts');
+
+    // Open states: actions, edit, delete confirmation, add form with options, nudge.
+    await popup.rowAction('Service 3 (user3@example.com)', 'Edit');
+    await expectNoViolations(page, 'edit form');
+    await popup.rowAction('Service 4 (user4@example.com)', 'Delete');
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await expectNoViolations(page, 'delete confirmation');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.locator('summary').click();
+    await expectNoViolations(page, 'add form');
+
+    const options = new OptionsPage(await twofold.openOptions());
+    await options.page.emulateMedia({ colorScheme });
+    await options.unlockIfLocked(PASSPHRASE);
+    await options.pasteUris(manyUris(3).join('\n'));
+    await expect(options.previewItems()).toHaveCount(3);
+    await options.page.getByLabel('I understand: show my secrets').check();
+    await options.page.getByRole('button', { name: 'Show QR codes' }).click();
+    await expectNoViolations(options.page, 'options page');
+  });
+}
+
+async function screenshots(twofold: ExtensionBrowser, lang: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  const popupPage = await twofold.openPopup();
+  await popupPage.setViewportSize({ width: 360, height: 600 });
+  const create = popupPage.getByRole('button', { name: lang === 'fr' ? 'Créer le coffre' : 'Create vault' });
+  await expect(create).toBeVisible();
+  await popupPage.locator('input[type=password]').nth(0).fill(PASSPHRASE);
+  await popupPage.locator('input[type=password]').nth(1).fill(PASSPHRASE);
+  await create.click();
+  await expect(popupPage.locator('input[type=search], .empty').first()).toBeVisible({ timeout: 20_000 });
+  await seedAccounts(popupPage, SHOWCASE.slice(1));
+  await sendFromPage(popupPage, 'accounts:addUri', {
+    uri: SHOWCASE[0],
+    website: 'https://m2mmanager.matooma.com',
+  });
+  const list = await sendFromPage<{ id: string; issuer: string }[]>(popupPage, 'accounts:list');
+  const m2m = list.find((a) => a.issuer === 'M2Mmanager')!;
+  await sendFromPage(popupPage, 'accounts:update', { id: m2m.id, patch: { pinned: true } });
+  const optionsPage = await twofold.openOptions();
+  await optionsPage.setViewportSize({ width: 820, height: 1000 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popupPage.emulateMedia({ colorScheme });
+    await popupPage.reload();
+    await expect(popupPage.locator('button.code')).toHaveCount(5);
+    await popupPage.screenshot({ path: `${SHOTS}/popup-${colorScheme}-${lang}.png`, fullPage: true });
+    await optionsPage.emulateMedia({ colorScheme });
+    await optionsPage.reload();
+    await expect(optionsPage.locator('section.card').nth(3)).toBeVisible();
+    await optionsPage.screenshot({ path: `${SHOTS}/options-${colorScheme}-${lang}.png`, fullPage: true });
+  }
+}
+
+test('screenshots of the popup and options page, light and dark, English', async ({ twofold }) => {
+  test.setTimeout(120_000);
+  await screenshots(twofold, 'en');
+});
+
+test('screenshots in French (browser language fr)', async () => {
+  test.setTimeout(120_000);
+  // Debian's Chromium ships only English UI strings; French needs the chromium-l10n package.
+  const debianLocales = '/usr/lib/chromium/locales';
+  test.skip(
+    existsSync(debianLocales) && !existsSync(`${debianLocales}/fr.pak`),
+    'French UI needs chromium-l10n (apt-get install chromium-l10n)',
+  );
+  const twofold = await ExtensionBrowser.launch(undefined, { lang: 'fr' });
+  try {
+    const page = await twofold.openPopup();
+    expect(await page.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^fr/);
+    await expect(page.locator('html')).toHaveAttribute('lang', /^fr/);
+    await page.close();
+    await screenshots(twofold, 'fr');
+  } finally {
+    await twofold.close();
+  }
+});
