@@ -44,7 +44,7 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the popup and the options page (${colorScheme})`, async ({ twofold }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const page = await twofold.openPopup();
     await page.emulateMedia({ colorScheme });
     const popup = new PopupPage(page);
@@ -58,13 +58,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await popup.unlock(PASSPHRASE);
     await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
 
-    expect(await seedAccounts(page, manyUris(500))).toBe(500);
+    // Open states on a short list: actions, edit, delete confirmation, add form with options, nudge.
+    const uris = manyUris(500);
+    expect(await seedAccounts(page, uris.slice(0, 5))).toBe(5);
     await page.reload();
-    await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible();
-    await expect(page.locator('button.code')).toHaveCount(500);
-    await expectNoViolations(page, '500 accounts');
-
-    // Open states: actions, edit, delete confirmation, add form with options, nudge.
     await popup.rowAction('Service 3 (user3@example.com)', 'Edit');
     await expectNoViolations(page, 'edit form');
     await popup.rowAction('Service 4 (user4@example.com)', 'Delete');
@@ -73,6 +70,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.locator('summary').click();
     await expectNoViolations(page, 'add form');
+
+    expect(await seedAccounts(page, uris.slice(5))).toBe(495);
+    await page.reload();
+    await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible();
+    await expect(page.locator('button.code')).toHaveCount(500);
+    await expectNoViolations(page, '500 accounts');
 
     const options = new OptionsPage(await twofold.openOptions());
     await options.page.emulateMedia({ colorScheme });

@@ -12,7 +12,7 @@ const uri = (issuer: string, label: string, secret: string) =>
 function totpNow(secret: string): string[] {
   const totp = new OTPAuth.TOTP({ secret });
   const now = Date.now();
-  return [totp.generate({ timestamp: now }), totp.generate({ timestamp: now + 1500 })];
+  return [-2000, 0, 1500].map((delta) => totp.generate({ timestamp: now + delta }));
 }
 
 async function unlockedPopup(twofold: ExtensionBrowser): Promise<PopupPage> {
