@@ -81,8 +81,16 @@ export type AutofillReply =
 export interface CoreProtocol {
   // From content scripts.
   'content:hello'(): ContentHello;
-  /** QR texts the page showed (otpauth:// or otpauth-migration://): parse and hold them. */
-  'capture:offer'(data: { texts: string[] }): CaptureOffer;
+  /**
+   * Pixels of an element that may show a QR code (RGBA, base64). The background
+   * decodes them and holds any otpauth payload: the page's secret never travels
+   * back, and the content script never even sees it as text.
+   */
+  'capture:pixels'(data: { width: number; height: number; rgba: string }): {
+    /** How many QR codes were read (any payload). */
+    texts: number;
+    offer?: CaptureOffer;
+  };
   /** Pixels were unreadable (tainted): decode this rectangle of a screenshot instead. */
   'capture:screenshot'(data: { rects: Rect[]; viewport: { width: number; height: number } }): {
     texts: number;

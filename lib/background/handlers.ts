@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { isPresetOrigin } from '../preset';
 import { loadSettings } from '../settings';
+import { fromBase64 } from '../vault/encoding';
 import { VaultStore } from '../vault/store';
 import { sendMessage, type CaptureSaveResult } from '../messaging';
 import { webOriginOf } from '../origins';
 import { decodeQr } from '../qr/decode';
 import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
-import { CaptureService } from './capture-service';
+import { CaptureService, isOtpText } from './capture-service';
 import { registerImageMenu } from './image-menu';
 import { ScanService } from './scan-service';
 import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAccess } from './site-access';
@@ -67,7 +68,17 @@ export function registerHandlers(): void {
     (_data, sender) => ({ origin: sender.origin, enrolledSite: isPresetOrigin(sender.origin) }),
     self,
   );
-  handle('capture:offer', ({ texts }, sender) => capture.offer(texts, sender), self);
+  handle(
+    'capture:pixels',
+    async ({ width, height, rgba }, sender) => {
+      const texts = decodeQr({ data: new Uint8ClampedArray(fromBase64(rgba).buffer), width, height });
+      const otp = texts.filter(isOtpText);
+      return otp.length
+        ? { texts: texts.length, offer: await capture.offer(otp, sender) }
+        : { texts: texts.length };
+    },
+    self,
+  );
   handle(
     'capture:screenshot',
     ({ rects, viewport }, sender) => scan.cropsFromContent(sender, rects, viewport),

@@ -9,7 +9,7 @@ import { MANAGE_POLICY } from '../protocol/manage';
 export const POLICY = {
   ...MANAGE_POLICY,
   'content:hello': 'content-script',
-  'capture:offer': 'content-script',
+  'capture:pixels': 'content-script',
   'capture:screenshot': 'content-script',
   'capture:save': 'content-script',
   'vault:openUnlock': 'content-script',

@@ -7,8 +7,11 @@ import type { QrCandidate } from './candidates';
  */
 export type PixelResult = { image: RgbaImage } | { tainted: true } | { empty: true };
 
-/** Larger sources are scaled down to this: plenty for a QR code, bounded work. */
-const MAX_SIDE = 1024;
+/**
+ * Larger sources are scaled down to this: plenty for a QR code on a page, and
+ * the pixels travel to the background (640² RGBA is 1.6 MB, 2.2 MB as base64).
+ */
+const MAX_SIDE = 640;
 
 export async function readPixels(candidate: QrCandidate, doc: Document): Promise<PixelResult> {
   try {
@@ -30,6 +33,7 @@ export async function readPixels(candidate: QrCandidate, doc: Document): Promise
 
 function fromCanvas(canvas: HTMLCanvasElement, doc: Document): PixelResult {
   if (canvas.width === 0 || canvas.height === 0) return { empty: true };
+  if (Math.max(canvas.width, canvas.height) > MAX_SIDE) return fromDrawable(canvas, doc);
   const context2d = canvas.getContext('2d', { willReadFrequently: true });
   // A canvas already bound to WebGL returns null here: copy it through drawImage.
   if (!context2d) return fromDrawable(canvas, doc);

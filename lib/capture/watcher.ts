@@ -4,11 +4,10 @@ import type { PixelResult } from './pixels';
 
 export interface QrWatchDeps {
   readPixels: (candidate: QrCandidate) => Promise<PixelResult>;
-  decode: (image: RgbaImage) => string[];
+  /** Hands one element's pixels over for decoding; resolves to how many QR codes were read. */
+  submit: (image: RgbaImage, candidate: QrCandidate) => Promise<number>;
   /** Tainted elements: decode a screenshot crop instead (the background does it). */
   screenshot: (candidates: QrCandidate[]) => Promise<void>;
-  /** Texts decoded from one element (every text, otpauth or not). */
-  onTexts: (texts: string[], candidate: QrCandidate) => void;
 }
 
 /** A canvas may be inserted blank and drawn a moment later: look again after these delays (ms). */
@@ -18,7 +17,7 @@ const MIN_SCAN_INTERVAL_MS = 50;
 /**
  * Finds QR codes on the page by itself: now, when the DOM changes (a pop-up
  * opens), and again a few times for canvases that were still blank. Each
- * element's texts are reported once until the element shows something else.
+ * element's pixels are handed over once until the element shows something else.
  */
 export function watchQrCodes(doc: Document, win: Window, deps: QrWatchDeps): () => void {
   const seen = new WeakMap<Element, string>();
@@ -56,9 +55,14 @@ export function watchQrCodes(doc: Document, win: Window, deps: QrWatchDeps): () 
       }
       return;
     }
-    const texts = deps.decode(result.image);
-    const key = texts.join('\n');
-    if (texts.length === 0) {
+    // Same pixels as last time: nothing new to decode.
+    const key = fingerprint(result.image);
+    if (seen.get(element) === key) {
+      done.add(element);
+      return;
+    }
+    const found = await deps.submit(result.image, candidate);
+    if (found === 0) {
       // Drawn but not (yet) a readable code: a progressive render may finish soon.
       const attempt = retries.get(element) ?? 0;
       if (attempt < 2) {
@@ -68,9 +72,7 @@ export function watchQrCodes(doc: Document, win: Window, deps: QrWatchDeps): () 
       return;
     }
     done.add(element);
-    if (seen.get(element) === key) return;
     seen.set(element, key);
-    deps.onTexts(texts, candidate);
   }
 
   async function scan(): Promise<void> {
@@ -112,6 +114,14 @@ export function watchQrCodes(doc: Document, win: Window, deps: QrWatchDeps): () 
     observer.disconnect();
     timers.forEach(clearTimeout);
   };
+}
+
+/** A cheap digest of an image, to tell a redrawn canvas from an unchanged one. */
+function fingerprint(image: RgbaImage): string {
+  let hash = 2166136261;
+  const step = Math.max(1, Math.floor(image.data.length / 4096));
+  for (let i = 0; i < image.data.length; i += step) hash = Math.imul(hash ^ image.data[i]!, 16777619);
+  return `${image.width}x${image.height}:${hash >>> 0}`;
 }
 
 /** Text edits and our own UI never show a QR code: skip them cheaply. */

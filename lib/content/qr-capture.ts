@@ -3,7 +3,7 @@ import { readPixels } from '../capture/pixels';
 import { watchQrCodes } from '../capture/watcher';
 import type { MessageKey } from '../i18n';
 import type { CaptureOffer, CaptureSaveResult, ContentProtocol, Rect, sendMessage } from '../messaging';
-import { decodeQr } from '../qr/decode';
+import { toBase64 } from '../vault/encoding';
 import type { InPagePrompt } from './prompt';
 
 export interface QrCaptureDeps {
@@ -23,8 +23,8 @@ export interface QrCaptureDeps {
 
 /**
  * Enrolment on an enrolled site: see the QR code by itself, offer to save it,
- * save on one trusted click, fill the first code. The decoded URI goes to the
- * background at once and is not kept here.
+ * save on one trusted click, fill the first code. Decoding happens in the
+ * background: this script hands over pixels and gets back names, never a URI.
  */
 export function startQrCapture(deps: QrCaptureDeps): () => void {
   const { doc, win, send, t } = deps;
@@ -105,10 +105,17 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
 
   const stopWatching = watchQrCodes(doc, win, {
     readPixels: (candidate) => readPixels(candidate, doc),
-    decode: decodeQr,
-    onTexts: (texts) => {
-      const otp = texts.filter((text) => /^otpauth(-migration)?:\/\//i.test(text));
-      if (otp.length) void offer(send('capture:offer', { texts: otp }));
+    submit: async (image) => {
+      const reply = send('capture:pixels', {
+        width: image.width,
+        height: image.height,
+        rgba: toBase64(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength)),
+      });
+      await offer(reply.then((r) => r.offer));
+      return reply.then(
+        (r) => r.texts,
+        () => 1,
+      );
     },
     screenshot: async (candidates) => {
       const rects: Rect[] = candidates.map(({ rect }) => ({

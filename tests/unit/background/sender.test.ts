@@ -65,7 +65,7 @@ describe('POLICY', () => {
       [
         'autofill:code',
         'autofill:username',
-        'capture:offer',
+        'capture:pixels',
         'capture:save',
         'capture:screenshot',
         'content:hello',

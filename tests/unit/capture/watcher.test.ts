@@ -14,12 +14,14 @@ function addCanvas(id: string): HTMLCanvasElement {
 }
 
 function harness(read: (c: QrCandidate) => PixelResult) {
-  const texts: string[][] = [];
+  const texts: string[] = [];
   const screenshots: string[][] = [];
   const stop = watchQrCodes(document, window, {
     readPixels: (candidate) => Promise.resolve(read(candidate)),
-    decode: () => ['otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP'],
-    onTexts: (found) => texts.push(found),
+    submit: (_image, candidate) => {
+      texts.push(candidate.element.id);
+      return Promise.resolve(1);
+    },
     screenshot: (candidates) => {
       screenshots.push(candidates.map((c) => c.element.id));
       return Promise.resolve();
