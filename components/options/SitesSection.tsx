@@ -4,15 +4,25 @@ import { sendMessage } from '@/lib/messaging';
 import type { SiteSummary } from '@/lib/protocol/manage';
 
 /**
- * Sites where Twofold fills codes: the origins accounts are bound to. (Revoking a site's
- * runtime permission belongs to the autofill messages; see the report of issue 7.)
+ * Sites where Twofold fills codes: the origins accounts are bound to, and the
+ * sites the user enabled autofill on (each can be turned off here: its
+ * permission is removed and Twofold stops running there).
  */
 export function SitesSection({ version }: { version: number }) {
   const [sites, setSites] = useState<SiteSummary[] | undefined>();
+  const [enabled, setEnabled] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
   const headingId = useId();
+  const enabledId = useId();
   useEffect(() => {
     void sendMessage('sites:list').then(setSites, () => setSites([]));
+    void sendMessage('sites:enabled').then(setEnabled, () => setEnabled([]));
   }, [version]);
+
+  async function revoke(pattern: string) {
+    setEnabled(await sendMessage('sites:revoke', { pattern }));
+    setStatus(t('siteRevoked', pattern.replace(/\/\*$/, '')));
+  }
 
   return (
     <section class="card stack" aria-labelledby={headingId}>
@@ -33,6 +43,24 @@ export function SitesSection({ version }: { version: number }) {
           ))}
         </ul>
       )}
+      <h3 id={enabledId}>{t('enabledSites')}</h3>
+      {enabled.length === 0 ? (
+        <p class="empty">{t('noEnabledSites')}</p>
+      ) : (
+        <ul class="sites" aria-labelledby={enabledId}>
+          {enabled.map((pattern) => (
+            <li key={pattern}>
+              <span class="site-origin">{pattern.replace(/\/\*$/, '')}</span>
+              <button type="button" onClick={() => void revoke(pattern)}>
+                {t('revokeSite', pattern.replace(/\/\*$/, ''))}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status" class="status">
+        {status}
+      </p>
     </section>
   );
 }
