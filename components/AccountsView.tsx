@@ -10,12 +10,15 @@ import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
 import { displayName, type RowActions, type RowMode } from './CodeRow';
 import { BackupNudge } from './BackupNudge';
+import type { PopupPrefetch } from './prefetch';
 import { ScanPanel } from './ScanPanel';
 import { SiteAccess } from './SiteAccess';
 import { useNow } from './useNow';
 
 interface Props {
   onLock: () => Promise<void>;
+  /** The list and tab origin asked for at popup start (used on the first mount only). */
+  prefetch?: PopupPrefetch;
 }
 
 function errorText(err: unknown): string {
@@ -27,7 +30,7 @@ function errorText(err: unknown): string {
  * add, edit, pin, reorder, delete, lock and settings. Codes come from the background; secrets
  * never do. One clock (useNow) drives every countdown.
  */
-export function AccountsView({ onLock }: Props) {
+export function AccountsView({ onLock, prefetch }: Props) {
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -68,12 +71,13 @@ export function AccountsView({ onLock }: Props) {
   }, []);
 
   useEffect(() => {
-    void refresh();
-    void sendMessage('tabs:activeOrigin')
-      .then(({ origin }) => setActiveOrigin(origin))
-      .catch(() => undefined);
+    const early = prefetch?.accounts();
+    if (early) void early.then((list) => (list ? setAccounts(list) : refresh()));
+    else void refresh();
+    const origin = prefetch?.origin() ?? sendMessage('tabs:activeOrigin').then((reply) => reply.origin);
+    void origin.then(setActiveOrigin).catch(() => undefined);
     void loadSettings(browser.storage.local).then(setSettings);
-  }, [refresh]);
+  }, [refresh, prefetch]);
 
   // Fetch fresh codes when the earliest one expires.
   const nextExpiry = useMemo(() => {

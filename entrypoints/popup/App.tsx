@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
 import { CreateVaultForm } from '@/components/CreateVaultForm';
+import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
 import { t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
 const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
 
-export function App() {
+export function App({ prefetch }: { prefetch: PopupPrefetch }) {
   const [state, setState] = useState<VaultState | undefined>();
 
   useEffect(() => {
-    void sendMessage('vault:state').then(setState);
-  }, []);
+    void prefetch.state.then(setState);
+  }, [prefetch]);
 
   return (
     <main class="popup">
@@ -32,7 +33,9 @@ export function App() {
         />
       )}
       {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}
-      {state?.unlocked && <AccountsView onLock={async () => setState(await sendMessage('vault:lock'))} />}
+      {state?.unlocked && (
+        <AccountsView prefetch={prefetch} onLock={async () => setState(await sendMessage('vault:lock'))} />
+      )}
     </main>
   );
 }

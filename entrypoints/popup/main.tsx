@@ -1,7 +1,10 @@
 import { render } from 'preact';
+import { prefetchPopup } from '@/components/prefetch';
 import { applyDocumentLanguage } from '@/lib/i18n';
 import { App } from './App';
 import '@/components/styles.css';
 
+// Before anything else: the background starts working while the page renders.
+const prefetch = prefetchPopup();
 applyDocumentLanguage(document);
-render(<App />, document.getElementById('app')!);
+render(<App prefetch={prefetch} />, document.getElementById('app')!);

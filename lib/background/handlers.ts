@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { isPresetOrigin } from '../preset';
 import { loadSettings } from '../settings';
 import { fromBase64 } from '../vault/encoding';
+import { localizeVaultError, type VaultErrorCode } from '../vault/errors';
 import { VaultStore } from '../vault/store';
 import { sendMessage, type CaptureSaveResult } from '../messaging';
 import { webOriginOf } from '../origins';
@@ -34,7 +35,12 @@ async function notifySaved(tabId: number, frameId: number, result: CaptureSaveRe
 
 /** The background's whole job at start-up: wire services and register handlers. */
 export function registerHandlers(): void {
-  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  const self = {
+    id: browser.runtime.id,
+    baseUrl: browser.runtime.getURL('/'),
+    localize: (error: unknown) =>
+      localizeVaultError(error, (key) => browser.i18n.getMessage(key as `vaultError_${VaultErrorCode}`)),
+  };
   const autolock = startAutolock(
     browser,
     () => vault.lock(),

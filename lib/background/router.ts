@@ -29,14 +29,19 @@ export class RefusedSenderError extends Error {
 export function handle<K extends keyof BackgroundProtocol>(
   type: K,
   handler: Handler<K>,
-  self: { id: string; baseUrl: string },
+  self: { id: string; baseUrl: string; localize?: (error: unknown) => unknown },
 ): void {
-  onMessage(type, (message) => {
+  onMessage(type, async (message) => {
     const sender = classifySender(message.sender, self);
     if (sender.kind === 'refused') throw new RefusedSenderError(type, sender.reason);
     if (sender.kind !== POLICY[type]) {
       throw new RefusedSenderError(type, `not allowed from a ${sender.kind}`);
     }
-    return handler(message.data, sender as SenderFor<K>);
+    try {
+      return await handler(message.data, sender as SenderFor<K>);
+    } catch (error) {
+      // Errors reach people: in their language where a translation exists.
+      throw self.localize ? self.localize(error) : error;
+    }
   });
 }

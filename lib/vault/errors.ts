@@ -23,3 +23,13 @@ export class VaultError extends Error {
     this.name = 'VaultError';
   }
 }
+
+/**
+ * The same error with its message in the browser's language (`_locales` key
+ * `vaultError_<CODE>`); anything else is returned unchanged.
+ */
+export function localizeVaultError(error: unknown, getMessage: (key: string) => string): unknown {
+  if (!(error instanceof VaultError)) return error;
+  const translated = getMessage(`vaultError_${error.code}`);
+  return translated ? new VaultError(error.code, translated) : error;
+}

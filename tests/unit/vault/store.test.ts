@@ -200,3 +200,16 @@ describe('VaultStore', () => {
     await expect(store.unlock(PASS)).rejects.toBeInstanceOf(VaultError);
   });
 });
+
+describe('localizeVaultError', () => {
+  it('translates vault errors by code and leaves other errors alone', async () => {
+    const { localizeVaultError } = await import('@/lib/vault/errors');
+    const fr = (key: string) => (key === 'vaultError_WRONG_PASSPHRASE' ? 'Phrase secrète incorrecte.' : '');
+    const wrong = localizeVaultError(new VaultError('WRONG_PASSPHRASE'), fr);
+    expect(wrong).toMatchObject({ code: 'WRONG_PASSPHRASE', message: 'Phrase secrète incorrecte.' });
+    const locked = new VaultError('LOCKED');
+    expect(localizeVaultError(locked, fr)).toBe(locked);
+    const other = new Error('x');
+    expect(localizeVaultError(other, fr)).toBe(other);
+  });
+});
