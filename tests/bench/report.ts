@@ -229,7 +229,7 @@ export function markdown(report: BenchReport): string {
           .filter((b) => b.contains.includes('jsQR'))
           .map((b) => b.file)
           .join(', ') || 'no bundle'
-      }: the enrolled-site content script decodes the page's pixels itself, the background decodes screenshot crops, the options page decodes Google Authenticator export images. "Unexpected" flags a library in a bundle that must not carry it: Argon2id (hash-wasm) in a content script, Preact in the background or a content script. Shared chunks (chunks/*) are loaded only by the entrypoints that import them.`,
+      }: the background decodes the pixels content scripts hand over and screenshot crops (content scripts carry no decoder), the options page decodes Google Authenticator export images. "Unexpected" flags a library in a bundle that must not carry it: Argon2id (hash-wasm) in a content script, Preact in the background or a content script. Shared chunks (chunks/*) are loaded only by the entrypoints that import them.`,
     );
   }
   out.push('');
