@@ -14,15 +14,12 @@ import type { PopupPrefetch } from './prefetch';
 import { ScanPanel } from './ScanPanel';
 import { SiteAccess } from './SiteAccess';
 import { useNow } from './useNow';
+import { errorText } from './useSubmit';
 
 interface Props {
   onLock: () => Promise<void>;
   /** The list and tab origin asked for at popup start (used on the first mount only). */
   prefetch?: PopupPrefetch;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**

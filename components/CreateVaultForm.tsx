@@ -1,7 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { passphraseStrength } from '@/lib/passphrase-strength';
+import { ErrorAlert } from './ErrorAlert';
 import { PassphraseField } from './PassphraseField';
+import { useSubmit } from './useSubmit';
 
 const STRENGTH_TEXT = {
   weak: 'strengthWeak',
@@ -17,27 +19,12 @@ interface Props {
 export function CreateVaultForm({ onCreate }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const hintId = useId();
   const strength = passphraseStrength(passphrase);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (passphrase !== confirm) {
-      setError(t('passphraseMismatch'));
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
-      await onCreate(passphrase);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    if (passphrase !== confirm) throw new Error(t('passphraseMismatch'));
+    await onCreate(passphrase);
+  });
 
   return (
     <form class="stack" onSubmit={submit} aria-busy={busy}>
@@ -59,11 +46,7 @@ export function CreateVaultForm({ onCreate }: Props) {
         onInput={setConfirm}
         autoComplete="new-password"
       />
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('working') : t('createVault')}
       </button>

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { PassphraseField } from './PassphraseField';
+import { useSubmit } from './useSubmit';
 
 interface Props {
   onUnlock: (passphrase: string) => Promise<void>;
@@ -8,21 +10,7 @@ interface Props {
 
 export function UnlockForm({ onUnlock }: Props) {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError('');
-    try {
-      await onUnlock(passphrase);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(() => onUnlock(passphrase));
 
   return (
     <form class="stack" onSubmit={submit} aria-busy={busy}>
@@ -34,11 +22,7 @@ export function UnlockForm({ onUnlock }: Props) {
         autoComplete="current-password"
         autoFocus
       />
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('working') : t('unlock')}
       </button>

@@ -6,44 +6,30 @@ import { sendMessage } from '@/lib/messaging';
 import { saveSettings } from '@/lib/settings';
 import { MIN_BACKUP_PASSPHRASE } from '@/lib/transfer/backup';
 import { PassphraseField } from '../PassphraseField';
-import { downloadText, errorText } from './download';
+import { ErrorAlert } from '../ErrorAlert';
+import { useSubmit } from '../useSubmit';
+import { downloadText } from './download';
 
 /** "Export backup": the Twofold encrypted backup, made in the background with a fresh key. */
 export function BackupSection() {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const [done, setDone] = useState('');
   const headingId = useId();
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setError('');
+  const { busy, error, submit } = useSubmit(async () => {
     setDone('');
     if (passphrase.length < MIN_BACKUP_PASSPHRASE) {
-      setError(t('backupPassphraseShort', String(MIN_BACKUP_PASSPHRASE)));
-      return;
+      throw new Error(t('backupPassphraseShort', String(MIN_BACKUP_PASSPHRASE)));
     }
-    if (passphrase !== confirm) {
-      setError(t('passphraseMismatch'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const { text, count } = await sendMessage('export:backup', { passphrase });
-      const name = backupFileName(new Date());
-      downloadText(text, name, 'application/json');
-      await saveSettings(browser.storage.local, { backupNudgeDismissed: true });
-      setPassphrase('');
-      setConfirm('');
-      setDone(t('backupDone', [String(count), name]));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    if (passphrase !== confirm) throw new Error(t('passphraseMismatch'));
+    const { text, count } = await sendMessage('export:backup', { passphrase });
+    const name = backupFileName(new Date());
+    downloadText(text, name, 'application/json');
+    await saveSettings(browser.storage.local, { backupNudgeDismissed: true });
+    setPassphrase('');
+    setConfirm('');
+    setDone(t('backupDone', [String(count), name]));
+  });
 
   return (
     <section class="card stack" aria-labelledby={headingId}>
@@ -62,11 +48,7 @@ export function BackupSection() {
           onInput={setConfirm}
           autoComplete="new-password"
         />
-        {error && (
-          <p role="alert" class="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <p class="status" role="status">
           {done}
         </p>

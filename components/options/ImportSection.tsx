@@ -4,7 +4,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ImportPreview, PreviewItem } from '@/lib/protocol/manage';
 import { decodeQr } from '@/lib/qr';
-import { errorText } from './download';
+import { errorText } from '../useSubmit';
 
 type Ready = Extract<ImportPreview, { ok: true }>;
 

@@ -6,7 +6,8 @@ import { sendMessage } from '@/lib/messaging';
 import type { StoredAccount } from '@/lib/otp/account';
 import { toOtpauthUri } from '@/lib/otp/uri';
 import { exportOtpauthList } from '@/lib/transfer/export';
-import { downloadText, errorText } from './download';
+import { errorText } from '../useSubmit';
+import { downloadText } from './download';
 
 type View = 'none' | 'list' | 'qr';
 

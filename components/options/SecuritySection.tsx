@@ -4,7 +4,8 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { clampSetting, LIMITS, saveSettings, type Settings } from '@/lib/settings';
 import { PassphraseField } from '../PassphraseField';
-import { errorText } from './download';
+import { ErrorAlert } from '../ErrorAlert';
+import { useSubmit } from '../useSubmit';
 
 interface Props {
   settings: Settings;
@@ -84,31 +85,16 @@ function ChangePassphrase() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const [done, setDone] = useState('');
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setError('');
+  const { busy, error, submit } = useSubmit(async () => {
     setDone('');
-    if (next !== confirm) {
-      setError(t('passphraseMismatch'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await sendMessage('vault:changePassphrase', { current, next });
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setDone(t('passphraseChanged'));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    if (next !== confirm) throw new Error(t('passphraseMismatch'));
+    await sendMessage('vault:changePassphrase', { current, next });
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    setDone(t('passphraseChanged'));
+  });
 
   return (
     <form class="stack subcard" onSubmit={submit} aria-busy={busy} aria-label={t('changePassphrase')}>
@@ -131,11 +117,7 @@ function ChangePassphrase() {
         onInput={setConfirm}
         autoComplete="new-password"
       />
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <p class="status" role="status">
         {done}
       </p>

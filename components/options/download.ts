@@ -10,7 +10,3 @@ export function downloadText(text: string, fileName: string, type: string): void
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

@@ -4,27 +4,16 @@ import { fillTarget, userEdited } from '../autofill/fill';
 import { findOtpTargets } from '../autofill/detect';
 import { targetInputs, type OtpTarget } from '../autofill/types';
 import { watchForTargets } from '../autofill/watch';
-import type { MessageKey } from '../i18n';
-import type { AutofillReply, ContentProtocol, sendMessage } from '../messaging';
-import type { InPagePrompt } from './prompt';
+import type { AutofillReply } from '../messaging';
+import type { ContentContext } from './context';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
 
-export interface AutofillDeps {
-  doc: Document;
-  win: Window;
-  send: typeof sendMessage;
-  onMessage: <K extends keyof ContentProtocol>(
-    type: K,
-    handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
-  ) => () => void;
-  t: (key: MessageKey, substitutions?: string | string[]) => string;
+export interface AutofillDeps extends ContentContext {
   now?: () => number;
   /** The M2Mmanager preset: the page's SMS path gets a hint about the app method. */
   isPreset: boolean;
-  /** Twofold's one card in this page, shared with the QR capture. */
-  prompt: InPagePrompt;
 }
 
 const REMEMBER_LABEL = /remember this device|se souvenir de cet appareil|mémoriser cet appareil/i;

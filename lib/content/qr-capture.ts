@@ -1,22 +1,11 @@
 import { accountName } from '../account-name';
 import { readPixels } from '../capture/pixels';
 import { watchQrCodes } from '../capture/watcher';
-import type { MessageKey } from '../i18n';
-import type { CaptureOffer, CaptureSaveResult, ContentProtocol, Rect, sendMessage } from '../messaging';
+import type { CaptureOffer, CaptureSaveResult, Rect } from '../messaging';
 import { toBase64 } from '../vault/encoding';
-import type { InPagePrompt } from './prompt';
+import type { ContentContext } from './context';
 
-export interface QrCaptureDeps {
-  doc: Document;
-  win: Window;
-  send: typeof sendMessage;
-  onMessage: <K extends keyof ContentProtocol>(
-    type: K,
-    handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
-  ) => () => void;
-  t: (key: MessageKey, substitutions?: string | string[]) => string;
-  /** Twofold's one card in this page, shared with autofill. */
-  prompt: InPagePrompt;
+export interface QrCaptureDeps extends ContentContext {
   /** Puts a freshly saved account's code into the enrolment form; false when no field took it. */
   fill: (code: string) => Promise<boolean>;
 }

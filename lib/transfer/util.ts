@@ -38,15 +38,7 @@ export function base64ToBytes(text: unknown): Uint8Array<ArrayBuffer> | undefine
   return bytes === null ? undefined : new Uint8Array(bytes);
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+export { concatBytes as concat } from '../vault/encoding';
 
 /** AES-256-GCM open with a raw key; undefined when it does not authenticate. */
 export async function gcmOpen(
