@@ -21,7 +21,16 @@ export async function enabledSitePatterns(browser: Browser): Promise<string[]> {
  * browser's own settings), so revoking really stops autofill. The registration
  * persists across browser restarts.
  */
-export async function syncSiteScripts(browser: Browser): Promise<string[]> {
+export function syncSiteScripts(browser: Browser): Promise<string[]> {
+  // One sync at a time: a revoke and its permissions.onRemoved event must not race.
+  const run = syncQueue.then(() => syncNow(browser));
+  syncQueue = run.catch(() => undefined);
+  return run;
+}
+
+let syncQueue: Promise<unknown> = Promise.resolve();
+
+async function syncNow(browser: Browser): Promise<string[]> {
   const patterns = await enabledSitePatterns(browser);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITES_SCRIPT_ID] });
   if (patterns.length === 0) {
