@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { SiteSummary } from '@/lib/protocol/manage';
+import { errorText } from '../useSubmit';
 
 /**
  * Sites where Twofold fills codes: the origins accounts are bound to, and the
@@ -20,8 +21,12 @@ export function SitesSection({ version }: { version: number }) {
   }, [version]);
 
   async function revoke(pattern: string) {
-    setEnabled(await sendMessage('sites:revoke', { pattern }));
-    setStatus(t('siteRevoked', pattern.replace(/\/\*$/, '')));
+    try {
+      setEnabled(await sendMessage('sites:revoke', { pattern }));
+      setStatus(t('siteRevoked', pattern.replace(/\/\*$/, '')));
+    } catch (err) {
+      setStatus(errorText(err));
+    }
   }
 
   return (
