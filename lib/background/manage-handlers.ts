@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { webOriginOf } from '../origins';
+import type { ImportCommit, ImportPreview } from '../protocol/manage';
+import type { FormatId } from '../transfer';
 import { handle } from './router';
 import type { VaultService } from './vault-service';
 
@@ -18,8 +20,42 @@ export function registerManageHandlers({ vault, self }: ManageDeps): void {
   handle('vault:changePassphrase', ({ current, next }) => vault.changePassphrase(current, next), self);
   handle('export:backup', ({ passphrase }) => vault.exportBackup(passphrase), self);
   handle('export:accounts', () => vault.exportAccounts(), self);
-  handle('import:preview', ({ text, password }) => vault.importPreview(text, password), self);
-  handle('import:commit', ({ text, password, select }) => vault.importCommit(text, password, select), self);
+  handle(
+    'import:preview',
+    async ({ text, password }) => inUiLanguage(await vault.importPreview(text, password)),
+    self,
+  );
+  handle(
+    'import:commit',
+    async ({ text, password, select }) => inUiLanguage(await vault.importCommit(text, password, select)),
+    self,
+  );
+}
+
+/** The app each format comes from, as the translated messages name it. */
+const PRODUCT: Record<FormatId, string> = {
+  'twofold-backup': 'Twofold',
+  'otpauth-list': 'otpauth',
+  'google-migration': 'Google Authenticator',
+  aegis: 'Aegis',
+  'aegis-encrypted': 'Aegis',
+  '2fas': '2FAS',
+  '2fas-encrypted': '2FAS',
+  'bitwarden-json': 'Bitwarden',
+  'bitwarden-encrypted': 'Bitwarden',
+  'bitwarden-csv': 'Bitwarden',
+  andotp: 'andOTP',
+};
+
+/**
+ * An import refused, in the browser's language. English keeps the importer's own,
+ * more precise wording; other languages get the translation for its code.
+ */
+function inUiLanguage<T extends ImportPreview | ImportCommit>(result: T): T {
+  if (result.ok || browser.i18n.getUILanguage().toLowerCase().startsWith('en')) return result;
+  const key = `importError_${result.code}` as const;
+  const message = browser.i18n.getMessage(key, result.format ? PRODUCT[result.format] : '');
+  return message ? { ...result, message } : result;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { OfferedAccount, VaultState } from '../messaging';
-import type { AccountView, StoredAccount } from '../otp/account';
-import type { OtpAccount } from '../otp/account';
+import type { AccountView, OtpAccount, StoredAccount } from '../otp/account';
 import { normaliseSecret } from '../otp/base32';
 import { parseOtpauthUri } from '../otp/uri';
 import { normalizeWebsite } from '../origins';
@@ -8,10 +7,15 @@ import { VaultError } from '../vault/errors';
 import type { VaultStore } from '../vault/store';
 import { generateCode, periodEnd } from '../otp/codes';
 import { findDuplicate, newStoredAccount, toView } from './accounts';
-import type { AccountPatch, ImportCommit, ImportPreview, SiteSummary } from '../protocol/manage';
+import type {
+  AccountPatch,
+  ImportCommit,
+  ImportFailure,
+  ImportPreview,
+  SiteSummary,
+} from '../protocol/manage';
 import { displayName } from '../otp/names';
 import { createBackup, FORMAT_NAMES, ImportError, importText, planImport } from '../transfer';
-import type { ImportErrorCode } from '../transfer';
 import type { SessionKey } from './session-key';
 
 export interface VaultServiceDeps {
@@ -402,8 +406,15 @@ function cleanField(value: string): string {
 }
 
 /** An import failure as the page shows it: the importer's own message, never a secret. */
-function importFailure(error: unknown): { ok: false; code: ImportErrorCode | 'LOCKED'; message: string } {
-  if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message };
+function importFailure(error: unknown): ImportFailure {
+  if (error instanceof ImportError) {
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(error.format ? { format: error.format } : {}),
+    };
+  }
   if (error instanceof VaultError && error.code === 'LOCKED') {
     return { ok: false, code: 'LOCKED', message: error.message };
   }

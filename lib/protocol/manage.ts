@@ -46,10 +46,18 @@ export type ImportPreview =
       /** Entries the file held that cannot be imported, and why. */
       skipped: { name: string; reason: string }[];
     }
-  | { ok: false; code: ImportErrorCode | 'LOCKED'; message: string };
+  | ImportFailure;
 
-export type ImportCommit =
-  { ok: true; added: number } | { ok: false; code: ImportErrorCode | 'LOCKED'; message: string };
+export type ImportCommit = { ok: true; added: number } | ImportFailure;
+
+/** A whole import refused: why, in words a person can act on; never a secret. */
+export interface ImportFailure {
+  ok: false;
+  code: ImportErrorCode | 'LOCKED';
+  message: string;
+  /** The format recognised, when there was one. */
+  format?: FormatId;
+}
 
 export interface ManageProtocol {
   /** Rename or (un)pin one account. */
