@@ -2,6 +2,8 @@ import type { CaptureOffer, CaptureSaveResult, OfferedAccount } from '../messagi
 import type { OtpAccount } from '../otp/account';
 import { decodeMigrationUri } from '../otp/migration';
 import { parseOtpauthUri } from '../otp/uri';
+import type { RgbaImage } from '../qr/types';
+import { fromBase64 } from '../vault/encoding';
 import type { VaultService } from './vault-service';
 
 /** Only these QR payloads are authenticator enrolments; anything else is ignored. */
@@ -37,6 +39,8 @@ const OFFER_TTL_MS = 15 * 60_000;
 
 export interface CaptureDeps {
   vault: VaultService;
+  /** QR decoding (lib/qr): pixels come from content scripts, which carry no decoder. */
+  decode: (image: RgbaImage) => string[];
   /** Opens the unlock window (the popup page in a small window). */
   openUnlock: () => Promise<void>;
   /** Tells a frame that its waiting save is done (the caller re-checks the tab's origin). */
@@ -61,6 +65,22 @@ export class CaptureService {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID());
     deps.vault.onUnlock(() => void this.saveWaiting());
+  }
+
+  /** An element's pixels from a content script: decode, and offer what is an authenticator code. */
+  async offerPixels(
+    pixels: { width: number; height: number; rgba: string },
+    from: { tabId: number; frameId: number; origin: string },
+  ): Promise<{ texts: number; offer?: CaptureOffer }> {
+    const bytes = fromBase64(pixels.rgba);
+    if (bytes.length !== pixels.width * pixels.height * 4) return { texts: 0 };
+    const texts = this.deps.decode({
+      data: new Uint8ClampedArray(bytes.buffer),
+      width: pixels.width,
+      height: pixels.height,
+    });
+    const otp = texts.filter(isOtpText);
+    return otp.length ? { texts: texts.length, offer: await this.offer(otp, from) } : { texts: texts.length };
   }
 
   async offer(

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isPresetOrigin } from '../preset';
 import { loadSettings } from '../settings';
-import { fromBase64 } from '../vault/encoding';
 import { localizeVaultError, type VaultErrorCode } from '../vault/errors';
 import { VaultStore } from '../vault/store';
 import { sendMessage, type CaptureSaveResult } from '../messaging';
@@ -9,7 +8,7 @@ import { webOriginOf } from '../origins';
 import { decodeQr } from '../qr/decode';
 import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
-import { CaptureService, isOtpText } from './capture-service';
+import { CaptureService } from './capture-service';
 import { registerImageMenu } from './image-menu';
 import { ScanService } from './scan-service';
 import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAccess } from './site-access';
@@ -63,6 +62,7 @@ export function registerHandlers(): void {
   const openUnlock = unlockWindowOpener(browser);
   const capture = new CaptureService({
     vault,
+    decode: decodeQr,
     openUnlock,
     notify: (tabId, frameId, result) => notifySaved(tabId, frameId, result),
     onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
@@ -74,17 +74,7 @@ export function registerHandlers(): void {
     (_data, sender) => ({ origin: sender.origin, enrolledSite: isPresetOrigin(sender.origin) }),
     self,
   );
-  handle(
-    'capture:pixels',
-    async ({ width, height, rgba }, sender) => {
-      const texts = decodeQr({ data: new Uint8ClampedArray(fromBase64(rgba).buffer), width, height });
-      const otp = texts.filter(isOtpText);
-      return otp.length
-        ? { texts: texts.length, offer: await capture.offer(otp, sender) }
-        : { texts: texts.length };
-    },
-    self,
-  );
+  handle('capture:pixels', (pixels, sender) => capture.offerPixels(pixels, sender), self);
   handle(
     'capture:screenshot',
     ({ rects, viewport }, sender) => scan.cropsFromContent(sender, rects, viewport),

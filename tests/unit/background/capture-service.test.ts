@@ -24,6 +24,7 @@ async function setup() {
   let next = 0;
   const capture = new CaptureService({
     vault,
+    decode: () => [URI, 'https://example.com/help'],
     openUnlock: () => {
       opened.push(1);
       return Promise.resolve();
@@ -81,6 +82,15 @@ describe('CaptureService', () => {
     const offer = await capture.offer([URI], FROM);
     expect(await capture.save(offer.offerId, { ...FROM, ...patch })).toEqual({ status: 'expired' });
     expect(await vault.list()).toHaveLength(0);
+  });
+
+  it('decodes pixels handed over by a content script and offers only the authenticator code', async () => {
+    const { capture } = await setup();
+    const rgba = Buffer.from(new Uint8Array(2 * 2 * 4)).toString('base64');
+    const reply = await capture.offerPixels({ width: 2, height: 2, rgba }, FROM);
+    expect(reply).toMatchObject({ texts: 2, offer: { accounts: [{ label: 'jane.doe@example.com' }] } });
+    expect(JSON.stringify(reply)).not.toContain('JBSWY3DP');
+    expect(await capture.offerPixels({ width: 3, height: 2, rgba }, FROM)).toEqual({ texts: 0 });
   });
 
   it('never saves the same secret twice for one origin; a new secret for the same names replaces', async () => {
