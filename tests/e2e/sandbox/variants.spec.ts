@@ -55,7 +55,8 @@ test('tainted-canvas: the page cannot read its canvas, the screen still shows th
 }) => {
   const { app, dialog } = await openVariant(page, sandbox.url, 'tainted-canvas');
   const canvas = dialog.getByRole('img', { name: 'QR code to scan with your authentication app' });
-  await expect.poll(() => canvas.evaluate((el) => (el as HTMLCanvasElement).width)).toBeGreaterThan(0);
+  // A canvas is 300 px wide before anything is drawn: wait for the cross-origin image itself.
+  await expect(canvas).toHaveAttribute('data-loaded', 'true');
   const readBack = await canvas.evaluate((el) => {
     try {
       (el as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 1, 1);
