@@ -66,7 +66,7 @@ export class AutofillService {
         choices: accounts.map((a) => ({ id: a.id, issuer: a.issuer, label: a.label || accountName(a) })),
       };
     }
-    const filled = await this.deps.vault.fillCode(account.id, from.origin);
+    const filled = await this.deps.vault.fillCode(account);
     if (!filled) return { status: 'none' };
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };

@@ -131,10 +131,9 @@ export class CaptureService {
   }
 
   private async commit(offerId: string, offer: Offer): Promise<CaptureSaveResult> {
-    const { saved, ids } = await this.deps.vault.saveCaptured(offer.accounts, offer.origin);
+    const { saved, ids, code } = await this.deps.vault.saveCaptured(offer.accounts, offer.origin);
     this.offers.delete(offerId);
     const first = ids[0];
-    const code = first === undefined ? undefined : await this.deps.vault.codeFor(first, offer.origin);
     if (first !== undefined && code) this.deps.onCodeGiven?.(first, code);
     return { status: 'saved', saved, origin: offer.origin, ...(code ? { code } : {}) };
   }

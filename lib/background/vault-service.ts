@@ -99,9 +99,14 @@ export class VaultService {
   async saveCaptured(
     accounts: readonly OtpAccount[],
     origin: string,
-  ): Promise<{ saved: OfferedAccount[]; ids: string[] }> {
+  ): Promise<{
+    saved: OfferedAccount[];
+    ids: string[];
+    /** The first account's current code. */ code?: string;
+  }> {
     const saved: OfferedAccount[] = [];
     const ids: string[] = [];
+    let code: string | undefined;
     await this.deps.store.update(await this.key(), (payload) => {
       let list = payload.accounts;
       for (const otp of accounts) {
@@ -123,19 +128,21 @@ export class VaultService {
         }
         saved.push({ issuer: otp.issuer, label: otp.label, status });
       }
+      // Computed from what is being written: no second read of the vault.
+      const first = list.find((a) => a.id === ids[0]);
+      code = first ? generateCode(first, this.now()) : undefined;
       return { ...payload, accounts: list };
     });
     this.deps.onActivity?.();
-    return { saved, ids };
+    return { saved, ids, ...(code ? { code } : {}) };
   }
 
   /**
-   * The code to fill for one account bound to `origin`. HOTP uses the counter
-   * and moves it on, so the same code is never filled twice.
+   * The code to fill for an account the caller just read for its origin. HOTP
+   * uses the counter and moves it on, so the same code is never filled twice.
    */
-  async fillCode(id: string, origin: string): Promise<{ code: string; expiresAt?: number } | undefined> {
-    const account = (await this.accountsForOrigin(origin)).find((a) => a.id === id);
-    if (!account) return undefined;
+  async fillCode(account: StoredAccount): Promise<{ code: string; expiresAt?: number } | undefined> {
+    const { id } = account;
     const now = this.now();
     if (account.type === 'totp')
       return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
@@ -149,12 +156,6 @@ export class VaultService {
       }),
     }));
     return code === undefined ? undefined : { code };
-  }
-
-  /** The current code of one account, for autofill on its own origin. */
-  async codeFor(id: string, origin: string): Promise<string | undefined> {
-    const account = (await this.accountsForOrigin(origin)).find((a) => a.id === id);
-    return account ? generateCode(account, this.now()) : undefined;
   }
 
   async lock(): Promise<VaultState> {

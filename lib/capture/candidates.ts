@@ -43,10 +43,6 @@ export function findQrCandidates(root: Document | Element, win: Window): QrCandi
   return found.sort((a, b) => Number(b.inDialog) - Number(a.inDialog));
 }
 
-export function isCandidateElement(element: Element): boolean {
-  return /^(canvas|img|svg)$/i.test(element.tagName);
-}
-
 function kindOf(element: Element): CandidateKind {
   const tag = element.tagName.toLowerCase();
   return tag === 'canvas' ? 'canvas' : tag === 'img' ? 'img' : 'svg';

@@ -1,7 +1,6 @@
 import { accountName } from '../account-name';
 import { findQrCandidates } from '../capture/candidates';
 import { fillTarget, userEdited } from '../autofill/fill';
-import { findOtpTargets } from '../autofill/detect';
 import { targetInputs, type OtpTarget } from '../autofill/types';
 import { watchForTargets } from '../autofill/watch';
 import type { AutofillReply } from '../messaging';
@@ -125,7 +124,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
     void request();
   }
 
-  const stopWatching = watchForTargets(doc, win, (targets) => consider(targets), { digits: undefined });
+  // Also reports the fields already on the page (its initial scan).
+  const stopWatching = watchForTargets(doc, win, (targets) => consider(targets));
   const stopUnlocked = deps.onMessage('vault:unlocked', () => {
     if (active && !filled) void request();
   });
@@ -138,8 +138,6 @@ export function startAutofill(deps: AutofillDeps): () => void {
     }
   };
   doc.addEventListener('change', onChange, true);
-  // Fields already on the page when we start.
-  consider(findOtpTargets(doc, win));
 
   return () => {
     stopWatching();

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findOtpTargets, targetInputs, type OtpTarget } from '../../../lib/autofill';
-import { boxes, mount, stubLayout } from './layout';
+import { boxes, mount, useStubbedLayout } from './layout';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout(window);
-});
-afterEach(() => {
-  restoreLayout();
-  document.body.innerHTML = '';
-});
+useStubbedLayout();
 
 /** What a case expects to be chosen: the element(s) marked `data-expect`, or a custom picker. */
 type Pick = (doc: Document) => HTMLInputElement[];

@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import { useState } from 'preact/hooks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clearTarget,
   fillTarget,
@@ -10,17 +10,9 @@ import {
   userEdited,
   type OtpTarget,
 } from '../../../lib/autofill';
-import { boxes, mount, stubLayout } from './layout';
+import { boxes, mount, useStubbedLayout } from './layout';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout(window);
-});
-afterEach(() => {
-  restoreLayout();
-  render(null, document.body);
-  document.body.innerHTML = '';
-});
+useStubbedLayout(() => render(null, document.body));
 
 const CODE = '492039';
 const valueSetter = Object.getOwnPropertyDescriptor(window.HTMLInputElement.prototype, 'value')!;

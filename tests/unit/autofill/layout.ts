@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 /**
  * happy-dom has no layout: every box is 0×0. These helpers give each element a plausible rect
  * (120×32 at 10,10) unless it carries `data-rect="x,y,width,height"` — how a case says
@@ -51,4 +52,21 @@ export function boxes(n: number, attrs = 'inputmode="numeric"', wrap = false): s
     const input = `<input class="box" maxlength="1" ${attrs} aria-label="Digit ${i + 1}">`;
     return wrap ? `<div class="cell">${input}</div>` : input;
   }).join('');
+}
+
+/**
+ * Every test of the calling file gets the stubbed layout, and an empty document
+ * afterwards; `cleanup` runs first (stop watchers, unmount components).
+ */
+export function useStubbedLayout(cleanup: () => void = () => undefined): void {
+  let restore: () => void = () => undefined;
+  beforeEach(() => {
+    restore = stubLayout(window);
+  });
+  afterEach(() => {
+    cleanup();
+    restore();
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+  });
 }

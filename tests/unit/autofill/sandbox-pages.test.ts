@@ -2,21 +2,13 @@
  * The real M2Mmanager sandbox markup (tests/sandbox renders it), loaded into happy-dom with its
  * stylesheet: the fields Twofold must fill, the SMS fields it must flag, and the pages with none.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findOtpTargets, pageMentionsSmsCode, targetInputs } from '../../../lib/autofill';
 import { STRINGS, fmt, type Lang } from '../../sandbox/i18n';
 import * as screens from '../../sandbox/pages/screens';
-import { stubLayout } from './layout';
+import { useStubbedLayout } from './layout';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout(window);
-});
-afterEach(() => {
-  restoreLayout();
-  document.head.innerHTML = '';
-  document.body.innerHTML = '';
-});
+useStubbedLayout();
 
 function load(html: string): Document {
   const parsed = new window.DOMParser().parseFromString(html, 'text/html');

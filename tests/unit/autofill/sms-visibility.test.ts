@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFillable, mentionsSmsCode, pageMentionsSmsCode } from '../../../lib/autofill';
-import { mount, stubLayout } from './layout';
+import { mount, useStubbedLayout } from './layout';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout(window);
-});
-afterEach(() => {
-  restoreLayout();
-  document.body.innerHTML = '';
-});
+useStubbedLayout();
 
 describe('SMS wording', () => {
   it.each([

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fillTarget, targetInputs, watchForTargets, type OtpTarget } from '../../../lib/autofill';
-import { boxes, mount, stubLayout } from './layout';
+import { boxes, mount, useStubbedLayout } from './layout';
 
-let restoreLayout: () => void;
 let stops: (() => void)[] = [];
-beforeEach(() => {
-  restoreLayout = stubLayout(window);
-});
-afterEach(() => {
+useStubbedLayout(() => {
   stops.forEach((stop) => stop());
   stops = [];
-  restoreLayout();
-  document.body.innerHTML = '';
 });
 
 /** Let the observer's microtask batch (and a timer or two) run. */
