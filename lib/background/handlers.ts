@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isPresetOrigin } from '../preset';
 import { loadSettings } from '../settings';
-import { localizeVaultError, type VaultErrorCode } from '../vault/errors';
+import { localizeError } from '../errors';
 import { VaultStore } from '../vault/store';
 import { sendMessage, type CaptureSaveResult } from '../messaging';
 import { webOriginOf } from '../origins';
@@ -38,7 +38,7 @@ export function registerHandlers(): void {
     id: browser.runtime.id,
     baseUrl: browser.runtime.getURL('/'),
     localize: (error: unknown) =>
-      localizeVaultError(error, (key) => browser.i18n.getMessage(key as `vaultError_${VaultErrorCode}`)),
+      localizeError(error, (key, subs) => browser.i18n.getMessage(key as 'extName', subs)),
   };
   const autolock = startAutolock(
     browser,

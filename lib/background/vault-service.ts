@@ -3,7 +3,7 @@ import type { AccountView, OtpAccount, StoredAccount } from '../otp/account';
 import { normaliseSecret } from '../otp/base32';
 import { parseOtpauthUri } from '../otp/uri';
 import { normalizeWebsite } from '../origins';
-import { VaultError } from '../vault/errors';
+import { isTwofoldError, TwofoldError } from '../errors';
 import type { VaultStore } from '../vault/store';
 import { generateCode, periodEnd } from '../otp/codes';
 import { findDuplicate, newStoredAccount, toView } from './accounts';
@@ -362,7 +362,7 @@ export class VaultService {
 
   private async key(): Promise<Uint8Array<ArrayBuffer>> {
     const dek = await this.deps.sessionKey.get();
-    if (!dek) throw new VaultError('LOCKED');
+    if (!dek) throw new TwofoldError('LOCKED');
     return dek;
   }
 }
@@ -416,7 +416,7 @@ function importFailure(error: unknown): ImportFailure {
       ...(error.format ? { format: error.format } : {}),
     };
   }
-  if (error instanceof VaultError && error.code === 'LOCKED') {
+  if (isTwofoldError(error, 'LOCKED')) {
     return { ok: false, code: 'LOCKED', message: error.message };
   }
   throw error;

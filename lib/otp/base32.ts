@@ -8,6 +8,7 @@
  * The result is canonical: re-encoded from the bytes, so two spellings of one key compare equal.
  * Error messages never repeat the secret or any part of it.
  */
+import { TwofoldError } from '../errors';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -43,7 +44,7 @@ export function base32Decode(clean: string): Uint8Array {
   let index = 0;
   for (const char of clean) {
     const value = ALPHABET.indexOf(char);
-    if (value < 0) throw new Error('The secret is not valid base32');
+    if (value < 0) throw new TwofoldError('SECRET_NOT_BASE32');
     buffer = ((buffer << 5) | value) & 0xfff; // at most 7 + 5 bits pending
     bits += 5;
     if (bits >= 8) {
@@ -58,17 +59,15 @@ export function base32Decode(clean: string): Uint8Array {
 export function secretToBytes(input: string): Uint8Array {
   const compact = input.replace(/[\s-]+/g, '').toUpperCase();
   const unpadded = compact.replace(/=+$/, '');
-  if (unpadded === '') throw new Error('The secret is empty');
+  if (unpadded === '') throw new TwofoldError('SECRET_EMPTY');
   if (!/^[A-Z2-7]+$/.test(unpadded)) {
-    throw new Error(
-      'The secret is not valid base32: it may only contain the letters A to Z and the digits 2 to 7',
-    );
+    throw new TwofoldError('SECRET_NOT_BASE32');
   }
   if (IMPOSSIBLE_REMAINDERS.has(unpadded.length % 8)) {
-    throw new Error('The secret is not valid base32: a character seems to be missing or extra');
+    throw new TwofoldError('SECRET_BAD_LENGTH');
   }
   const bytes = base32Decode(unpadded);
-  if (bytes.length < MIN_SECRET_BYTES) throw new Error('The secret is too short');
+  if (bytes.length < MIN_SECRET_BYTES) throw new TwofoldError('SECRET_TOO_SHORT');
   return bytes;
 }
 

@@ -1,5 +1,5 @@
 import { argon2id } from 'hash-wasm';
-import { VaultError } from './errors';
+import { TwofoldError } from '../errors';
 
 /** Argon2id parameters stored with each slot (so they can be raised later). */
 export interface KdfParams {
@@ -35,7 +35,7 @@ export function checkKdfParams(params: unknown): KdfParams {
     (p.parallelism as number) >= 1 &&
     (p.parallelism as number) <= 4 &&
     typeof p.salt === 'string';
-  if (!ok) throw new VaultError('DAMAGED', 'The vault key parameters are damaged.');
+  if (!ok) throw new TwofoldError('KEY_PARAMS_DAMAGED');
   return p as KdfParams;
 }
 

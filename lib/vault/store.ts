@@ -11,7 +11,7 @@ import {
   type EnvelopeHeader,
   type PassphraseSlot,
 } from './envelope';
-import { VaultError } from './errors';
+import { TwofoldError } from '../errors';
 import { checkKdfParams, DEFAULT_KDF, deriveKek, type KdfParams } from './kdf';
 import { webLock, type WithLock } from './locks';
 
@@ -84,7 +84,7 @@ export class VaultStore {
   async create(passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
     checkPassphrase(passphrase);
     return this.withLock(LOCK_NAME, async () => {
-      if (await this.exists()) throw new VaultError('ALREADY_EXISTS');
+      if (await this.exists()) throw new TwofoldError('ALREADY_EXISTS');
       const dek = randomBytes(KEY_BYTES);
       const vaultId = toBase64(randomBytes(16));
       const slot = await this.makeSlot(passphrase, dek, vaultId);
@@ -98,9 +98,9 @@ export class VaultStore {
   async unlock(passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
     const copies = await this.readCopies();
     const readable = copies.filter((c) => c.envelope && !c.future);
-    if (copies.every((c) => c.raw === undefined)) throw new VaultError('NO_VAULT');
+    if (copies.every((c) => c.raw === undefined)) throw new TwofoldError('NO_VAULT');
     if (readable.length === 0) {
-      throw new VaultError(copies.some((c) => c.future) ? 'READ_ONLY' : 'DAMAGED');
+      throw new TwofoldError(copies.some((c) => c.future) ? 'READ_ONLY' : 'DAMAGED');
     }
     // Newest first; identical slots (the usual case) cost one Argon2id run.
     readable.sort((a, b) => b.envelope!.header.revision - a.envelope!.header.revision);
@@ -122,7 +122,7 @@ export class VaultStore {
           return dek;
       }
     }
-    throw new VaultError('WRONG_PASSPHRASE');
+    throw new TwofoldError('WRONG_PASSPHRASE');
   }
 
   /** Decrypts the newest copy that authenticates. */
@@ -143,7 +143,7 @@ export class VaultStore {
     }
     const readOnly = copies.some((c) => c.future);
     if (!best)
-      throw new VaultError(readOnly ? 'READ_ONLY' : copies.some((c) => c.raw) ? 'DAMAGED' : 'NO_VAULT');
+      throw new TwofoldError(readOnly ? 'READ_ONLY' : copies.some((c) => c.raw) ? 'DAMAGED' : 'NO_VAULT');
     return { ...best, readOnly, damaged };
   }
 
@@ -168,11 +168,11 @@ export class VaultStore {
   async changePassphrase(dek: Uint8Array<ArrayBuffer>, current: string, next: string): Promise<void> {
     checkPassphrase(next);
     const check = await this.unlock(current);
-    if (!equalBytes(check, dek)) throw new VaultError('WRONG_PASSPHRASE');
+    if (!equalBytes(check, dek)) throw new TwofoldError('WRONG_PASSPHRASE');
     await this.withLock(LOCK_NAME, async () => {
       const snapshot = await this.read(dek);
       const vaultId = (await this.readCopies()).find((c) => c.envelope)?.envelope?.header.vaultId;
-      if (!vaultId) throw new VaultError('DAMAGED');
+      if (!vaultId) throw new TwofoldError('DAMAGED');
       const slot = await this.makeSlot(next, dek, vaultId);
       await this.writeNext(dek, (p) => p, [slot], snapshot);
       await this.writeNext(dek, (p) => p, [slot]);
@@ -195,7 +195,7 @@ export class VaultStore {
   ): Promise<{ next: VaultPayload }> {
     const copies = await this.readCopies();
     const snapshot = known ?? (await this.read(dek));
-    if (snapshot.readOnly) throw new VaultError('READ_ONLY');
+    if (snapshot.readOnly) throw new TwofoldError('READ_ONLY');
     const newest = copies.find((c) => c.envelope?.header.revision === snapshot.revision && !c.future);
     const target: Generation = newest?.generation === 'A' ? 'B' : 'A';
     const targetCopy = copies.find((c) => c.generation === target);
@@ -244,7 +244,7 @@ export class VaultStore {
 }
 
 function checkPassphrase(passphrase: string): void {
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new VaultError('WEAK_PASSPHRASE');
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new TwofoldError('WEAK_PASSPHRASE');
 }
 
 async function unwrapSlot(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredAccount } from '@/lib/otp/account';
 import { fromBase64, toBase64 } from '@/lib/vault/encoding';
 import { decodeEnvelope, encodeEnvelope } from '@/lib/vault/envelope';
-import { VaultError } from '@/lib/vault/errors';
+import { TwofoldError } from '@/lib/errors';
 import { webLock } from '@/lib/vault/locks';
 import { VaultStore, type VaultPayload } from '@/lib/vault/store';
 import { MemoryArea, sharedLockManager } from '../helpers/memory-area';
@@ -118,8 +118,8 @@ describe('VaultStore', () => {
     area.data.set('vault.B', flipBit(area.data.get('vault.B') as string, 300));
     const before = area.snapshot();
     await expect(store.read(dek)).rejects.toThrow(/Both stored copies of the vault are damaged/);
-    await expect(store.update(dek, add(account(3)))).rejects.toBeInstanceOf(VaultError);
-    await expect(store.unlock(PASS)).rejects.toBeInstanceOf(VaultError);
+    await expect(store.update(dek, add(account(3)))).rejects.toBeInstanceOf(TwofoldError);
+    await expect(store.unlock(PASS)).rejects.toBeInstanceOf(TwofoldError);
     expect(area.snapshot()).toBe(before);
   });
 
@@ -197,19 +197,6 @@ describe('VaultStore', () => {
       const slots = e.header.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memory: 64 * 1024 * 1024 } }));
       area.data.set(key, await encodeEnvelope({ ...e.header, slots }, e.iv, e.ciphertext));
     }
-    await expect(store.unlock(PASS)).rejects.toBeInstanceOf(VaultError);
-  });
-});
-
-describe('localizeVaultError', () => {
-  it('translates vault errors by code and leaves other errors alone', async () => {
-    const { localizeVaultError } = await import('@/lib/vault/errors');
-    const fr = (key: string) => (key === 'vaultError_WRONG_PASSPHRASE' ? 'Phrase secrète incorrecte.' : '');
-    const wrong = localizeVaultError(new VaultError('WRONG_PASSPHRASE'), fr);
-    expect(wrong).toMatchObject({ code: 'WRONG_PASSPHRASE', message: 'Phrase secrète incorrecte.' });
-    const locked = new VaultError('LOCKED');
-    expect(localizeVaultError(locked, fr)).toBe(locked);
-    const other = new Error('x');
-    expect(localizeVaultError(other, fr)).toBe(other);
+    await expect(store.unlock(PASS)).rejects.toBeInstanceOf(TwofoldError);
   });
 });

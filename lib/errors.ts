@@ -1,0 +1,63 @@
+/**
+ * Twofold's one error model. Every failure a person can see is a `TwofoldError` with a code
+ * from one catalog and positional parameters ($1, $2…). The English text lives here (so
+ * `lib/` stays usable and testable in Node); other languages live in `_locales` under
+ * `error_<CODE>`, and `localizeError` is the one place that translates.
+ *
+ * Each subject declares its own codes in its own catalog (lib/otp/errors.ts, …), joined below.
+ */
+import { OTP_ERRORS } from './otp/errors';
+import { VAULT_ERRORS } from './vault/errors';
+
+export const ERROR_CATALOG = {
+  ...OTP_ERRORS,
+  ...VAULT_ERRORS,
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** Replace `$1`… with the parameters; `$$` is a literal dollar, as in `i18n.getMessage`. */
+export function fillTemplate(template: string, params: readonly string[]): string {
+  return template.replace(/\$(\$|\d)/g, (match: string, which: string) =>
+    which === '$' ? '$' : (params[Number(which) - 1] ?? match),
+  );
+}
+
+export class TwofoldError extends Error {
+  readonly params: readonly string[];
+
+  constructor(
+    readonly code: ErrorCode,
+    params: readonly (string | number)[] = [],
+    /** A message already in the user's language (set by `localizeError` only). */
+    message?: string,
+  ) {
+    const texts = params.map(String);
+    super(message ?? fillTemplate(ERROR_CATALOG[code], texts));
+    this.name = 'TwofoldError';
+    this.params = texts;
+  }
+}
+
+export function isTwofoldError(error: unknown, code?: ErrorCode): error is TwofoldError {
+  return error instanceof TwofoldError && (code === undefined || error.code === code);
+}
+
+/** Looks up a translated message: `i18n.getMessage`'s shape; '' when the language has none. */
+export type Translate = (key: string, substitutions: string[]) => string;
+
+/**
+ * The error in the user's language. A `TwofoldError` whose code has a translation comes back
+ * translated (same code and parameters); English, untranslated codes and any other value come
+ * back unchanged.
+ */
+export function localizeError(error: unknown, translate: Translate): unknown {
+  if (!(error instanceof TwofoldError)) return error;
+  const translated = translate(`error_${error.code}`, [...error.params]);
+  return translated ? new TwofoldError(error.code, error.params, translated) : error;
+}
+
+/** The text to show for any thrown value. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
