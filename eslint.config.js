@@ -36,5 +36,29 @@ export default tseslint.config(
     // Playwright fixtures must destructure their (possibly empty) dependencies.
     rules: { 'no-console': 'off', 'no-empty-pattern': 'off' },
   },
+  {
+    // Content scripts never hold secrets: the code they run may not even import what holds them.
+    files: [
+      'lib/content/**',
+      'lib/capture/**',
+      'lib/autofill/**',
+      'entrypoints/*.content.ts',
+      'entrypoints/*.content/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(vault|background|transfer)(/|$)',
+              message:
+                'Content-side code may not import the vault, the background or import/export: they hold secrets.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

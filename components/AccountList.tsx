@@ -1,5 +1,5 @@
-import type { AccountView } from '@/lib/otp/account';
-import { groupOf, type Group } from '@/lib/account-order';
+import type { AccountView } from '@/lib/otp';
+import { groupOf, type Group } from './account-order';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CodeRow, type RowActions, type RowMode } from './CodeRow';
 

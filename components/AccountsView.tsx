@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { canMove, filterAccounts, moveAccount, orderAccounts } from '@/lib/account-order';
-import { ClipboardClearer } from '@/lib/clipboard';
+import { canMove, filterAccounts, moveAccount, orderAccounts } from './account-order';
+import { ClipboardClearer } from './clipboard';
 import { sendMessage } from '@/lib/messaging';
-import type { AccountView } from '@/lib/otp/account';
+import { accountName, type AccountView } from '@/lib/otp';
 import { t } from '@/lib/i18n';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
-import { displayName, type RowActions, type RowMode } from './CodeRow';
+import type { RowActions, RowMode } from './CodeRow';
 import { BackupNudge } from './BackupNudge';
 import type { PopupPrefetch } from './prefetch';
 import { ScanPanel } from './ScanPanel';
@@ -133,7 +133,7 @@ export function AccountsView({ onLock, prefetch }: Props) {
     togglePin: (account) =>
       void run(async () => {
         await sendMessage('accounts:update', { id: account.id, patch: { pinned: !account.pinned } });
-        setStatus(t(account.pinned ? 'unpinned' : 'pinned', displayName(account)));
+        setStatus(t(account.pinned ? 'unpinned' : 'pinned', accountName(account)));
         focusAfter.current = { id: account.id, role: 'actions' };
         setModes({});
         await refresh();
@@ -147,7 +147,7 @@ export function AccountsView({ onLock, prefetch }: Props) {
         setAccounts(ids.map((id) => byId.get(id)!));
         focusAfter.current = { id: account.id, role: delta < 0 ? 'move-up' : 'move-down' };
         await sendMessage('accounts:reorder', { ids });
-        setStatus(t(delta < 0 ? 'movedUp' : 'movedDown', displayName(account)));
+        setStatus(t(delta < 0 ? 'movedUp' : 'movedDown', accountName(account)));
       }),
     rename: async (account, issuer, label) => {
       await sendMessage('accounts:update', { id: account.id, patch: { issuer, label } });
@@ -160,7 +160,7 @@ export function AccountsView({ onLock, prefetch }: Props) {
       void run(async () => {
         await sendMessage('accounts:delete', { id: account.id });
         setModes({});
-        setStatus(t('accountDeleted', displayName(account)));
+        setStatus(t('accountDeleted', accountName(account)));
         await refresh();
         searchRef.current?.focus();
       }),

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { addAccountText, DEFAULT_SECRET_OPTIONS, isOtpauthText, type SecretOptions } from '@/lib/add-account';
+import { addAccountText, DEFAULT_SECRET_OPTIONS, isOtpauthText, type SecretOptions } from './add-account';
 import { t } from '@/lib/i18n';
-import type { OtpAlgorithm, OtpType } from '@/lib/otp/account';
+import type { OtpAlgorithm, OtpType } from '@/lib/otp';
 
 interface Props {
   onSave: (uri: string, website: string) => Promise<void>;

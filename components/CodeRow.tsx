@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { AccountView } from '@/lib/otp/account';
-import { groupDigits } from '@/lib/format-code';
-import { accountName as displayName } from '@/lib/account-name';
+import { accountName, type AccountView } from '@/lib/otp';
+import { groupDigits } from './format-code';
 import { t } from '@/lib/i18n';
 import { CountdownRing } from './CountdownRing';
 
@@ -27,14 +26,12 @@ interface Props {
   actions: RowActions;
 }
 
-export { accountName as displayName } from '@/lib/account-name';
-
 /**
  * One account: names, the code (a button: click or Enter copies it), the countdown, and its
  * actions behind a disclosure button (pin, move, edit, delete with an in-row confirmation).
  */
 export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, actions }: Props) {
-  const name = displayName(account);
+  const name = accountName(account);
   const digits = groupDigits(account.code);
   const remaining =
     account.expiresAt === undefined ? undefined : Math.max(0, Math.ceil((account.expiresAt - now) / 1000));
@@ -52,7 +49,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
                 ★{' '}
               </span>
             )}
-            {account.issuer || account.label || '—'}
+            {account.issuer || accountName(account)}
           </span>
           {account.issuer && account.label && <span class="label">{account.label}</span>}
         </div>
@@ -140,7 +137,7 @@ function EditForm({ account, actions }: { account: AccountView; actions: RowActi
   }
 
   return (
-    <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', displayName(account))}>
+    <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', accountName(account))}>
       <div class="field">
         <label for={issuerId}>{t('issuer')}</label>
         <input id={issuerId} value={issuer} autoFocus onInput={(e) => setIssuer(e.currentTarget.value)} />
@@ -180,7 +177,7 @@ function ConfirmDelete({ account, actions }: { account: AccountView; actions: Ro
         if (e.key === 'Escape') actions.setMode(account, 'actions');
       }}
     >
-      <p id={textId}>{t('confirmDelete', displayName(account))}</p>
+      <p id={textId}>{t('confirmDelete', accountName(account))}</p>
       <div class="row">
         <button type="button" class="danger-solid" onClick={() => actions.remove(account)}>
           {t('deleteForGood')}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { passphraseStrength } from '@/lib/passphrase-strength';
+import { passphraseStrength } from './passphrase-strength';
 import { ErrorAlert } from './ErrorAlert';
 import { PassphraseField } from './PassphraseField';
 import { useSubmit } from './useSubmit';

@@ -1,5 +1,5 @@
 import { sendMessage, type VaultState } from '@/lib/messaging';
-import type { AccountView } from '@/lib/otp/account';
+import type { AccountView } from '@/lib/otp';
 
 /**
  * The popup's first data, asked for before the first render and in parallel:

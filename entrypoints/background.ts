@@ -1,9 +1,9 @@
 import { defineBackground } from '#imports';
-import { registerHandlers } from '@/lib/background/handlers';
+import { startBackground } from '@/lib/background/main';
 
 export default defineBackground({
   type: 'module',
   main() {
-    registerHandlers();
+    startBackground();
   },
 });

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { scanPage } from '@/lib/capture/scan-page';
+import { scanPage, takeScanSource } from '@/lib/capture/scan-page';
 
 /**
  * Injected on demand (popup "Scan QR code on this page") through activeTab +
@@ -10,7 +10,6 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   main() {
-    const onlySrc = (globalThis as { __twofoldScanSrc?: string }).__twofoldScanSrc;
-    return scanPage(document, window, onlySrc);
+    return scanPage(document, window, takeScanSource(globalThis));
   },
 });

@@ -6,10 +6,12 @@
  *
  * Each subject declares its own codes in its own catalog (lib/otp/errors.ts, …), joined below.
  */
+import { ACCOUNT_ERRORS } from './account-errors';
 import { OTP_ERRORS } from './otp/errors';
 import { VAULT_ERRORS } from './vault/errors';
 
 export const ERROR_CATALOG = {
+  ...ACCOUNT_ERRORS,
   ...OTP_ERRORS,
   ...VAULT_ERRORS,
 } as const satisfies Record<string, string>;

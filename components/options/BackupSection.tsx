@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { backupFileName } from '@/lib/add-account';
+import { backupFileName } from '../add-account';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { saveSettings } from '@/lib/settings';

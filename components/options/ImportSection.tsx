@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { accountName } from '@/lib/account-name';
+import { accountName } from '@/lib/otp';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import type { ImportPreview, PreviewItem } from '@/lib/protocol/manage';
+import type { ImportPreview, PreviewItem } from '@/lib/messaging';
 import { decodeQr } from '@/lib/qr';
 import { errorText } from '../useSubmit';
 

@@ -1,10 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
-import { accountName } from '@/lib/account-name';
+import { accountName, toOtpauthUri, type StoredAccount } from '@/lib/otp';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import type { StoredAccount } from '@/lib/otp/account';
-import { toOtpauthUri } from '@/lib/otp/uri';
 import { exportOtpauthList } from '@/lib/transfer/export';
 import { errorText } from '../useSubmit';
 import { downloadText } from './download';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import type { SiteSummary } from '@/lib/protocol/manage';
+import type { SiteSummary } from '@/lib/messaging';
 import { errorText } from '../useSubmit';
 
 /**

@@ -1,5 +1,14 @@
-import type { AccountView, OtpAccount, StoredAccount } from '../otp/account';
-import { generateCode, periodEnd } from '../otp/codes';
+import type { OfferedAccount, SiteSummary } from '../messaging';
+import {
+  accountName,
+  generateCode,
+  normaliseSecret,
+  parseOtpauthUri,
+  periodEnd,
+  type AccountView,
+  type OtpAccount,
+  type StoredAccount,
+} from '../otp';
 
 /** Public view of an account: everything a page may show, never the secret. */
 export function toView(account: StoredAccount, now: number): AccountView {
@@ -33,4 +42,79 @@ export function findDuplicate(
   origin: string | undefined,
 ): StoredAccount | undefined {
   return accounts.find((a) => a.secret === otp.secret && a.origin === origin);
+}
+
+/** Same issuer and label, ignoring case: what a re-enrolment on the same site looks like. */
+export function sameNames(a: OtpAccount, b: OtpAccount): boolean {
+  return a.issuer.toLowerCase() === b.issuer.toLowerCase() && a.label.toLowerCase() === b.label.toLowerCase();
+}
+
+/** The saved account with the same names on `origin` (a conflict when its secret differs). */
+export function findSameNames(
+  accounts: readonly StoredAccount[],
+  otp: OtpAccount,
+  origin: string,
+): StoredAccount | undefined {
+  return accounts.find((a) => a.origin === origin && sameNames(a, otp));
+}
+
+/** How an account captured on `origin` relates to what is saved. */
+export function offerStatus(
+  accounts: readonly StoredAccount[],
+  otp: OtpAccount,
+  origin: string,
+): OfferedAccount['status'] {
+  if (findDuplicate(accounts, otp, origin)) return 'duplicate';
+  return findSameNames(accounts, otp, origin) ? 'conflict' : 'new';
+}
+
+/** Accounts bound to exactly this origin (scheme + host + port). */
+export function accountsForOrigin(accounts: readonly StoredAccount[], origin: string): StoredAccount[] {
+  return accounts.filter((a) => a.origin === origin);
+}
+
+/** Origins accounts are bound to, most accounts first, then alphabetically. */
+export function siteSummaries(accounts: readonly StoredAccount[]): SiteSummary[] {
+  const byOrigin = new Map<string, string[]>();
+  for (const a of accounts) {
+    if (a.origin) byOrigin.set(a.origin, [...(byOrigin.get(a.origin) ?? []), accountName(a)]);
+  }
+  return [...byOrigin]
+    .map(([origin, names]) => ({ origin, count: names.length, names }))
+    .sort((x, y) => y.count - x.count || x.origin.localeCompare(y.origin));
+}
+
+/** The accounts in the order of `ids`; accounts not named keep their order, after. */
+export function reorderAccounts(accounts: readonly StoredAccount[], ids: readonly string[]): StoredAccount[] {
+  const rank = new Map(ids.map((id, index) => [id, index]));
+  return accounts
+    .map((a, index) => ({ a, key: rank.get(a.id) ?? ids.length + index }))
+    .sort((x, y) => x.key - y.key)
+    .map(({ a }) => a);
+}
+
+/** Names typed in the popup: one line, trimmed, bounded. */
+export function cleanField(value: string): string {
+  return value
+    .split('')
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch))
+    .join('')
+    .trim()
+    .slice(0, 200);
+}
+
+/** The add form takes an otpauth URI or a bare base32 secret (then TOTP, SHA1, 6 digits, 30 s). */
+export function parseUriOrSecret(text: string, origin: string | undefined): OtpAccount {
+  const trimmed = text.trim();
+  if (/^otpauth(-migration)?:/i.test(trimmed) || trimmed.includes('://')) return parseOtpauthUri(trimmed);
+  return {
+    type: 'totp',
+    issuer: origin ? new URL(origin).hostname : '',
+    label: '',
+    secret: normaliseSecret(trimmed),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  };
 }

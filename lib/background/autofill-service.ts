@@ -1,7 +1,7 @@
-import { accountName } from '../account-name';
 import type { AutofillReply } from '../messaging';
-import type { StoredAccount } from '../otp/account';
+import { accountName, generateCode, periodEnd, type StoredAccount } from '../otp';
 import type { Settings } from '../settings';
+import { accountsForOrigin } from './accounts';
 import type { ContentSender } from './router';
 import type { VaultService } from './vault-service';
 
@@ -12,6 +12,7 @@ export interface AutofillDeps {
   tabOrigin: (tabId: number) => Promise<string | undefined>;
   /** Tells tabs that asked while locked that they may ask again. */
   notifyUnlocked: (tabIds: number[]) => void;
+  now?: () => number;
 }
 
 /**
@@ -26,7 +27,10 @@ export class AutofillService {
   /** The last code handed out per account: filling it again would be a replay. */
   private readonly lastCode = new Map<string, string>();
 
+  private readonly now: () => number;
+
   constructor(private readonly deps: AutofillDeps) {
+    this.now = deps.now ?? Date.now;
     deps.vault.onUnlock(() => {
       const tabs = [...this.waitingForUnlock];
       this.waitingForUnlock.clear();
@@ -55,7 +59,7 @@ export class AutofillService {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
     }
-    const accounts = await this.deps.vault.accountsForOrigin(from.origin);
+    const accounts = accountsForOrigin(await this.deps.vault.accounts(), from.origin);
     const account = accountId
       ? accounts.find((a) => a.id === accountId)
       : (pickAccount(accounts, this.usernameFor(from)) ?? undefined);
@@ -66,7 +70,7 @@ export class AutofillService {
         choices: accounts.map((a) => ({ id: a.id, issuer: a.issuer, label: a.label || accountName(a) })),
       };
     }
-    const filled = await this.deps.vault.fillCode(account);
+    const filled = await this.fillCode(account);
     if (!filled) return { status: 'none' };
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };
@@ -74,6 +78,22 @@ export class AutofillService {
     this.lastCode.set(account.id, filled.code);
     const { rememberDevice } = await this.deps.settings();
     return { status: 'code', accountId: account.id, ...filled, rememberDevice };
+  }
+
+  /**
+   * The code to fill for an account just read for its origin. HOTP uses the counter and moves it
+   * on, so the same code is never filled twice.
+   */
+  private async fillCode(account: StoredAccount): Promise<{ code: string; expiresAt?: number } | undefined> {
+    const now = this.now();
+    if (account.type === 'totp')
+      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
+    let code: string | undefined;
+    await this.deps.vault.updateAccount(account.id, (a) => {
+      code = generateCode(a, now);
+      return { ...a, counter: a.counter + 1, updatedAt: now };
+    });
+    return code === undefined ? undefined : { code };
   }
 
   private usernameFor(from: ContentSender): string | undefined {

@@ -1,9 +1,21 @@
-import type { CaptureOffer, CaptureSaveResult, OfferedAccount } from '../messaging';
-import type { OtpAccount } from '../otp/account';
-import { decodeMigrationUri } from '../otp/migration';
-import { parseOtpauthUri } from '../otp/uri';
+import { TwofoldError } from '../errors';
+import type {
+  CaptureFound,
+  CaptureOffer,
+  CaptureSaveOutcome,
+  CaptureSaveResult,
+  OfferedAccount,
+} from '../messaging';
+import {
+  decodeMigrationUri,
+  generateCode,
+  parseOtpauthUri,
+  type OtpAccount,
+  type StoredAccount,
+} from '../otp';
 import type { RgbaImage } from '../qr/types';
-import { fromBase64 } from '../vault/encoding';
+import { fromBase64 } from '../bytes';
+import { findDuplicate, findSameNames, newStoredAccount, offerStatus } from './accounts';
 import type { VaultService } from './vault-service';
 
 /** Only these QR payloads are authenticator enrolments; anything else is ignored. */
@@ -11,23 +23,26 @@ export function isOtpText(text: string): boolean {
   return /^otpauth(-migration)?:\/\//i.test(text.trim());
 }
 
-/** otpauth:// or otpauth-migration:// text -> accounts; a clear Error otherwise. */
+/** otpauth:// or otpauth-migration:// text -> accounts; a clear error otherwise. */
 export function accountsFromText(text: string): OtpAccount[] {
   const trimmed = text.trim();
   if (/^otpauth-migration:/i.test(trimmed)) {
     const { accounts } = decodeMigrationUri(trimmed);
-    if (accounts.length === 0)
-      throw new Error('This Google Authenticator export holds no account Twofold can use.');
+    if (accounts.length === 0) throw new TwofoldError('NO_USABLE_ACCOUNT');
     return accounts;
   }
-  if (!isOtpText(trimmed)) throw new Error('This QR code is not an authenticator code.');
+  if (!isOtpText(trimmed)) throw new TwofoldError('NOT_OTP_QR');
   return [parseOtpauthUri(trimmed)];
 }
 
-interface Offer {
+/** The tab, frame and origin a capture came from, as the browser's `sender` says. */
+export interface CaptureSource {
   tabId: number;
   frameId: number;
   origin: string;
+}
+
+interface Offer extends CaptureSource {
   accounts: OtpAccount[];
   /** The user asked to save while the vault was locked: save at unlock. */
   waiting: boolean;
@@ -43,7 +58,9 @@ export interface CaptureDeps {
   decode: (image: RgbaImage) => string[];
   /** Opens the unlock window (the popup page in a small window). */
   openUnlock: () => Promise<void>;
-  /** Tells a frame that its waiting save is done (the caller re-checks the tab's origin). */
+  /** The tab's top-level origin now (it may have navigated since the capture). */
+  tabOrigin: (tabId: number) => Promise<string | undefined>;
+  /** Sends a frame the outcome of its save (`capture:saved`). */
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
   /** The enrolment code was handed out: autofill must not fill it again (a replay). */
   onCodeGiven?: (accountId: string, code: string) => void;
@@ -52,9 +69,9 @@ export interface CaptureDeps {
 }
 
 /**
- * QR captures between "the page showed a code" and "the user said save". Held
- * in the worker's memory only, never written anywhere in clear; bound to the
- * tab, frame and origin that offered them.
+ * QR captures between "the page showed a code" and "the user said save". Held in the worker's
+ * memory only, never written anywhere in clear; bound to the tab, frame and origin that offered
+ * them.
  */
 export class CaptureService {
   private readonly offers = new Map<string, Offer>();
@@ -70,8 +87,8 @@ export class CaptureService {
   /** An element's pixels from a content script: decode, and offer what is an authenticator code. */
   async offerPixels(
     pixels: { width: number; height: number; rgba: string },
-    from: { tabId: number; frameId: number; origin: string },
-  ): Promise<{ texts: number; offer?: CaptureOffer }> {
+    from: CaptureSource,
+  ): Promise<CaptureFound> {
     const bytes = fromBase64(pixels.rgba);
     if (bytes.length !== pixels.width * pixels.height * 4) return { texts: 0 };
     const texts = this.deps.decode({
@@ -83,27 +100,30 @@ export class CaptureService {
     return otp.length ? { texts: texts.length, offer: await this.offer(otp, from) } : { texts: texts.length };
   }
 
-  async offer(
-    texts: readonly string[],
-    from: { tabId: number; frameId: number; origin: string },
-  ): Promise<CaptureOffer> {
+  async offer(texts: readonly string[], from: CaptureSource): Promise<CaptureOffer> {
     const otpTexts = [...new Set(texts.filter(isOtpText))];
-    if (otpTexts.length === 0) throw new Error('This QR code is not an authenticator code.');
+    if (otpTexts.length === 0) throw new TwofoldError('NOT_OTP_QR');
     const accounts = otpTexts.flatMap(accountsFromText);
     this.prune();
     const offerId = this.newId();
     this.offers.set(offerId, { ...from, accounts, waiting: false, createdAt: this.now() });
     const locked = !(await this.deps.vault.isUnlocked());
-    const named: OfferedAccount[] = locked
-      ? accounts.map((a) => ({ issuer: a.issuer, label: a.label, status: 'new' }))
-      : await this.deps.vault.offerStatus(accounts, from.origin);
+    let named: OfferedAccount[];
+    if (locked) {
+      named = accounts.map((a) => ({ issuer: a.issuer, label: a.label, status: 'new' }));
+    } else {
+      const saved = await this.deps.vault.accounts();
+      named = accounts.map((a) => ({
+        issuer: a.issuer,
+        label: a.label,
+        status: offerStatus(saved, a, from.origin),
+      }));
+    }
     return { offerId, accounts: named, locked };
   }
 
-  async save(
-    offerId: string,
-    from: { tabId: number; frameId: number; origin: string },
-  ): Promise<CaptureSaveResult> {
+  /** "Save to Twofold" in the page that offered the capture. */
+  async save(offerId: string, from: CaptureSource): Promise<CaptureSaveResult> {
     const offer = this.offers.get(offerId);
     // Another tab, frame or origin may not save (or learn about) this capture.
     if (
@@ -122,27 +142,78 @@ export class CaptureService {
     return this.commit(offerId, offer);
   }
 
-  /** From Twofold's own popup: the offer stays bound to the tab's origin it came from. */
-  async saveFromPopup(offerId: string): Promise<CaptureSaveResult & { tabId?: number; frameId?: number }> {
+  /**
+   * From Twofold's own popup: the offer stays bound to the tab's origin it came from; the page
+   * hears of it (and fills its enrolment field), the popup never sees the code.
+   */
+  async saveFromPopup(offerId: string): Promise<CaptureSaveOutcome> {
     const offer = this.offers.get(offerId);
     if (!offer) return { status: 'expired' };
     if (!(await this.deps.vault.isUnlocked())) return { status: 'locked' };
-    return { ...(await this.commit(offerId, offer)), tabId: offer.tabId, frameId: offer.frameId };
+    const result = await this.commit(offerId, offer);
+    await this.tell(offer, result);
+    if (result.status !== 'saved') return result;
+    const { code: _code, ...withoutCode } = result;
+    return withoutCode;
   }
 
+  /**
+   * Saves the offer's accounts bound to its origin. A duplicate is skipped; a conflict (same
+   * names, new secret: the site re-enrolled) replaces the old one, keeping its id.
+   */
   private async commit(offerId: string, offer: Offer): Promise<CaptureSaveResult> {
-    const { saved, ids, code } = await this.deps.vault.saveCaptured(offer.accounts, offer.origin);
+    const saved: OfferedAccount[] = [];
+    const ids: string[] = [];
+    const now = this.now();
+    const accounts = await this.deps.vault.update((list) => {
+      let next = list;
+      for (const otp of offer.accounts) {
+        const status = offerStatus(next, otp, offer.origin);
+        if (status === 'duplicate') {
+          ids.push(findDuplicate(next, otp, offer.origin)!.id);
+          continue;
+        }
+        const added = newStoredAccount(otp, offer.origin, now);
+        const old = status === 'conflict' ? findSameNames(next, otp, offer.origin) : undefined;
+        if (old) {
+          const replacement: StoredAccount = { ...added, id: old.id, createdAt: old.createdAt };
+          if (old.pinned) replacement.pinned = true;
+          next = next.map((a) => (a.id === old.id ? replacement : a));
+          ids.push(old.id);
+        } else {
+          next = [...next, added];
+          ids.push(added.id);
+        }
+        saved.push({ issuer: otp.issuer, label: otp.label, status });
+      }
+      return next;
+    });
     this.offers.delete(offerId);
-    const first = ids[0];
-    if (first !== undefined && code) this.deps.onCodeGiven?.(first, code);
+    // Computed from what was written: no second read of the vault.
+    const first = accounts.find((a) => a.id === ids[0]);
+    const code = first ? generateCode(first, now) : undefined;
+    if (first && code) this.deps.onCodeGiven?.(first.id, code);
     return { status: 'saved', saved, origin: offer.origin, ...(code ? { code } : {}) };
+  }
+
+  /**
+   * Tells the frame that offered a capture that it was saved. The code goes along only to the
+   * main frame, and only while the tab still shows the origin the account is bound to.
+   */
+  private async tell(offer: Offer, result: CaptureSaveResult): Promise<void> {
+    if (result.status !== 'saved') return;
+    const sameOrigin =
+      offer.frameId === 0 &&
+      (await this.deps.tabOrigin(offer.tabId).catch(() => undefined)) === result.origin;
+    const { code, ...withoutCode } = result;
+    const message = sameOrigin && code ? { ...withoutCode, code } : withoutCode;
+    await this.deps.notify(offer.tabId, offer.frameId, message).catch(() => undefined);
   }
 
   private async saveWaiting(): Promise<void> {
     for (const [offerId, offer] of [...this.offers]) {
       if (!offer.waiting) continue;
-      const result = await this.commit(offerId, offer);
-      await this.deps.notify(offer.tabId, offer.frameId, result).catch(() => undefined);
+      await this.tell(offer, await this.commit(offerId, offer));
     }
   }
 

@@ -1,31 +1,25 @@
-import type { BackgroundProtocol, SenderKind } from '../messaging';
-import { MANAGE_POLICY } from '../protocol/manage';
+import type { BackgroundProtocol, PolicyOf } from '../messaging';
+import { ACCOUNTS_POLICY } from '../protocol/accounts';
+import { AUTOFILL_POLICY } from '../protocol/autofill';
+import { CAPTURE_POLICY } from '../protocol/capture';
+import { CONTENT_POLICY } from '../protocol/content';
+import { SCAN_POLICY } from '../protocol/scan';
+import { SITES_POLICY } from '../protocol/sites';
+import { TRANSFER_POLICY } from '../protocol/transfer';
+import { VAULT_POLICY } from '../protocol/vault';
 
 /**
- * Who may send each background message. Exhaustive by type: a new message does
- * not compile until it says who may send it. Secrets never go to content scripts,
- * so nothing here lets a content script read accounts.
+ * Who may send each background message, joined from the subjects' policies. Exhaustive by
+ * type: a new message does not compile until it says who may send it. Secrets never go to
+ * content scripts, so nothing here lets a content script read accounts.
  */
 export const POLICY = {
-  ...MANAGE_POLICY,
-  'content:hello': 'content-script',
-  'capture:pixels': 'content-script',
-  'capture:screenshot': 'content-script',
-  'capture:save': 'content-script',
-  'vault:openUnlock': 'content-script',
-  'autofill:code': 'content-script',
-  'autofill:username': 'content-script',
-  'vault:state': 'extension-page',
-  'vault:create': 'extension-page',
-  'vault:unlock': 'extension-page',
-  'vault:lock': 'extension-page',
-  'accounts:list': 'extension-page',
-  'accounts:addUri': 'extension-page',
-  'accounts:delete': 'extension-page',
-  'scan:activeTab': 'extension-page',
-  'scan:pending': 'extension-page',
-  'scan:save': 'extension-page',
-  'sites:enabled': 'extension-page',
-  'sites:activate': 'extension-page',
-  'sites:revoke': 'extension-page',
-} as const satisfies { readonly [K in keyof BackgroundProtocol]: SenderKind };
+  ...VAULT_POLICY,
+  ...ACCOUNTS_POLICY,
+  ...CAPTURE_POLICY,
+  ...AUTOFILL_POLICY,
+  ...SCAN_POLICY,
+  ...SITES_POLICY,
+  ...TRANSFER_POLICY,
+  ...CONTENT_POLICY,
+} as const satisfies PolicyOf<BackgroundProtocol>;

@@ -1,6 +1,7 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
-import type { CaptureOffer, Rect, ScanOutcome } from '../messaging';
-import type { PageScan } from '../capture/scan-page';
+import type { CaptureFound, CaptureOffer, ScanOutcome } from '../messaging';
+import type { Rect } from '../geometry';
+import { SCAN_SOURCE_KEY, type PageScan } from '../capture/scan-page';
 import { webOriginOf } from '../origins';
 import type { RgbaImage } from '../qr/types';
 import { isOtpText, type CaptureService } from './capture-service';
@@ -29,6 +30,8 @@ export class ScanService {
     private readonly capture: CaptureService,
     private readonly throttle: CaptureThrottle,
     private readonly decode: (image: RgbaImage) => string[],
+    /** Shows an offer in the page that asked for the scan (its own in-page prompt). */
+    private readonly offerToPage: (tabId: number, offer: CaptureOffer) => Promise<void>,
   ) {
     browser.tabs.onRemoved.addListener((tabId) => this.pending.delete(tabId));
   }
@@ -38,7 +41,7 @@ export class ScanService {
     from: { tabId: number; frameId: number; origin: string },
     rects: Rect[],
     viewport: { width: number; height: number },
-  ): Promise<{ texts: number; offer?: CaptureOffer; needsClick?: boolean }> {
+  ): Promise<CaptureFound & { needsClick?: boolean }> {
     // Only the main frame's rectangles are in screenshot coordinates.
     if (from.frameId !== 0) return { texts: 0 };
     const tab = await this.browser.tabs.get(from.tabId);
@@ -58,14 +61,19 @@ export class ScanService {
     this.menuOutcome = { outcome, at: Date.now() };
   }
 
-  /** A crop the active tab's page asked for, now that the user clicked: or null. */
-  async scanPending(): Promise<{ outcome: ScanOutcome; tabId?: number } | null> {
+  /**
+   * On popup open: what the image menu found, or the crop the active tab's page asked for, now
+   * that the user clicked; null when nothing waits. A page's own scan shows in its prompt too.
+   */
+  async scanPending(): Promise<ScanOutcome | null> {
     const fromMenu = this.menuOutcome;
     this.menuOutcome = undefined;
-    if (fromMenu && Date.now() - fromMenu.at < 60_000) return { outcome: fromMenu.outcome };
+    if (fromMenu && Date.now() - fromMenu.at < 60_000) return fromMenu.outcome;
     const [tab] = await this.browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (!tab?.id || !this.pending.has(tab.id)) return null;
-    return { outcome: await this.scanActiveTab(), tabId: tab.id };
+    const outcome = await this.scanActiveTab();
+    if ('offer' in outcome) await this.offerToPage(tab.id, outcome.offer).catch(() => undefined);
+    return outcome;
   }
 
   /**
@@ -108,10 +116,10 @@ export class ScanService {
       if (srcUrl) {
         await this.browser.scripting.executeScript({
           target: { tabId, frameIds: [frameId] },
-          func: (src: string) => {
-            (globalThis as { __twofoldScanSrc?: string }).__twofoldScanSrc = src;
+          func: (key: string, src: string) => {
+            (globalThis as Record<string, unknown>)[key] = src;
           },
-          args: [srcUrl],
+          args: [SCAN_SOURCE_KEY, srcUrl],
         });
       }
       const [result] = await this.browser.scripting.executeScript({

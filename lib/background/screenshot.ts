@@ -1,4 +1,4 @@
-import type { Rect } from '../messaging';
+import type { Rect } from '../geometry';
 import type { RgbaImage } from '../qr/types';
 
 /** Chrome allows two captureVisibleTab calls a second; stay under it. */

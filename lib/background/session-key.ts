@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from '../vault/encoding';
+import { fromBase64, toBase64 } from '../bytes';
 import type { KeyValueArea } from '../vault/store';
 
 const SESSION_KEY = 'vault.dek';

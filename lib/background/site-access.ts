@@ -1,4 +1,5 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
+import { webOriginOf } from '../origins';
 
 type Browser = typeof extensionBrowser;
 
@@ -72,4 +73,28 @@ export async function activateInActiveTab(browser: Browser): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Turns autofill off on a site the user enabled: its permission goes, then its script. */
+export async function revokeSite(browser: Browser, pattern: string): Promise<string[]> {
+  if ((await enabledSitePatterns(browser)).includes(pattern)) {
+    await browser.permissions.remove({ origins: [pattern] });
+  }
+  return syncSiteScripts(browser);
+}
+
+/** After the popup's permission request: register the site's script and start it in the tab now. */
+export async function activateNewSite(browser: Browser): Promise<boolean> {
+  await syncSiteScripts(browser);
+  return activateInActiveTab(browser);
+}
+
+/**
+ * The active tab's web origin. Its URL is visible only where Twofold may see it: a host
+ * permission, or activeTab after the toolbar click that opened the popup.
+ */
+export async function activeTabOrigin(browser: Browser): Promise<{ origin?: string }> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const origin = webOriginOf(tab?.url);
+  return origin ? { origin } : {};
 }

@@ -1,5 +1,19 @@
-import type { Rect } from '../messaging';
+import type { Rect } from '../geometry';
 import { findQrCandidates } from './candidates';
+
+/**
+ * Where the background leaves the one image the context menu was opened on, in the isolated
+ * world, before it injects the scanner; `takeScanSource` reads it there, once, so a later scan of
+ * the whole page is not narrowed to that image.
+ */
+export const SCAN_SOURCE_KEY = '__twofoldScanSrc';
+
+export function takeScanSource(scope: object): string | undefined {
+  const slots = scope as Record<string, unknown>;
+  const value = slots[SCAN_SOURCE_KEY];
+  delete slots[SCAN_SOURCE_KEY];
+  return typeof value === 'string' ? value : undefined;
+}
 
 export interface PageScan {
   /** Where the page shows something that may be a QR code (CSS px, viewport-relative). */

@@ -1,4 +1,4 @@
-import { accountName } from '../account-name';
+import { accountName } from '../otp/names';
 import { findQrCandidates } from '../capture/candidates';
 import { fillTarget, userEdited } from '../autofill/fill';
 import { targetInputs, type OtpTarget } from '../autofill/types';

@@ -1,8 +1,9 @@
-import { accountName } from '../account-name';
+import { accountName } from '../otp/names';
 import { readPixels } from '../capture/pixels';
 import { watchQrCodes } from '../capture/watcher';
-import type { CaptureOffer, CaptureSaveResult, Rect } from '../messaging';
-import { toBase64 } from '../vault/encoding';
+import type { Rect } from '../geometry';
+import type { CaptureOffer, CaptureSaveResult } from '../messaging';
+import { toBase64 } from '../bytes';
 import type { ContentContext } from './context';
 
 export interface QrCaptureDeps extends ContentContext {

@@ -7,20 +7,20 @@ import type { OtpAccount } from './account';
 import { decodeMigrationUri } from './migration';
 import { parseOtpauthUri } from './uri';
 
-export interface ImportError {
+export interface PasteProblem {
   /** 1-based line number in the pasted text. */
   line: number;
   message: string;
 }
 
-export interface ImportResult {
+export interface PasteResult {
   accounts: OtpAccount[];
-  errors: ImportError[];
+  errors: PasteProblem[];
 }
 
-export function parseAnyOtpText(text: string): ImportResult {
+export function parseAnyOtpText(text: string): PasteResult {
   const accounts: OtpAccount[] = [];
-  const errors: ImportError[] = [];
+  const errors: PasteProblem[] = [];
   const lines = typeof text === 'string' ? text.split(/\r\n|\r|\n/) : [];
   lines.forEach((raw, i) => {
     const line = raw.trim();

@@ -3,7 +3,8 @@ export type { AccountView, OtpAccount, OtpAlgorithm, OtpType, StoredAccount } fr
 export { normaliseSecret, MIN_SECRET_BYTES } from './base32';
 export { generateCode, periodEnd, secondsRemaining } from './codes';
 export { parseAnyOtpText } from './import';
-export type { ImportError, ImportResult } from './import';
+export type { PasteProblem, PasteResult } from './import';
 export { decodeMigrationUri, encodeMigrationUri } from './migration';
+export { accountName } from './names';
 export type { MigrationBatch, MigrationResult } from './migration';
 export { parseOtpauthUri, toOtpauthUri } from './uri';

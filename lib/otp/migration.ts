@@ -13,8 +13,8 @@
  */
 import type { OtpAccount, OtpAlgorithm } from './account';
 import { base32Encode, MIN_SECRET_BYTES, secretToBytes } from './base32';
-import { decodeBase64Lenient, encodeBase64 } from './base64';
-import { cleanName, displayName, labelParts, splitLabel } from './names';
+import { decodeBase64Lenient, toBase64 } from '../bytes';
+import { accountName, cleanName, labelParts, splitLabel } from './names';
 import { checkAccount, DEFAULT_PERIOD } from './params';
 import { DamagedError, ProtoReader, ProtoWriter, WIRE_BYTES, WIRE_VARINT } from './protobuf';
 
@@ -61,7 +61,7 @@ export function encodeMigrationUri(accounts: OtpAccount[], batch: Partial<Migrat
   const payload = new ProtoWriter();
   for (const original of accounts) {
     const a = checkAccount(original);
-    const name = displayName(a.issuer, a.label);
+    const name = accountName(a);
     if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
       throw new Error(`${name}: a Google Authenticator export cannot hold a ${a.period}-second period`);
     }
@@ -83,7 +83,7 @@ export function encodeMigrationUri(accounts: OtpAccount[], batch: Partial<Migrat
     .varintField(3, batch.size ?? 1)
     .varintField(4, batch.index ?? 0)
     .varintField(5, batch.id ?? 0);
-  return `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(payload.finish()))}`;
+  return `otpauth-migration://offline?data=${encodeURIComponent(toBase64(payload.finish()))}`;
 }
 
 /** The raw `data=` value, percent-decoded but with `+` kept (it is base64, not form text). */
@@ -173,7 +173,7 @@ function readEntry(bytes: Uint8Array): OtpAccount | { name: string; reason: stri
   }
 
   const names = splitLabel(name, cleanName(issuer), false);
-  const skip = (reason: string) => ({ name: displayName(names.issuer, names.label), reason });
+  const skip = (reason: string) => ({ name: accountName(names), reason });
   // Unspecified (0) means the default, as in Google Authenticator itself.
   const algo = algorithm === 0 ? 'SHA1' : ALGORITHMS[algorithm];
   if (algo === undefined) return skip(`Unsupported algorithm (code ${algorithm})`);

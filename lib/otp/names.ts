@@ -59,8 +59,11 @@ export function labelParts(issuer: string, label: string): string[] {
   return label.includes(':') ? ['', label] : [label];
 }
 
-/** How an account is named in messages about it (never with its secret). */
-export function displayName(issuer: string, label: string): string {
-  if (issuer && label) return `${issuer} (${label})`;
-  return issuer || label || '(no name)';
+/**
+ * How every message and screen names an account: "M2Mmanager (jane.doe@example.com)". Never
+ * with its secret; a dash, which needs no translation, when it has no name at all.
+ */
+export function accountName(account: { issuer: string; label: string }): string {
+  if (account.issuer && account.label) return `${account.issuer} (${account.label})`;
+  return account.issuer || account.label || '—';
 }

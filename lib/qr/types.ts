@@ -12,10 +12,5 @@ export interface GreyImage {
   height: number;
 }
 
-/** Axis-aligned rectangle in pixels of the source image. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** Rectangles in pixels of the source image. */
+export type { Rect } from '../geometry';

@@ -12,7 +12,8 @@ import { buildAccount, nameOf } from './entry';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, ImportError, needsPassword, wrongPassword } from './types';
 import type { JsonObject } from './util';
-import { base64ToBytes, concat, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode } from './util';
+import { concatBytes } from '../bytes';
+import { base64ToBytes, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode } from './util';
 
 /** An Aegis export: has header and db; encrypted when db is a string. */
 export function aegisKind(json: unknown): 'aegis' | 'aegis-encrypted' | undefined {
@@ -52,7 +53,7 @@ export async function importAegisEncrypted(json: JsonObject, password?: string):
   }
   if (!masterKey) throw wrongPassword(format);
 
-  const plain = await gcmOpen(masterKey, dbNonce, concat(db, dbTag));
+  const plain = await gcmOpen(masterKey, dbNonce, concatBytes(db, dbTag));
   const text = plain && utf8Decode(plain);
   const inner = text === undefined ? undefined : parseJson(text);
   if (!isObject(inner)) throw damaged(format);
@@ -94,7 +95,7 @@ async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Arra
     hashLength: 32,
     outputType: 'binary',
   });
-  return gcmOpen(new Uint8Array(derived), nonce, concat(wrapped, tag));
+  return gcmOpen(new Uint8Array(derived), nonce, concatBytes(wrapped, tag));
 }
 
 function readDb(db: unknown, format: 'aegis' | 'aegis-encrypted'): Omit<ImportResult, 'format'> {

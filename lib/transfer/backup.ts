@@ -21,7 +21,7 @@ import type { RawEntry } from './entry';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, ImportError } from './types';
 import { base64ToBytes, gcmOpen, isObject, parseJson, utf8Decode, utf8Encode } from './util';
-import { toBase64 } from '../vault/encoding';
+import { toBase64 } from '../bytes';
 
 export const BACKUP_FORMAT = 'twofold-backup';
 export const BACKUP_VERSION = 1;

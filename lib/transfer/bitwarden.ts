@@ -18,7 +18,8 @@ import { parseCsv } from './csv';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, ImportError, needsPassword, wrongPassword } from './types';
 import type { JsonObject } from './util';
-import { base64ToBytes, concat, isObject, parseJson, pbkdf2, str, utf8Decode, utf8Encode } from './util';
+import { concatBytes } from '../bytes';
+import { base64ToBytes, isObject, parseJson, pbkdf2, str, utf8Decode, utf8Encode } from './util';
 
 export function bitwardenKind(json: unknown): 'bitwarden-json' | 'bitwarden-encrypted' | undefined {
   if (!isObject(json)) return undefined;
@@ -183,7 +184,7 @@ async function deriveMasterKey(json: JsonObject, password: string): Promise<Uint
 
 /** HKDF-Expand (RFC 5869) for one 32-byte block: HMAC-SHA256(prk, info ‖ 0x01). */
 function hkdfExpand(prk: Uint8Array<ArrayBuffer>, info: string): Promise<Uint8Array<ArrayBuffer>> {
-  return hmac(prk, concat(utf8Encode(info), new Uint8Array([1])));
+  return hmac(prk, concatBytes(utf8Encode(info), new Uint8Array([1])));
 }
 
 async function hmac(
@@ -212,7 +213,7 @@ async function decryptEncString(
   encKey: Uint8Array<ArrayBuffer>,
   macKey: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const mac = await hmac(macKey, concat(enc.iv, enc.ct));
+  const mac = await hmac(macKey, concatBytes(enc.iv, enc.ct));
   // Constant-time compare is moot here (offline file), but cheap.
   let diff = 0;
   for (let i = 0; i < mac.length; i++) diff |= (mac[i] ?? 0) ^ (enc.mac[i] ?? 0);

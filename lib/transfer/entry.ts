@@ -5,7 +5,7 @@
  */
 import type { OtpAlgorithm } from '../otp/account';
 import { base32Decode, base32Encode, MIN_SECRET_BYTES, normaliseSecret } from '../otp/base32';
-import { cleanName, displayName } from '../otp/names';
+import { accountName, cleanName } from '../otp/names';
 import {
   checkCounter,
   checkDigits,
@@ -48,16 +48,16 @@ export function typeSkipReason(type: string): string {
 }
 
 export function nameOf(issuer: unknown, label: unknown): string {
-  return displayName(
-    cleanName(typeof issuer === 'string' ? issuer : ''),
-    cleanName(typeof label === 'string' ? label : ''),
-  );
+  return accountName({
+    issuer: cleanName(typeof issuer === 'string' ? issuer : ''),
+    label: cleanName(typeof label === 'string' ? label : ''),
+  });
 }
 
 export function buildAccount(raw: RawEntry): EntryOutcome {
   const issuer = cleanName(typeof raw.issuer === 'string' ? raw.issuer : '');
   const label = cleanName(typeof raw.label === 'string' ? raw.label : '');
-  const name = displayName(issuer, label);
+  const name = accountName({ issuer, label });
   try {
     const typeText = typeof raw.type === 'string' ? raw.type.trim().toLowerCase() : '';
     if (typeText !== 'totp' && typeText !== 'hotp') throw new Error(typeSkipReason(typeText));

@@ -1,7 +1,7 @@
 /** Plain exports. Both hold secrets in clear: the UI must warn before showing or saving them. */
 import type { OtpAccount } from '../otp/account';
 import { encodeMigrationUri } from '../otp/migration';
-import { displayName } from '../otp/names';
+import { accountName } from '../otp/names';
 import { DEFAULT_PERIOD } from '../otp/params';
 import { toOtpauthUri } from '../otp/uri';
 
@@ -19,7 +19,7 @@ export const MIGRATION_BATCH_SIZE = 10;
  */
 export function migrationIncompatible(accounts: OtpAccount[]): { name: string; reason: string }[] {
   return accounts.flatMap((a) => {
-    const name = displayName(a.issuer, a.label);
+    const name = accountName(a);
     if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
       return [{ name, reason: `Google Authenticator cannot hold a ${a.period}-second period` }];
     }

@@ -1,5 +1,5 @@
 /** Small, total helpers for reading untrusted JSON and bytes: they return undefined, never throw. */
-import { decodeBase64Lenient } from '../otp/base64';
+import { decodeBase64Lenient } from '../bytes';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -37,8 +37,6 @@ export function base64ToBytes(text: unknown): Uint8Array<ArrayBuffer> | undefine
   const bytes = decodeBase64Lenient(text.trim());
   return bytes === null ? undefined : new Uint8Array(bytes);
 }
-
-export { concatBytes as concat } from '../vault/encoding';
 
 /** AES-256-GCM open with a raw key; undefined when it does not authenticate. */
 export async function gcmOpen(

@@ -1,5 +1,5 @@
 import type { KdfParams } from './kdf';
-import { concatBytes, fromBase64, toBase64, utf8 } from './encoding';
+import { concatBytes, fromBase64, toBase64, utf8 } from '../bytes';
 
 /** Stored format version this build reads and writes. */
 export const FORMAT_VERSION = 1;
@@ -94,5 +94,3 @@ export async function decodeEnvelope(stored: unknown): Promise<Envelope> {
 export function slotAad(vaultId: string, kdf: KdfParams): Uint8Array<ArrayBuffer> {
   return utf8.encode(`twofold-slot:v${FORMAT_VERSION}:${vaultId}:${JSON.stringify(kdf)}`);
 }
-
-export { fromBase64, toBase64 };

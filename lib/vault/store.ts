@@ -1,6 +1,6 @@
 import type { StoredAccount } from '../otp/account';
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from './aead';
-import { fromBase64, randomBytes, toBase64, utf8 } from './encoding';
+import { fromBase64, randomBytes, toBase64, utf8 } from '../bytes';
 import {
   decodeEnvelope,
   encodeEnvelope,

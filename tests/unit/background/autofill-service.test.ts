@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AutofillService, pickAccount } from '@/lib/background/autofill-service';
 import type { ContentSender } from '@/lib/background/router';
-import { SessionKey } from '@/lib/background/session-key';
-import { VaultService } from '@/lib/background/vault-service';
 import type { StoredAccount } from '@/lib/otp/account';
 import { generateCode } from '@/lib/otp/codes';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { VaultStore } from '@/lib/vault/store';
-import { MemoryArea } from '../helpers/memory-area';
+import { NOW, vaultServices } from '../helpers/services';
 
 const ORIGIN = 'https://m2m.matooma.com';
-const NOW = 1_750_000_000_000; // 10 s into a 30 s period
 const uri = (label: string, secret: string) =>
   `otpauth://totp/M2Mmanager:${encodeURIComponent(label)}?secret=${secret}&issuer=M2Mmanager`;
 
@@ -46,19 +42,14 @@ describe('pickAccount', () => {
 });
 
 async function setup(tabOrigin: string | undefined) {
-  let now = NOW;
-  const vault = new VaultService({
-    store: new VaultStore(new MemoryArea(), { kdf: { memory: 256, iterations: 1, parallelism: 1 } }),
-    sessionKey: new SessionKey(new MemoryArea()),
-    now: () => now,
-  });
-  await vault.create('a good passphrase');
+  const { vault, accounts, now, tick } = await vaultServices();
   const notified: number[][] = [];
   const service = new AutofillService({
     vault,
     settings: () => Promise.resolve(DEFAULT_SETTINGS),
     tabOrigin: () => Promise.resolve(tabOrigin),
     notifyUnlocked: (tabs) => notified.push(tabs),
+    now,
   });
   const from: ContentSender = {
     kind: 'content-script',
@@ -67,13 +58,13 @@ async function setup(tabOrigin: string | undefined) {
     frameId: 0,
     url: `${ORIGIN}/login`,
   };
-  return { vault, service, from, notified, tick: (ms: number) => (now += ms) };
+  return { vault, accounts, service, from, notified, tick };
 }
 
 describe('AutofillService', () => {
   it('gives the code of the account bound to the sender origin, codes only', async () => {
-    const { vault, service, from } = await setup(ORIGIN);
-    const view = await vault.addUri(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const { accounts, service, from } = await setup(ORIGIN);
+    const view = await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
     const reply = await service.code(from);
     expect(reply).toEqual({
       status: 'code',
@@ -89,14 +80,14 @@ describe('AutofillService', () => {
     ['a frame embedded by another site', {}, 'https://phish.example'],
     ['a tab whose URL is hidden from us', {}, undefined],
   ])('refuses %s', async (_name, senderPatch, tabOrigin) => {
-    const { vault, service, from } = await setup(tabOrigin);
-    await vault.addUri(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const { accounts, service, from } = await setup(tabOrigin);
+    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
     expect(await service.code({ ...from, ...senderPatch })).toEqual({ status: 'none' });
   });
 
   it('never hands out the same code twice: the second asker waits for the next period', async () => {
-    const { vault, service, from, tick } = await setup(ORIGIN);
-    await vault.addUri(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const { accounts, service, from, tick } = await setup(ORIGIN);
+    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
     expect(await service.code(from)).toMatchObject({ status: 'code' });
     expect(await service.code(from)).toMatchObject({ status: 'wait', retryAt: NOW + 20_000 });
     tick(20_000);
@@ -107,9 +98,9 @@ describe('AutofillService', () => {
   });
 
   it('with several accounts, uses the username typed in the tab, else asks which', async () => {
-    const { vault, service, from } = await setup(ORIGIN);
-    await vault.addUri(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
-    const john = await vault.addUri(uri('john.smith@example.com', 'KRSXG5CTMVRXEZLU'), ORIGIN);
+    const { accounts, service, from } = await setup(ORIGIN);
+    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const john = await accounts.add(uri('john.smith@example.com', 'KRSXG5CTMVRXEZLU'), ORIGIN);
     const choose = await service.code(from);
     expect(choose).toMatchObject({ status: 'choose' });
     expect(JSON.stringify(choose)).not.toMatch(/JBSW|KRSX/);

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { accountsFromText, CaptureService } from '@/lib/background/capture-service';
-import { SessionKey } from '@/lib/background/session-key';
-import { VaultService } from '@/lib/background/vault-service';
 import type { CaptureSaveResult } from '@/lib/messaging';
 import { encodeMigrationUri } from '@/lib/otp/migration';
 import { parseOtpauthUri } from '@/lib/otp/uri';
-import { VaultStore } from '@/lib/vault/store';
-import { MemoryArea } from '../helpers/memory-area';
+import { vaultServices } from '../helpers/services';
 
 const ORIGIN = 'https://m2m.matooma.com';
 const FROM = { tabId: 3, frameId: 0, origin: ORIGIN };
 const URI = 'otpauth://totp/M2Mmanager:jane.doe%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=M2Mmanager';
 const NEW_SECRET = URI.replace('JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLU');
 
-async function setup() {
-  const vault = new VaultService({
-    store: new VaultStore(new MemoryArea(), { kdf: { memory: 256, iterations: 1, parallelism: 1 } }),
-    sessionKey: new SessionKey(new MemoryArea()),
-  });
-  await vault.create('a good passphrase');
+async function setup(tabOrigin: string | undefined = ORIGIN) {
+  const { vault, accounts } = await vaultServices();
   const opened: number[] = [];
   const notified: CaptureSaveResult[] = [];
   let next = 0;
@@ -29,13 +22,14 @@ async function setup() {
       opened.push(1);
       return Promise.resolve();
     },
+    tabOrigin: () => Promise.resolve(tabOrigin),
     notify: (_tab, _frame, result) => {
       notified.push(result);
       return Promise.resolve();
     },
     newId: () => `offer-${next++}`,
   });
-  return { vault, capture, opened, notified };
+  return { vault, accounts, capture, opened, notified };
 }
 
 describe('accountsFromText', () => {
@@ -60,7 +54,7 @@ describe('accountsFromText', () => {
 
 describe('CaptureService', () => {
   it('offers names only, saves bound to the origin, and returns the first code', async () => {
-    const { vault, capture } = await setup();
+    const { accounts, capture } = await setup();
     const offer = await capture.offer([URI, 'https://example.com'], FROM);
     expect(offer).toEqual({
       offerId: 'offer-0',
@@ -70,7 +64,7 @@ describe('CaptureService', () => {
     const saved = await capture.save(offer.offerId, FROM);
     expect(saved).toMatchObject({ status: 'saved', origin: ORIGIN });
     expect(saved.status === 'saved' && saved.code).toMatch(/^\d{6}$/);
-    expect((await vault.list())[0]).toMatchObject({ origin: ORIGIN, label: 'jane.doe@example.com' });
+    expect((await accounts.list())[0]).toMatchObject({ origin: ORIGIN, label: 'jane.doe@example.com' });
   });
 
   it.each([
@@ -78,10 +72,10 @@ describe('CaptureService', () => {
     ['another frame', { frameId: 2 }],
     ['another origin', { origin: 'https://phish.example' }],
   ])('an offer cannot be saved from %s', async (_name, patch) => {
-    const { vault, capture } = await setup();
+    const { accounts, capture } = await setup();
     const offer = await capture.offer([URI], FROM);
     expect(await capture.save(offer.offerId, { ...FROM, ...patch })).toEqual({ status: 'expired' });
-    expect(await vault.list()).toHaveLength(0);
+    expect(await accounts.list()).toHaveLength(0);
   });
 
   it('decodes pixels handed over by a content script and offers only the authenticator code', async () => {
@@ -94,25 +88,25 @@ describe('CaptureService', () => {
   });
 
   it('never saves the same secret twice for one origin; a new secret for the same names replaces', async () => {
-    const { vault, capture } = await setup();
+    const { accounts, capture } = await setup();
     await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
     const again = await capture.offer([URI], FROM);
     expect(again.accounts[0]?.status).toBe('duplicate');
     await capture.save(again.offerId, FROM);
-    expect(await vault.list()).toHaveLength(1);
+    expect(await accounts.list()).toHaveLength(1);
 
     const renewed = await capture.offer([NEW_SECRET], FROM);
     expect(renewed.accounts[0]?.status).toBe('conflict');
-    const before = (await vault.list())[0]!;
+    const before = (await accounts.list())[0]!;
     await capture.save(renewed.offerId, FROM);
-    const after = await vault.list();
+    const after = await accounts.list();
     expect(after).toHaveLength(1);
     expect(after[0]?.id).toBe(before.id);
     expect(after[0]?.code).not.toBe(before.code);
   });
 
   it('holds a capture while locked, opens the unlock window, and saves it at unlock', async () => {
-    const { vault, capture, opened, notified } = await setup();
+    const { vault, accounts, capture, opened, notified } = await setup();
     await vault.lock();
     const offer = await capture.offer([URI], FROM);
     expect(offer.locked).toBe(true);
@@ -121,6 +115,26 @@ describe('CaptureService', () => {
     await vault.unlock('a good passphrase');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(notified).toMatchObject([{ status: 'saved', origin: ORIGIN }]);
-    expect(await vault.list()).toHaveLength(1);
+    expect(await accounts.list()).toHaveLength(1);
+  });
+});
+
+describe('CaptureService.saveFromPopup', () => {
+  it.each([
+    ['the tab still shows the origin: the page gets the code', ORIGIN, true],
+    ['the tab navigated away: the page gets no code', 'https://elsewhere.example', false],
+  ])('%s; the popup never does', async (_name, tabOrigin, pageGetsCode) => {
+    const { accounts, capture, notified } = await setup(tabOrigin);
+    const offer = await capture.offer([URI], FROM);
+    const forPopup = await capture.saveFromPopup(offer.offerId);
+    expect(forPopup).toEqual({
+      status: 'saved',
+      origin: ORIGIN,
+      saved: [expect.objectContaining({ status: 'new' })],
+    });
+    expect(notified).toHaveLength(1);
+    expect('code' in notified[0]!).toBe(pageGetsCode);
+    expect(await accounts.list()).toHaveLength(1);
+    expect(await capture.saveFromPopup(offer.offerId)).toEqual({ status: 'expired' });
   });
 });

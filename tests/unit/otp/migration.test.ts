@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from '../../../lib/otp';
 import { decodeMigrationUri, encodeMigrationUri, parseOtpauthUri } from '../../../lib/otp';
-import { encodeBase64 } from '../../../lib/otp/base64';
+import { toBase64 } from '@/lib/bytes';
 import { ProtoWriter } from '../../../lib/otp/protobuf';
 
 // Our own fixtures, written from the format's description (see lib/otp/migration.ts).
@@ -33,7 +33,7 @@ function uri(entries: Uint8Array[], extra: (w: ProtoWriter) => void = () => {}):
   const w = new ProtoWriter();
   for (const e of entries) w.bytesField(1, e);
   extra(w);
-  return `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(w.finish()))}`;
+  return `otpauth-migration://offline?data=${encodeURIComponent(toBase64(w.finish()))}`;
 }
 
 function account(overrides: Partial<OtpAccount>): OtpAccount {
@@ -149,7 +149,7 @@ describe('decodeMigrationUri: transport damage that is repaired', () => {
   const payload = new ProtoWriter()
     .bytesField(1, entry({ secret: Uint8Array.from(secret), name: 'x' }))
     .finish();
-  const b64 = encodeBase64(payload);
+  const b64 = toBase64(payload);
   const expected = [account({ label: 'x', secret: base32Of(secret) })];
   it('has both + and / in its base64', () => {
     expect(b64).toMatch(/\+/);
@@ -183,28 +183,22 @@ describe('decodeMigrationUri: refusals', () => {
     ['otpauth-migration://offline?data=%E0%A4%A', 'The export data is damaged'],
     // Field 1, length 5, but only 2 bytes follow.
     [
-      `otpauth-migration://offline?data=${encodeBase64(Uint8Array.of(0x0a, 0x05, 0x01, 0x02))}`,
+      `otpauth-migration://offline?data=${toBase64(Uint8Array.of(0x0a, 0x05, 0x01, 0x02))}`,
       'The export data is damaged',
     ],
     // A varint that never ends.
     [
-      `otpauth-migration://offline?data=${encodeBase64(new Uint8Array(12).fill(0xff))}`,
+      `otpauth-migration://offline?data=${toBase64(new Uint8Array(12).fill(0xff))}`,
       'The export data is damaged',
     ],
     // Field 1 with the varint wire type.
-    [
-      `otpauth-migration://offline?data=${encodeBase64(Uint8Array.of(0x08, 0x01))}`,
-      'The export data is damaged',
-    ],
+    [`otpauth-migration://offline?data=${toBase64(Uint8Array.of(0x08, 0x01))}`, 'The export data is damaged'],
     // Deprecated group wire type.
-    [`otpauth-migration://offline?data=${encodeBase64(Uint8Array.of(0x0b))}`, 'The export data is damaged'],
+    [`otpauth-migration://offline?data=${toBase64(Uint8Array.of(0x0b))}`, 'The export data is damaged'],
     // Field number 0.
-    [
-      `otpauth-migration://offline?data=${encodeBase64(Uint8Array.of(0x02, 0x00))}`,
-      'The export data is damaged',
-    ],
+    [`otpauth-migration://offline?data=${toBase64(Uint8Array.of(0x02, 0x00))}`, 'The export data is damaged'],
     // Valid but empty.
-    [`otpauth-migration://offline?data=${encodeBase64(Uint8Array.of(0x10, 0x01))}`, 'holds no accounts'],
+    [`otpauth-migration://offline?data=${toBase64(Uint8Array.of(0x10, 0x01))}`, 'holds no accounts'],
   ])('%s → %s', (input, message) => {
     expect(() => decodeMigrationUri(input)).toThrow(message);
   });

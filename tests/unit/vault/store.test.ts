@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredAccount } from '@/lib/otp/account';
-import { fromBase64, toBase64 } from '@/lib/vault/encoding';
+import { fromBase64, toBase64 } from '@/lib/bytes';
 import { decodeEnvelope, encodeEnvelope } from '@/lib/vault/envelope';
 import { TwofoldError } from '@/lib/errors';
 import { webLock } from '@/lib/vault/locks';

@@ -1,27 +1,6 @@
-/**
- * Messages of the popup's and options page's account management, settings,
- * backup, import and export (issue 7). Part of the one protocol map in
- * lib/messaging.ts; who may send each is declared in MANAGE_POLICY below.
- * Every one of them is for extension pages only.
- */
-import type { AccountView, StoredAccount } from '../otp/account';
+import type { StoredAccount } from '../otp/account';
 import type { FormatId, ImportErrorCode, PlanStatus } from '../transfer';
-
-/** What a user may change of an account from the popup (never its secret). */
-export interface AccountPatch {
-  issuer?: string;
-  label?: string;
-  pinned?: boolean;
-}
-
-/** One origin accounts are bound to (autofill only ever fills there). */
-export interface SiteSummary {
-  origin: string;
-  /** How many accounts are bound to it. */
-  count: number;
-  /** Their names, "Issuer (label)". */
-  names: string[];
-}
+import type { PolicyOf } from './policy';
 
 /** One account of an import preview: names and options, never the secret. */
 export interface PreviewItem {
@@ -59,18 +38,8 @@ export interface ImportFailure {
   format?: FormatId;
 }
 
-export interface ManageProtocol {
-  /** Rename or (un)pin one account. */
-  'accounts:update'(data: { id: string; patch: AccountPatch }): AccountView;
-  /** Store the accounts in this order (ids missing from the list keep their place at the end). */
-  'accounts:reorder'(data: { ids: string[] }): void;
-  /** HOTP: the code shown was used; move to the next counter. */
-  'accounts:nextHotp'(data: { id: string }): AccountView;
-  /** The web origin of the active tab, where Twofold may see it (activeTab, host permission). */
-  'tabs:activeOrigin'(): { origin?: string };
-  /** Origins accounts are bound to, with counts (the options page's "Sites with autofill"). */
-  'sites:list'(): SiteSummary[];
-  'vault:changePassphrase'(data: { current: string; next: string }): void;
+/** Backups, imports and exports of the options page. */
+export interface TransferProtocol {
   /** A Twofold encrypted backup of every account, made in the background with a fresh key. */
   'export:backup'(data: { passphrase: string }): { text: string; count: number };
   /**
@@ -84,15 +53,9 @@ export interface ManageProtocol {
   'import:commit'(data: { text: string; password?: string; select: number[] }): ImportCommit;
 }
 
-export const MANAGE_POLICY = {
-  'accounts:update': 'extension-page',
-  'accounts:reorder': 'extension-page',
-  'accounts:nextHotp': 'extension-page',
-  'tabs:activeOrigin': 'extension-page',
-  'sites:list': 'extension-page',
-  'vault:changePassphrase': 'extension-page',
+export const TRANSFER_POLICY = {
   'export:backup': 'extension-page',
   'export:accounts': 'extension-page',
   'import:preview': 'extension-page',
   'import:commit': 'extension-page',
-} as const satisfies { readonly [K in keyof ManageProtocol]: 'extension-page' };
+} as const satisfies PolicyOf<TransferProtocol>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAccountText, backupFileName, DEFAULT_SECRET_OPTIONS } from '../../../lib/add-account';
+import { addAccountText, backupFileName, DEFAULT_SECRET_OPTIONS } from '@/components/add-account';
 import { parseOtpauthUri } from '../../../lib/otp';
 import { clampSetting } from '../../../lib/settings';
 

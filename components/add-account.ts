@@ -2,9 +2,7 @@
  * The popup's "Add account" form: an otpauth URI, or a secret typed with its options.
  * Pure: builds the text the background parses (`accounts:addUri`), which validates it.
  */
-import type { OtpAlgorithm, OtpType } from './otp/account';
-import { normaliseSecret } from './otp/base32';
-import { toOtpauthUri } from './otp/uri';
+import { normaliseSecret, toOtpauthUri, type OtpAlgorithm, type OtpType } from '@/lib/otp';
 
 export interface SecretOptions {
   issuer: string;

@@ -1,4 +1,7 @@
-/** Byte helpers shared by the vault. Storage holds JSON, so bytes travel as base64. */
+/**
+ * Byte helpers for every context: base64 (storage and messages hold JSON, so bytes travel as
+ * base64), UTF-8, concatenation, random bytes. One encoder, one strict and one lenient decoder.
+ */
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -8,12 +11,29 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Throws a plain Error on anything that is not base64. */
+/** Strict standard base64; throws a plain Error on anything else. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/**
+ * Base64 as export data arrives after its journey: the URL-safe alphabet (`-`, `_`), missing or
+ * extra `=` padding, line breaks, and `+` turned into a space by a form decoder or a copy-paste.
+ * Anything else is refused (null) rather than guessed.
+ */
+export function decodeBase64Lenient(text: string): Uint8Array<ArrayBuffer> | null {
+  const clean = text
+    .replace(/ /g, '+')
+    .replace(/[\t\r\n]/g, '')
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/=+$/, '');
+  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return null;
+  const padded = clean + '='.repeat((4 - (clean.length % 4)) % 4);
+  return fromBase64(padded);
 }
 
 export const utf8 = {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ClipboardClearer, shouldClearClipboard, type ClearFacts } from '../../../lib/clipboard';
+import { ClipboardClearer, shouldClearClipboard, type ClearFacts } from '@/components/clipboard';
 
 describe('shouldClearClipboard', () => {
   const base: ClearFacts = { copied: '123456', current: '123456', lostFocus: false, superseded: false };

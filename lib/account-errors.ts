@@ -1,0 +1,8 @@
+/** Why a change to the account list or a captured QR code was refused (English; see lib/errors.ts). */
+export const ACCOUNT_ERRORS = {
+  ACCOUNT_EXISTS: 'This account is already in Twofold.',
+  ACCOUNT_GONE: 'This account is no longer in Twofold.',
+  NOT_HOTP: 'This account is not a counter-based (HOTP) account.',
+  NOT_OTP_QR: 'This QR code is not an authenticator code.',
+  NO_USABLE_ACCOUNT: 'This Google Authenticator export holds no account Twofold can use.',
+} as const;

@@ -1,0 +1,83 @@
+import { TwofoldError } from '../errors';
+import type { AccountPatch, SiteSummary } from '../messaging';
+import type { AccountView, StoredAccount } from '../otp';
+import { normalizeWebsite } from '../origins';
+import {
+  accountsForOrigin,
+  cleanField,
+  findDuplicate,
+  newStoredAccount,
+  parseUriOrSecret,
+  reorderAccounts,
+  siteSummaries,
+  toView,
+} from './accounts';
+import type { VaultService } from './vault-service';
+
+/** The popup's account list: add, rename, pin, reorder, delete, and HOTP's next code. */
+export class AccountsService {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly vault: VaultService,
+    now?: () => number,
+  ) {
+    this.now = now ?? Date.now;
+  }
+
+  async list(): Promise<AccountView[]> {
+    const now = this.now();
+    return (await this.vault.accounts()).map((a) => toView(a, now));
+  }
+
+  /** Accounts bound to exactly this origin (scheme + host + port). */
+  async forOrigin(origin: string): Promise<StoredAccount[]> {
+    return accountsForOrigin(await this.vault.accounts(), origin);
+  }
+
+  async sites(): Promise<SiteSummary[]> {
+    return siteSummaries(await this.vault.accounts());
+  }
+
+  /** An otpauth URI or a bare secret, optionally bound to a website; never twice. */
+  async add(uri: string, website: string | undefined): Promise<AccountView> {
+    const origin = website?.trim() ? normalizeWebsite(website) : undefined;
+    const otp = parseUriOrSecret(uri, origin);
+    const added = newStoredAccount(otp, origin, this.now());
+    await this.vault.update((accounts) => {
+      if (findDuplicate(accounts, otp, origin)) throw new TwofoldError('ACCOUNT_EXISTS');
+      return [...accounts, added];
+    });
+    return toView(added, this.now());
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.vault.update((accounts) => accounts.filter((a) => a.id !== id));
+  }
+
+  /** Rename or (un)pin one account; the secret and binding are untouched. */
+  async update(id: string, patch: AccountPatch): Promise<AccountView> {
+    const updated = await this.vault.updateAccount(id, (a) => ({
+      ...a,
+      ...(patch.issuer !== undefined ? { issuer: cleanField(patch.issuer) } : {}),
+      ...(patch.label !== undefined ? { label: cleanField(patch.label) } : {}),
+      ...(patch.pinned !== undefined ? { pinned: patch.pinned } : {}),
+      updatedAt: this.now(),
+    }));
+    if (!updated) throw new TwofoldError('ACCOUNT_GONE');
+    return toView(updated, this.now());
+  }
+
+  async reorder(ids: readonly string[]): Promise<void> {
+    await this.vault.update((accounts) => reorderAccounts(accounts, ids));
+  }
+
+  /** HOTP: the shown code was used; the next one is counter + 1. */
+  async nextHotp(id: string): Promise<AccountView> {
+    const updated = await this.vault.updateAccount(id, (a) =>
+      a.type === 'hotp' ? { ...a, counter: a.counter + 1, updatedAt: this.now() } : undefined,
+    );
+    if (!updated) throw new TwofoldError('NOT_HOTP');
+    return toView(updated, this.now());
+  }
+}

@@ -1,0 +1,12 @@
+import type { CaptureService } from '../capture-service';
+import type { Router } from '../router';
+import type { ScanService } from '../scan-service';
+
+export function registerScanHandlers(
+  { handle }: Router,
+  { capture, scan }: { capture: CaptureService; scan: ScanService },
+): void {
+  handle('scan:activeTab', () => scan.scanActiveTab());
+  handle('scan:pending', () => scan.scanPending());
+  handle('scan:save', ({ offerId }) => capture.saveFromPopup(offerId));
+}

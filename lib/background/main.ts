@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import { localizeError } from '../errors';
+import { sendMessage } from '../messaging';
+import { webOriginOf } from '../origins';
+import { decodeQr } from '../qr/decode';
+import { loadSettings } from '../settings';
+import { VaultStore } from '../vault/store';
+import { AccountsService } from './accounts-service';
+import { AutofillService } from './autofill-service';
+import { startAutolock } from './autolock';
+import { CaptureService } from './capture-service';
+import { registerAccountsHandlers } from './handlers/accounts';
+import { registerAutofillHandlers } from './handlers/autofill';
+import { registerCaptureHandlers } from './handlers/capture';
+import { registerContentHandlers } from './handlers/content';
+import { registerScanHandlers } from './handlers/scan';
+import { registerSitesHandlers } from './handlers/sites';
+import { registerTransferHandlers } from './handlers/transfer';
+import { registerVaultHandlers } from './handlers/vault';
+import { registerImageMenu } from './image-menu';
+import { createRouter } from './router';
+import { ScanService } from './scan-service';
+import { CaptureThrottle } from './screenshot';
+import { SessionKey } from './session-key';
+import { watchSiteAccess } from './site-access';
+import { twofoldWindowOpener } from './twofold-window';
+import { TransferService } from './transfer-service';
+import { VaultService } from './vault-service';
+
+/** The background's whole job at start-up: make the services once, then register every handler. */
+export function startBackground(): void {
+  const autolock = startAutolock(
+    browser,
+    () => vault.lock(),
+    async () => (await loadSettings(browser.storage.local)).autoLockMinutes,
+  );
+  const vault = new VaultService({
+    store: new VaultStore(browser.storage.local),
+    sessionKey: new SessionKey(browser.storage.session),
+    onActivity: () => autolock.touch(),
+  });
+  const router = createRouter({
+    self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+    localize: (error) => localizeError(error, (key, subs) => browser.i18n.getMessage(key as 'extName', subs)),
+    // A person using Twofold's own pages is activity; a page's content script never is.
+    onPageMessage: () => autolock.touch(),
+  });
+  const tabOrigin = async (tabId: number) =>
+    webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url);
+  const openWindow = twofoldWindowOpener(browser);
+  const openUnlock = () => openWindow('unlock');
+
+  const accounts = new AccountsService(vault);
+  const autofill = new AutofillService({
+    vault,
+    settings: () => loadSettings(browser.storage.local),
+    tabOrigin,
+    notifyUnlocked: (tabIds) => {
+      for (const tabId of tabIds) void sendMessage('vault:unlocked', undefined, tabId).catch(() => undefined);
+    },
+  });
+  const capture = new CaptureService({
+    vault,
+    decode: decodeQr,
+    openUnlock,
+    tabOrigin,
+    notify: (tabId, frameId, result) => sendMessage('capture:saved', result, { tabId, frameId }),
+    onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
+  });
+  const scan = new ScanService(browser, capture, new CaptureThrottle(), decodeQr, (tabId, offer) =>
+    sendMessage('capture:offered', offer, { tabId, frameId: 0 }),
+  );
+  const transfer = new TransferService(vault);
+
+  registerVaultHandlers(router, { vault, openUnlock });
+  registerAccountsHandlers(router, { accounts });
+  registerCaptureHandlers(router, { capture, scan });
+  registerAutofillHandlers(router, { autofill });
+  registerScanHandlers(router, { capture, scan });
+  registerSitesHandlers(router, { browser, accounts });
+  registerTransferHandlers(router, { transfer, browser });
+  registerContentHandlers(router);
+
+  browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
+  watchSiteAccess(browser);
+  registerImageMenu(
+    browser,
+    (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),
+    async (outcome) => {
+      scan.holdForPopup(outcome);
+      await openWindow('scan');
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import { isTwofoldError } from '../errors';
+import type { ImportCommit, ImportFailure, ImportPreview } from '../messaging';
+import type { OtpAccount, StoredAccount } from '../otp';
+import { createBackup, FORMAT_NAMES, ImportError, importText, planImport } from '../transfer';
+import { newStoredAccount } from './accounts';
+import type { VaultService } from './vault-service';
+
+/** Backups, imports and exports: files in and out of the vault, secrets never leaving the background. */
+export class TransferService {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly vault: VaultService,
+    now?: () => number,
+  ) {
+    this.now = now ?? Date.now;
+  }
+
+  /** A Twofold encrypted backup (fresh salt, so a fresh key) of every account. */
+  async exportBackup(passphrase: string): Promise<{ text: string; count: number }> {
+    const accounts = await this.vault.accounts();
+    const text = await createBackup(accounts, passphrase, { now: this.now() });
+    return { text, count: accounts.length };
+  }
+
+  /** Every account with its secret, for the options page's explicit plain exports only. */
+  exportAccounts(): Promise<StoredAccount[]> {
+    return this.vault.accounts();
+  }
+
+  /** What importing `text` would do: names and statuses, never secrets. Nothing is written. */
+  async preview(text: string, password?: string): Promise<ImportPreview> {
+    try {
+      const saved = await this.vault.accounts();
+      const result = await importText(text, password);
+      const plan = planImport(saved, result.accounts);
+      return {
+        ok: true,
+        format: result.format,
+        formatName: FORMAT_NAMES[result.format],
+        skipped: result.skipped,
+        items: plan.map(({ account, status }, index) => ({
+          index,
+          issuer: account.issuer,
+          label: account.label,
+          type: account.type,
+          digits: account.digits,
+          period: account.period,
+          algorithm: account.algorithm,
+          status,
+          ...(account.origin ? { origin: account.origin } : {}),
+        })),
+      };
+    } catch (error) {
+      return importFailure(error);
+    }
+  }
+
+  /**
+   * Parses `text` again and adds the chosen items (preview indexes) in one write. Duplicates
+   * (also within the file) are never added; a conflict is added next to the existing account.
+   * Only a Twofold backup carries bindings (origin), pins and creation dates.
+   */
+  async commit(text: string, password: string | undefined, select: readonly number[]): Promise<ImportCommit> {
+    try {
+      const result = await importText(text, password);
+      const chosen = new Set(select);
+      const now = this.now();
+      let added = 0;
+      await this.vault.update((saved) => {
+        const accounts = [...saved];
+        result.accounts.forEach((incoming, index) => {
+          if (!chosen.has(index)) return;
+          const [item] = planImport(accounts, [incoming]);
+          if (!item || item.status === 'duplicate') return;
+          const otp: OtpAccount = {
+            type: incoming.type,
+            issuer: incoming.issuer,
+            label: incoming.label,
+            secret: incoming.secret,
+            algorithm: incoming.algorithm,
+            digits: incoming.digits,
+            period: incoming.period,
+            counter: incoming.counter,
+          };
+          accounts.push({
+            ...newStoredAccount(otp, incoming.origin, now),
+            ...(incoming.pinned ? { pinned: true } : {}),
+            ...(incoming.createdAt !== undefined ? { createdAt: incoming.createdAt } : {}),
+          });
+          added++;
+        });
+        return accounts;
+      });
+      return { ok: true, added };
+    } catch (error) {
+      return importFailure(error);
+    }
+  }
+}
+
+/** An import failure as the page shows it: the importer's own message, never a secret. */
+function importFailure(error: unknown): ImportFailure {
+  if (error instanceof ImportError) {
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(error.format ? { format: error.format } : {}),
+    };
+  }
+  if (isTwofoldError(error, 'LOCKED')) {
+    return { ok: false, code: 'LOCKED', message: error.message };
+  }
+  throw error;
+}

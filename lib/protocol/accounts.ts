@@ -1,0 +1,32 @@
+import type { AccountView } from '../otp/account';
+import type { PolicyOf } from './policy';
+
+/** What a user may change of an account from the popup (never its secret). */
+export interface AccountPatch {
+  issuer?: string;
+  label?: string;
+  pinned?: boolean;
+}
+
+/** The account list of the popup: views with codes, never secrets. */
+export interface AccountsProtocol {
+  'accounts:list'(): AccountView[];
+  /** An otpauth URI or a bare base32 secret, optionally bound to a website for autofill. */
+  'accounts:addUri'(data: { uri: string; website?: string }): AccountView;
+  'accounts:delete'(data: { id: string }): void;
+  /** Rename or (un)pin one account. */
+  'accounts:update'(data: { id: string; patch: AccountPatch }): AccountView;
+  /** Store the accounts in this order (ids missing from the list keep their place at the end). */
+  'accounts:reorder'(data: { ids: string[] }): void;
+  /** HOTP: the code shown was used; move to the next counter. */
+  'accounts:nextHotp'(data: { id: string }): AccountView;
+}
+
+export const ACCOUNTS_POLICY = {
+  'accounts:list': 'extension-page',
+  'accounts:addUri': 'extension-page',
+  'accounts:delete': 'extension-page',
+  'accounts:update': 'extension-page',
+  'accounts:reorder': 'extension-page',
+  'accounts:nextHotp': 'extension-page',
+} as const satisfies PolicyOf<AccountsProtocol>;

@@ -1,0 +1,62 @@
+import type { Rect } from '../geometry';
+import type { PolicyOf } from './policy';
+
+/** One account a QR code on the page would add, as the in-page prompt names it. */
+export interface OfferedAccount {
+  issuer: string;
+  label: string;
+  /** new; duplicate (already saved for this site); conflict (same names, other secret: asks to replace). */
+  status: 'new' | 'duplicate' | 'conflict';
+}
+
+/** What the background keeps of a QR code a page showed; the secret never comes back. */
+export interface CaptureOffer {
+  offerId: string;
+  accounts: OfferedAccount[];
+  /** The vault is locked or missing: duplicates cannot be checked until it is unlocked. */
+  locked: boolean;
+}
+
+/** A capture saved: what was saved, bound to which origin (the content script fills only its own). */
+export interface SavedCapture {
+  status: 'saved';
+  saved: OfferedAccount[];
+  origin: string;
+}
+
+/** A save to show in Twofold's own pages: never with a code. */
+export type CaptureSaveOutcome = SavedCapture | { status: 'locked' } | { status: 'expired' };
+
+/** A save as the page that offered it hears of it: the current code goes only to a frame of `origin`. */
+export type CaptureSaveResult =
+  (SavedCapture & { code?: string }) | { status: 'locked' } | { status: 'expired' };
+
+/** What a capture from a page's pixels found. */
+export interface CaptureFound {
+  /** How many QR codes were read (any payload). */
+  texts: number;
+  offer?: CaptureOffer;
+}
+
+/** QR codes a page shows, from the content script that found them. */
+export interface CaptureProtocol {
+  /**
+   * Pixels of an element that may show a QR code (RGBA, base64). The background decodes them and
+   * holds any otpauth payload: the page's secret never travels back, and the content script never
+   * even sees it as text.
+   */
+  'capture:pixels'(data: { width: number; height: number; rgba: string }): CaptureFound;
+  /** Pixels were unreadable (tainted): decode these rectangles of a screenshot instead. */
+  'capture:screenshot'(data: { rects: Rect[]; viewport: { width: number; height: number } }): CaptureFound & {
+    /** A screenshot needs the user's click on the toolbar button (activeTab). */
+    needsClick?: boolean;
+  };
+  /** The user clicked "Save to Twofold" (a trusted click in our shadow root). */
+  'capture:save'(data: { offerId: string }): CaptureSaveResult;
+}
+
+export const CAPTURE_POLICY = {
+  'capture:pixels': 'content-script',
+  'capture:screenshot': 'content-script',
+  'capture:save': 'content-script',
+} as const satisfies PolicyOf<CaptureProtocol>;

@@ -1,0 +1,31 @@
+import type { PolicyOf } from './policy';
+
+export interface VaultState {
+  /** No vault has been created yet. */
+  exists: boolean;
+  unlocked: boolean;
+  /** A stored copy failed to authenticate and was set aside (never deleted). */
+  quarantined: number;
+  /** The vault was written by a newer Twofold: open read-only. */
+  readOnly: boolean;
+}
+
+/** Creating, unlocking and locking the vault, and its passphrase. */
+export interface VaultProtocol {
+  'vault:state'(): VaultState;
+  'vault:create'(data: { passphrase: string }): VaultState;
+  'vault:unlock'(data: { passphrase: string }): VaultState;
+  'vault:lock'(): VaultState;
+  'vault:changePassphrase'(data: { current: string; next: string }): void;
+  /** Open Twofold's unlock window (the vault is locked and the user asked to save or fill on a page). */
+  'vault:openUnlock'(): void;
+}
+
+export const VAULT_POLICY = {
+  'vault:state': 'extension-page',
+  'vault:create': 'extension-page',
+  'vault:unlock': 'extension-page',
+  'vault:lock': 'extension-page',
+  'vault:changePassphrase': 'extension-page',
+  'vault:openUnlock': 'content-script',
+} as const satisfies PolicyOf<VaultProtocol>;
