@@ -169,6 +169,12 @@ export function AccountsView({ onLock, prefetch }: Props) {
         await sendMessage('accounts:nextHotp', { id: account.id });
         await refresh();
       }),
+    restoreKey: (account) =>
+      void run(async () => {
+        await sendMessage('accounts:restoreKey', { id: account.id });
+        setStatus(t('keyRestored', accountName(account)));
+        await refresh();
+      }),
   };
 
   async function save(uri: string, website: string) {

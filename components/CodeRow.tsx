@@ -14,6 +14,7 @@ export interface RowActions {
   rename: (account: AccountView, issuer: string, label: string) => Promise<void>;
   remove: (account: AccountView) => void;
   nextHotp: (account: AccountView) => void;
+  restoreKey: (account: AccountView) => void;
 }
 
 interface Props {
@@ -85,6 +86,19 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
           ⋯
         </button>
       </div>
+      {account.keyReplacedAt !== undefined && (
+        <p class="key-replaced">
+          <small>{t('keyReplacedOn', new Date(account.keyReplacedAt).toLocaleDateString())}</small>{' '}
+          <button
+            type="button"
+            class="link"
+            aria-label={t('undoKeyReplaceLabel', name)}
+            onClick={() => actions.restoreKey(account)}
+          >
+            {t('undoKeyReplace')}
+          </button>
+        </p>
+      )}
       {mode === 'actions' && (
         <div class="row-actions" role="group" aria-label={t('actionsFor', name)}>
           <button type="button" aria-pressed={account.pinned} onClick={() => actions.togglePin(account)}>

@@ -38,8 +38,8 @@ export function ScanPanel({ request, onSaved }: Props) {
       .finally(() => setBusy(false));
   }, [request]);
 
-  async function save(offerId: string) {
-    const result = await sendMessage('scan:save', { offerId });
+  async function save(offerId: string, choice: { replace?: boolean; confirmFrame?: boolean } = {}) {
+    const result = await sendMessage('scan:save', { offerId, ...choice });
     if (result.status === 'saved') {
       setSaved(t('promptSavedNoFill'));
       setOutcome(null);
@@ -57,25 +57,40 @@ export function ScanPanel({ request, onSaved }: Props) {
       </p>
     );
   }
-  const fresh = outcome.offer.accounts.filter((a) => a.status !== 'duplicate');
+  const { offer } = outcome;
+  const fresh = offer.accounts.filter((a) => a.status === 'new');
+  const conflicts = offer.accounts.filter((a) => a.status === 'conflict');
+  let question: string;
+  let action: { label: string; choice: { replace?: boolean; confirmFrame?: boolean } } | undefined;
+  if (fresh.length === 0 && conflicts.length === 0) {
+    question = t('promptAlreadySaved', accountName(offer.accounts[0]!));
+  } else if (fresh.length === 0) {
+    // Only the user, here in Twofold, may replace a saved key; the old one stays for undo.
+    question = t('scanConflict', accountName(conflicts[0]!));
+    action = { label: t('replaceSavedKey'), choice: { replace: true } };
+  } else {
+    question =
+      fresh.length > 1
+        ? t('promptSaveMany', String(fresh.length))
+        : t('promptSaveOne', accountName(fresh[0]!));
+    action = { label: t('saveToTwofold'), choice: {} };
+  }
+  if (action && offer.foundIn) {
+    action = { label: t('saveAnyway'), choice: { ...action.choice, confirmFrame: true } };
+  }
   return (
     <div class="scan-result stack" role="group" aria-label={t('scanFound')}>
-      {fresh.length === 0 ? (
-        <p role="status">{t('promptAlreadySaved', accountName(outcome.offer.accounts[0]!))}</p>
-      ) : (
-        <>
-          <p role="status">
-            {fresh.length > 1
-              ? t('promptSaveMany', String(fresh.length))
-              : t(
-                  fresh[0]!.status === 'conflict' ? 'promptReplace' : 'promptSaveOne',
-                  accountName(fresh[0]!),
-                )}
-          </p>
-          <button type="button" class="primary" onClick={() => void save(outcome.offer.offerId)}>
-            {t('saveToTwofold')}
-          </button>
-        </>
+      <p role="status">{question}</p>
+      {action && offer.foundIn && (
+        <p role="alert" class="warning">
+          {t('scanFoundInFrame', [offer.foundIn, offer.origin])}
+        </p>
+      )}
+      {action && <small>{t('scanBindsTo', offer.origin)}</small>}
+      {action && (
+        <button type="button" class="primary" onClick={() => void save(offer.offerId, action.choice)}>
+          {action.label}
+        </button>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { scanPage, takeScanSource } from '@/lib/capture/scan-page';
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
+  noScriptStartedPostMessage: true,
   main() {
     return scanPage(document, window, takeScanSource(globalThis));
   },

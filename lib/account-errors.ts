@@ -3,6 +3,7 @@ export const ACCOUNT_ERRORS = {
   ACCOUNT_EXISTS: 'This account is already in Twofold.',
   ACCOUNT_GONE: 'This account is no longer in Twofold.',
   NOT_HOTP: 'This account is not a counter-based (HOTP) account.',
+  NO_PREVIOUS_KEY: 'This account has no earlier key to go back to.',
   NOT_OTP_QR: 'This QR code is not an authenticator code.',
   NO_USABLE_ACCOUNT: 'This Google Authenticator export holds no account Twofold can use.',
 } as const;

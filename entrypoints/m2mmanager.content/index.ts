@@ -17,6 +17,8 @@ export default defineContentScript({
   matches: [...PRESET_MATCHES],
   runAt: 'document_idle',
   allFrames: true,
+  // WXT's start-up postMessage would tell every page Twofold's id; its custom-event guard suffices.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Injected again when a site is enabled from the popup: one instance per frame.
     const flags = globalThis as { __twofoldStarted?: boolean };

@@ -9,6 +9,7 @@ import {
   newStoredAccount,
   parseUriOrSecret,
   reorderAccounts,
+  restorePreviousKey,
   siteSummaries,
   toView,
 } from './accounts';
@@ -70,6 +71,13 @@ export class AccountsService {
 
   async reorder(ids: readonly string[]): Promise<void> {
     await this.vault.update((accounts) => reorderAccounts(accounts, ids));
+  }
+
+  /** Undo the last key replacement of an account (the popup offers it for 30 days). */
+  async restoreKey(id: string): Promise<AccountView> {
+    const restored = await this.vault.updateAccount(id, (a) => restorePreviousKey(a, this.now()));
+    if (!restored) throw new TwofoldError('NO_PREVIOUS_KEY');
+    return toView(restored, this.now());
   }
 
   /** HOTP: the shown code was used; the next one is counter + 1. */

@@ -7,6 +7,7 @@ import {
   periodEnd,
   type AccountView,
   type OtpAccount,
+  type PreviousKey,
   type StoredAccount,
 } from '../otp';
 
@@ -23,7 +24,50 @@ export function toView(account: StoredAccount, now: number): AccountView {
     ...(account.origin ? { origin: account.origin } : {}),
     code: generateCode(account, now),
     ...(account.type === 'totp' ? { expiresAt: periodEnd(account, now) } : {}),
+    ...undoableReplacement(account, now),
   };
+}
+
+/** How long a replaced key is offered for undo in the popup (it stays in the vault after that). */
+export const UNDO_REPLACE_MS = 30 * 24 * 3600_000;
+/** Replaced keys kept per account. */
+const MAX_PREVIOUS_KEYS = 5;
+
+function undoableReplacement(account: StoredAccount, now: number): { keyReplacedAt?: number } {
+  const last = account.previousKeys?.[0];
+  return last && now - last.replacedAt < UNDO_REPLACE_MS ? { keyReplacedAt: last.replacedAt } : {};
+}
+
+function keyOf(account: OtpAccount, replacedAt: number): PreviousKey {
+  const { type, secret, algorithm, digits, period, counter } = account;
+  return { type, secret, algorithm, digits, period, counter, replacedAt };
+}
+
+/**
+ * The saved account with a new key (a site re-enrolled and the user chose to replace): names,
+ * binding, pin and id stay; the old key goes first in `previousKeys`.
+ */
+export function replaceKey(old: StoredAccount, otp: OtpAccount, now: number): StoredAccount {
+  const { type, secret, algorithm, digits, period, counter } = otp;
+  return {
+    ...old,
+    type,
+    secret,
+    algorithm,
+    digits,
+    period,
+    counter,
+    updatedAt: now,
+    previousKeys: [keyOf(old, now), ...(old.previousKeys ?? [])].slice(0, MAX_PREVIOUS_KEYS),
+  };
+}
+
+/** Undo the last replacement: the previous key comes back; the replaced one is kept in its place. */
+export function restorePreviousKey(account: StoredAccount, now: number): StoredAccount | undefined {
+  const [previous, ...older] = account.previousKeys ?? [];
+  if (!previous) return undefined;
+  const { replacedAt: _replacedAt, ...key } = previous;
+  return { ...account, ...key, updatedAt: now, previousKeys: [keyOf(account, now), ...older] };
 }
 
 export function newStoredAccount(

@@ -6,16 +6,10 @@ import type {
   CaptureSaveResult,
   OfferedAccount,
 } from '../messaging';
-import {
-  decodeMigrationUri,
-  generateCode,
-  parseOtpauthUri,
-  type OtpAccount,
-  type StoredAccount,
-} from '../otp';
+import { decodeMigrationUri, generateCode, parseOtpauthUri, type OtpAccount } from '../otp';
 import type { RgbaImage } from '../qr/types';
 import { fromBase64 } from '../bytes';
-import { findDuplicate, findSameNames, newStoredAccount, offerStatus } from './accounts';
+import { findDuplicate, findSameNames, newStoredAccount, offerStatus, replaceKey } from './accounts';
 import type { VaultService } from './vault-service';
 
 /** Only these QR payloads are authenticator enrolments; anything else is ignored. */
@@ -44,12 +38,15 @@ export interface CaptureSource {
 
 interface Offer extends CaptureSource {
   accounts: OtpAccount[];
+  /** Found only inside another site's frame: only Twofold's window, with the user's say-so, saves it. */
+  foundIn?: string;
   /** The user asked to save while the vault was locked: save at unlock. */
   waiting: boolean;
   createdAt: number;
 }
 
-const MAX_OFFERS = 20;
+/** Offers one tab may hold: a page cannot evict another tab's waiting capture. */
+const MAX_OFFERS_PER_TAB = 5;
 const OFFER_TTL_MS = 15 * 60_000;
 
 export interface CaptureDeps {
@@ -60,6 +57,8 @@ export interface CaptureDeps {
   openUnlock: () => Promise<void>;
   /** The tab's top-level origin now (it may have navigated since the capture). */
   tabOrigin: (tabId: number) => Promise<string | undefined>;
+  /** Shows an offer in Twofold's own window, where the user decides (a conflict to review). */
+  showInTwofold: (offer: CaptureOffer) => Promise<void>;
   /** Sends a frame the outcome of its save (`capture:saved`). */
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
   /** The enrolment code was handed out: autofill must not fill it again (a replay). */
@@ -100,13 +99,17 @@ export class CaptureService {
     return otp.length ? { texts: texts.length, offer: await this.offer(otp, from) } : { texts: texts.length };
   }
 
-  async offer(texts: readonly string[], from: CaptureSource): Promise<CaptureOffer> {
+  async offer(texts: readonly string[], from: CaptureSource, foundIn?: string): Promise<CaptureOffer> {
     const otpTexts = [...new Set(texts.filter(isOtpText))];
     if (otpTexts.length === 0) throw new TwofoldError('NOT_OTP_QR');
     const accounts = otpTexts.flatMap(accountsFromText);
-    this.prune();
-    const offerId = this.newId();
-    this.offers.set(offerId, { ...from, accounts, waiting: false, createdAt: this.now() });
+    const offerId = this.hold({
+      ...from,
+      accounts,
+      waiting: false,
+      createdAt: this.now(),
+      ...(foundIn ? { foundIn } : {}),
+    });
     const locked = !(await this.deps.vault.isUnlocked());
     let named: OfferedAccount[];
     if (locked) {
@@ -119,38 +122,52 @@ export class CaptureService {
         status: offerStatus(saved, a, from.origin),
       }));
     }
-    return { offerId, accounts: named, locked };
+    return { offerId, accounts: named, locked, origin: from.origin, ...(foundIn ? { foundIn } : {}) };
   }
 
   /** "Save to Twofold" in the page that offered the capture. */
   async save(offerId: string, from: CaptureSource): Promise<CaptureSaveResult> {
-    const offer = this.offers.get(offerId);
-    // Another tab, frame or origin may not save (or learn about) this capture.
-    if (
-      !offer ||
-      offer.tabId !== from.tabId ||
-      offer.frameId !== from.frameId ||
-      offer.origin !== from.origin
-    ) {
-      return { status: 'expired' };
-    }
+    const offer = this.offerFor(offerId, from);
+    if (!offer || offer.foundIn) return { status: 'expired' };
     if (!(await this.deps.vault.isUnlocked())) {
       offer.waiting = true;
       await this.deps.openUnlock();
       return { status: 'locked' };
     }
-    return this.commit(offerId, offer);
+    return this.commit(offerId, offer, false);
+  }
+
+  /** "Review in Twofold": the page's offer opens in Twofold's own window. */
+  async review(offerId: string, from: CaptureSource): Promise<void> {
+    const offer = this.offerFor(offerId, from);
+    if (!offer) return;
+    const unlocked = await this.deps.vault.isUnlocked();
+    const saved = unlocked ? await this.deps.vault.accounts() : [];
+    await this.deps.showInTwofold({
+      offerId,
+      origin: offer.origin,
+      locked: !unlocked,
+      accounts: offer.accounts.map((a) => ({
+        issuer: a.issuer,
+        label: a.label,
+        status: offerStatus(saved, a, offer.origin),
+      })),
+    });
   }
 
   /**
    * From Twofold's own popup: the offer stays bound to the tab's origin it came from; the page
    * hears of it (and fills its enrolment field), the popup never sees the code.
    */
-  async saveFromPopup(offerId: string): Promise<CaptureSaveOutcome> {
-    const offer = this.offers.get(offerId);
+  async saveFromPopup(
+    offerId: string,
+    { replace, confirmFrame }: { replace: boolean; confirmFrame: boolean },
+  ): Promise<CaptureSaveOutcome> {
+    const offer = this.live(offerId);
     if (!offer) return { status: 'expired' };
+    if (offer.foundIn && !confirmFrame) return { status: 'unconfirmed' };
     if (!(await this.deps.vault.isUnlocked())) return { status: 'locked' };
-    const result = await this.commit(offerId, offer);
+    const result = await this.commit(offerId, offer, replace);
     await this.tell(offer, result);
     if (result.status !== 'saved') return result;
     const { code: _code, ...withoutCode } = result;
@@ -158,11 +175,14 @@ export class CaptureService {
   }
 
   /**
-   * Saves the offer's accounts bound to its origin. A duplicate is skipped; a conflict (same
-   * names, new secret: the site re-enrolled) replaces the old one, keeping its id.
+   * Saves the offer's accounts bound to its origin, judged against the vault as it is now (it
+   * may have changed while the offer waited for an unlock). A duplicate is skipped. A conflict
+   * (same names, another key: the site re-enrolled) is replaced only when the user chose so in
+   * Twofold (`replace`), keeping the old key; otherwise it is held back for review.
    */
-  private async commit(offerId: string, offer: Offer): Promise<CaptureSaveResult> {
+  private async commit(offerId: string, offer: Offer, replace: boolean): Promise<CaptureSaveResult> {
     const saved: OfferedAccount[] = [];
+    const held: OtpAccount[] = [];
     const ids: string[] = [];
     const now = this.now();
     const accounts = await this.deps.vault.update((list) => {
@@ -173,14 +193,16 @@ export class CaptureService {
           ids.push(findDuplicate(next, otp, offer.origin)!.id);
           continue;
         }
-        const added = newStoredAccount(otp, offer.origin, now);
         const old = status === 'conflict' ? findSameNames(next, otp, offer.origin) : undefined;
+        if (old && !replace) {
+          held.push(otp);
+          continue;
+        }
         if (old) {
-          const replacement: StoredAccount = { ...added, id: old.id, createdAt: old.createdAt };
-          if (old.pinned) replacement.pinned = true;
-          next = next.map((a) => (a.id === old.id ? replacement : a));
+          next = next.map((a) => (a.id === old.id ? replaceKey(old, otp, now) : a));
           ids.push(old.id);
         } else {
+          const added = newStoredAccount(otp, offer.origin, now);
           next = [...next, added];
           ids.push(added.id);
         }
@@ -189,11 +211,29 @@ export class CaptureService {
       return next;
     });
     this.offers.delete(offerId);
+    const review = held.length ? this.reviewOffer(offer, held) : undefined;
     // Computed from what was written: no second read of the vault.
     const first = accounts.find((a) => a.id === ids[0]);
     const code = first ? generateCode(first, now) : undefined;
     if (first && code) this.deps.onCodeGiven?.(first.id, code);
-    return { status: 'saved', saved, origin: offer.origin, ...(code ? { code } : {}) };
+    return {
+      status: 'saved',
+      saved,
+      origin: offer.origin,
+      ...(code ? { code } : {}),
+      ...(review ? { review } : {}),
+    };
+  }
+
+  /** What was held back, as a new offer of its own that only Twofold's window may save. */
+  private reviewOffer(from: Offer, accounts: OtpAccount[]): CaptureOffer {
+    const offerId = this.hold({ ...from, accounts, waiting: false, createdAt: this.now() });
+    return {
+      offerId,
+      origin: from.origin,
+      locked: false,
+      accounts: accounts.map((a) => ({ issuer: a.issuer, label: a.label, status: 'conflict' })),
+    };
   }
 
   /**
@@ -210,16 +250,40 @@ export class CaptureService {
     await this.deps.notify(offer.tabId, offer.frameId, message).catch(() => undefined);
   }
 
+  /** At unlock: the saves that waited are judged again against the vault now open. */
   private async saveWaiting(): Promise<void> {
     for (const [offerId, offer] of [...this.offers]) {
-      if (!offer.waiting) continue;
-      await this.tell(offer, await this.commit(offerId, offer));
+      if (!offer.waiting || !this.live(offerId)) continue;
+      await this.tell(offer, await this.commit(offerId, offer, false));
     }
   }
 
-  private prune(): void {
+  /** An offer still within its time, or undefined (an expired one is dropped). */
+  private live(offerId: string): Offer | undefined {
+    const offer = this.offers.get(offerId);
+    if (offer && offer.createdAt < this.now() - OFFER_TTL_MS) this.offers.delete(offerId);
+    return this.offers.get(offerId);
+  }
+
+  /** The offer, if it is live and was made for this very tab, frame and origin. */
+  private offerFor(offerId: string, from: CaptureSource): Offer | undefined {
+    const offer = this.live(offerId);
+    // Another tab, frame or origin may not save (or learn about) this capture.
+    const same =
+      offer && offer.tabId === from.tabId && offer.frameId === from.frameId && offer.origin === from.origin;
+    return same ? offer : undefined;
+  }
+
+  /** Keeps an offer; expired ones go, and a tab holds at most a few (its oldest go first). */
+  private hold(offer: Offer): string {
     const cutoff = this.now() - OFFER_TTL_MS;
-    for (const [id, offer] of this.offers) if (offer.createdAt < cutoff) this.offers.delete(id);
-    while (this.offers.size >= MAX_OFFERS) this.offers.delete(this.offers.keys().next().value!);
+    for (const [id, held] of this.offers) if (held.createdAt < cutoff) this.offers.delete(id);
+    const sameTab = [...this.offers].filter(([, held]) => held.tabId === offer.tabId);
+    for (const [id] of sameTab.slice(0, Math.max(0, sameTab.length - MAX_OFFERS_PER_TAB + 1))) {
+      this.offers.delete(id);
+    }
+    const offerId = this.newId();
+    this.offers.set(offerId, offer);
+    return offerId;
   }
 }

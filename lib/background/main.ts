@@ -64,6 +64,10 @@ export function startBackground(): void {
     decode: decodeQr,
     openUnlock,
     tabOrigin,
+    showInTwofold: async (offer) => {
+      scan.holdForPopup({ offer });
+      await openWindow('scan');
+    },
     notify: (tabId, frameId, result) => sendMessage('capture:saved', result, { tabId, frameId }),
     onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
   });

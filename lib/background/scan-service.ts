@@ -5,7 +5,7 @@ import { SCAN_SOURCE_KEY, type PageScan } from '../capture/scan-page';
 import { webOriginOf } from '../origins';
 import type { RgbaImage } from '../qr/types';
 import { isOtpText, type CaptureService } from './capture-service';
-import { cropScreenshot, type CaptureThrottle } from './screenshot';
+import { cropScreenshot, maskRects, screenshotPixels, type CaptureThrottle } from './screenshot';
 
 type Browser = typeof extensionBrowser;
 
@@ -87,6 +87,8 @@ export class ScanService {
     if (!tab?.id || !origin) return { message: 'noAccess' };
     const from = { tabId: tab.id, frameId, origin };
     let texts: string[] = [];
+    /** Set when the code shows only inside a frame of another site: the user must confirm. */
+    let foundIn: string | undefined;
     const pending = this.pending.get(tab.id);
     if (pending && !srcUrl) {
       this.pending.delete(tab.id);
@@ -96,12 +98,30 @@ export class ScanService {
       if (!scan) return { message: 'noAccess' };
       // Candidates first (a tight crop each decodes best); then everything visible.
       texts = frameId === 0 ? await this.cropTexts(tab, scan.rects, scan.viewport) : [];
-      if (!srcUrl && texts.filter(isOtpText).length === 0) texts = texts.concat(await this.screenTexts(tab));
+      if (!srcUrl && texts.filter(isOtpText).length === 0) {
+        const screen = await this.screenPixels(tab);
+        // What the page itself shows first; other sites' frames only if the code is nowhere else.
+        texts = texts.concat(
+          this.decode(
+            maskRects(
+              screen,
+              scan.foreignFrames.map((f) => f.rect),
+              scan.viewport,
+            ),
+          ),
+        );
+        if (texts.filter(isOtpText).length === 0 && scan.foreignFrames.length) {
+          const everything = this.decode(screen);
+          if (everything.some(isOtpText))
+            foundIn = [...new Set(scan.foreignFrames.map((f) => f.origin))].join(', ');
+          texts = texts.concat(everything);
+        }
+      }
     }
     const otp = texts.filter(isOtpText);
     if (otp.length === 0) return { message: texts.length ? 'notOtp' : 'noQr' };
     try {
-      return { offer: await this.capture.offer(otp, from) };
+      return { offer: await this.capture.offer(otp, from, foundIn) };
     } catch (error) {
       return { message: 'invalid', detail: error instanceof Error ? error.message : String(error) };
     }
@@ -145,15 +165,10 @@ export class ScanService {
     return (await cropScreenshot(dataUrl, rects, viewport)).flatMap((crop) => this.decode(crop));
   }
 
-  private async screenTexts(tab: { windowId?: number }): Promise<string[]> {
+  private async screenPixels(tab: { windowId?: number }): Promise<RgbaImage> {
     const dataUrl = await this.throttle.run(() =>
       this.browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' }),
     );
-    const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context2d = canvas.getContext('2d', { willReadFrequently: true })!;
-    context2d.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    return this.decode(context2d.getImageData(0, 0, canvas.width, canvas.height));
+    return screenshotPixels(dataUrl);
   }
 }

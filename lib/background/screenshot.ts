@@ -28,6 +28,33 @@ export class CaptureThrottle {
   }
 }
 
+/** A screenshot (data URL) as pixels. */
+export async function screenshotPixels(dataUrl: string): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context2d = canvas.getContext('2d', { willReadFrequently: true })!;
+  context2d.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return context2d.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/**
+ * A copy of a screenshot with these rectangles (CSS px of `viewport`) painted white: what the
+ * page itself shows, without the frames other sites draw into it.
+ */
+export function maskRects(image: RgbaImage, rects: readonly Rect[], viewport: { width: number }): RgbaImage {
+  const data = new Uint8ClampedArray(image.data);
+  const scale = image.width / viewport.width;
+  for (const rect of rects) {
+    const x0 = Math.max(0, Math.floor(rect.x * scale));
+    const y0 = Math.max(0, Math.floor(rect.y * scale));
+    const x1 = Math.min(image.width, Math.ceil((rect.x + rect.width) * scale));
+    const y1 = Math.min(image.height, Math.ceil((rect.y + rect.height) * scale));
+    for (let y = y0; y < y1; y++) data.fill(255, (y * image.width + x0) * 4, (y * image.width + x1) * 4);
+  }
+  return { data, width: image.width, height: image.height };
+}
+
 /**
  * Crops element rectangles out of a screenshot. The screenshot is in device
  * pixels (zoom × devicePixelRatio), the rectangles in CSS pixels of a viewport

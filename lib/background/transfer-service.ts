@@ -87,6 +87,7 @@ export class TransferService {
             ...newStoredAccount(otp, incoming.origin, now),
             ...(incoming.pinned ? { pinned: true } : {}),
             ...(incoming.createdAt !== undefined ? { createdAt: incoming.createdAt } : {}),
+            ...(incoming.previousKeys ? { previousKeys: incoming.previousKeys } : {}),
           });
           added++;
         });

@@ -15,10 +15,42 @@ export function takeScanSource(scope: object): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A visible frame whose content comes from another origin than the page's. */
+export interface ForeignFrame {
+  rect: Rect;
+  /** Its origin as the frame's address says (`null` for a sandboxed frame). */
+  origin: string;
+}
+
 export interface PageScan {
   /** Where the page shows something that may be a QR code (CSS px, viewport-relative). */
   rects: Rect[];
   viewport: { width: number; height: number };
+  /** What a screenshot shows of other sites: a code found only there is not this page's. */
+  foreignFrames: ForeignFrame[];
+}
+
+const box = ({ x, y, width, height }: DOMRect): Rect => ({ x, y, width, height });
+
+/** Frames on the page that show another origin (or an opaque one), where they are visible. */
+export function foreignFrames(doc: Document, win: Window): ForeignFrame[] {
+  const own = win.location.origin;
+  const frames: ForeignFrame[] = [];
+  for (const frame of doc.querySelectorAll('iframe, frame, object, embed')) {
+    const rect = frame.getBoundingClientRect();
+    if (rect.width < 1 || rect.height < 1) continue;
+    const source = frame.getAttribute('src') ?? frame.getAttribute('data') ?? '';
+    let origin = own;
+    try {
+      if (source && !/^(about:|javascript:)/i.test(source)) origin = new URL(source, doc.baseURI).origin;
+    } catch {
+      origin = 'null';
+    }
+    const sandbox = frame.getAttribute('sandbox');
+    if (sandbox !== null && !/\ballow-same-origin\b/.test(sandbox)) origin = 'null';
+    if (origin !== own) frames.push({ rect: box(rect), origin });
+  }
+  return frames;
 }
 
 /**
@@ -32,6 +64,10 @@ export function scanPage(doc: Document, win: Window, onlySrc?: string): PageScan
     element instanceof HTMLImageElement && (element.currentSrc === onlySrc || element.src === onlySrc);
   const rects = findQrCandidates(doc, win)
     .filter((candidate) => !onlySrc || isTheImage(candidate.element))
-    .map(({ rect }) => ({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }));
-  return { rects, viewport: { width: win.innerWidth, height: win.innerHeight } };
+    .map(({ rect }) => box(rect));
+  return {
+    rects,
+    viewport: { width: win.innerWidth, height: win.innerHeight },
+    foreignFrames: foreignFrames(doc, win),
+  };
 }

@@ -1,4 +1,5 @@
-import { createShadowHost, onTrusted } from './shadow-host';
+import { guardCard } from './card-guard';
+import { createShadowHost, enforceHostStyle, onTrusted } from './shadow-host';
 
 export interface PromptButton {
   label: string;
@@ -37,11 +38,13 @@ button:focus-visible { outline: 3px solid #7fa8ff; outline-offset: 2px; }
 /**
  * Twofold's small card in the page's corner. Non-modal: it never steals focus
  * from the page; its buttons are in the tab order and Escape dismisses it.
- * Buttons act only on trusted events.
+ * Buttons act only on trusted events, and only once the card has been really
+ * visible for a moment (card-guard.ts): a page cannot steer a click onto them.
  */
 export class InPagePrompt {
   private host: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopGuard: (() => void) | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -73,14 +76,22 @@ export class InPagePrompt {
     message.textContent = content.message;
     const buttons = this.doc.createElement('div');
     buttons.className = 'buttons';
-    for (const spec of content.buttons) {
+    let armed = () => false;
+    const elements = content.buttons.map((spec) => {
       const button = this.doc.createElement('button');
       button.type = 'button';
       button.textContent = spec.label;
       if (spec.primary) button.className = 'primary';
-      button.addEventListener('click', onTrusted(spec.action));
-      buttons.append(button);
-    }
+      button.addEventListener(
+        'click',
+        onTrusted(() => {
+          // Judged again at the moment of the click: styles intact, card seen long enough.
+          if (enforceHostStyle(host) && armed()) spec.action();
+        }),
+      );
+      return button;
+    });
+    buttons.append(...elements);
     card.addEventListener(
       'keydown',
       onTrusted((event: KeyboardEvent) => {
@@ -89,8 +100,13 @@ export class InPagePrompt {
     );
     card.append(head, message, buttons);
     root.append(style, card);
-    (this.doc.body ?? this.doc.documentElement).append(host);
+    this.doc.documentElement.append(host);
     this.host = host;
+    if (elements.length && this.doc.defaultView) {
+      const guard = guardCard(host, card, elements, { win: this.doc.defaultView, doc: this.doc });
+      armed = guard.isArmed;
+      this.stopGuard = guard.stop;
+    }
     if (content.autoHideMs) this.timer = setTimeout(() => this.remove(), content.autoHideMs);
   }
 
@@ -101,6 +117,8 @@ export class InPagePrompt {
 
   remove(): void {
     clearTimeout(this.timer);
+    this.stopGuard?.();
+    this.stopGuard = undefined;
     this.host?.remove();
     this.host = undefined;
   }

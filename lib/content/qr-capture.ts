@@ -39,9 +39,14 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
   }
 
   function showOffer(current: CaptureOffer): void {
-    const fresh = current.accounts.filter((a) => a.status !== 'duplicate');
+    const fresh = current.accounts.filter((a) => a.status === 'new');
+    const conflict = current.accounts.find((a) => a.status === 'conflict');
     const first = current.accounts[0];
     if (!first) return;
+    if (fresh.length === 0 && conflict) {
+      showConflict(current, conflict);
+      return;
+    }
     if (fresh.length === 0) {
       prompt.show({ message: t('promptAlreadySaved', accountName(first)), buttons: [], autoHideMs: 4000 });
       return;
@@ -49,22 +54,40 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
     const message =
       fresh.length > 1
         ? t('promptSaveMany', String(fresh.length))
-        : fresh[0]!.status === 'conflict'
-          ? t('promptReplace', accountName(fresh[0]!))
-          : t('promptSaveOne', accountName(fresh[0]!));
+        : t('promptSaveOne', accountName(fresh[0]!));
     prompt.show({
       message,
       buttons: [
         { label: t('saveToTwofold'), primary: true, action: () => void save(current) },
-        {
-          label: t('notNow'),
-          action: () => {
-            dismissed.add(signature(current));
-            prompt.remove();
-          },
-        },
+        { label: t('notNow'), action: () => notNow(current) },
       ],
     });
+  }
+
+  /**
+   * Same names as a saved account, another key: the page may be a re-enrolment or an attack, and
+   * only the user can tell. The page never replaces a key; Twofold's own window asks.
+   */
+  function showConflict(current: CaptureOffer, conflict: CaptureOffer['accounts'][number]): void {
+    prompt.show({
+      message: t('promptConflict', accountName(conflict)),
+      buttons: [
+        {
+          label: t('reviewInTwofold'),
+          primary: true,
+          action: () => {
+            prompt.remove();
+            void send('capture:review', { offerId: current.offerId });
+          },
+        },
+        { label: t('notNow'), action: () => notNow(current) },
+      ],
+    });
+  }
+
+  function notNow(current: CaptureOffer): void {
+    dismissed.add(signature(current));
+    prompt.remove();
   }
 
   async function save(current: CaptureOffer): Promise<void> {
@@ -90,7 +113,15 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
     // The background checked the tab; check our own frame too before writing a code.
     const ours = result.origin === win.location.origin;
     const filled = ours && result.code ? await deps.fill(result.code) : false;
-    prompt.show({ message: t(filled ? 'promptSaved' : 'promptSavedNoFill'), buttons: [], autoHideMs: 5000 });
+    const conflict = result.review?.accounts[0];
+    if (result.review && conflict) showConflict(result.review, conflict);
+    else if (result.saved.length) {
+      prompt.show({
+        message: t(filled ? 'promptSaved' : 'promptSavedNoFill'),
+        buttons: [],
+        autoHideMs: 5000,
+      });
+    } else prompt.remove();
   }
 
   const stopWatching = watchQrCodes(doc, win, {

@@ -1,15 +1,50 @@
 declare const __TWOFOLD_SANDBOX__: boolean | undefined;
 
 /**
- * A host element for Twofold's in-page UI. The shadow root is closed in real
- * builds, so page scripts cannot read or restyle it; sandbox builds open it
- * so end-to-end tests can find our buttons by role, as a person would.
+ * The host's own styles, each `!important` and inline: an inline important declaration beats
+ * every rule a page can write (layers included), so the page cannot hide, move, shrink or fade
+ * the card through its host. `all: initial` resets whatever we do not name.
+ */
+const HOST_STYLE: readonly [string, string][] = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['z-index', '2147483647'],
+  ['top', '16px'],
+  ['right', '16px'],
+  ['left', 'auto'],
+  ['bottom', 'auto'],
+  ['opacity', '1'],
+  ['visibility', 'visible'],
+  ['pointer-events', 'auto'],
+];
+
+const written = new WeakMap<HTMLElement, string | null>();
+
+/**
+ * Puts the host's styles back if a page edited its `style` attribute, and says whether they had
+ * held. Called when the card is shown, while it is watched, and again at click time.
+ */
+export function enforceHostStyle(host: HTMLElement): boolean {
+  const held = written.has(host) && written.get(host) === host.getAttribute('style');
+  if (!held) {
+    host.removeAttribute('style');
+    for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
+    written.set(host, host.getAttribute('style'));
+  }
+  return held;
+}
+
+/**
+ * A host element for Twofold's in-page UI. The shadow root is closed in real builds, so page
+ * scripts cannot read or restyle what is inside; sandbox builds open it so end-to-end tests can
+ * find our buttons by role, as a person would. The host is attached to `<html>`, not `<body>`,
+ * so a page's styles on its body do not reach it.
  */
 export function createShadowHost(doc: Document, name: string): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement('twofold-ui');
   host.setAttribute('data-twofold-ui', name);
-  // Page CSS must not size, hide or move us.
-  host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; top: 16px; right: 16px;';
+  enforceHostStyle(host);
   const open = typeof __TWOFOLD_SANDBOX__ !== 'undefined' && __TWOFOLD_SANDBOX__;
   const root = host.attachShadow({ mode: open ? 'open' : 'closed' });
   return { host, root };

@@ -21,6 +21,15 @@ export interface OtpAccount {
   counter: number;
 }
 
+/** A key an account had before the user replaced it (a site re-enrolled): kept for undo. */
+export interface PreviousKey extends Pick<
+  OtpAccount,
+  'type' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'
+> {
+  /** ms epoch when it was replaced. */
+  replacedAt: number;
+}
+
 /** An account as stored in the vault. */
 export interface StoredAccount extends OtpAccount {
   id: string;
@@ -29,6 +38,8 @@ export interface StoredAccount extends OtpAccount {
   pinned?: boolean;
   createdAt: number;
   updatedAt: number;
+  /** Keys replaced by the user, newest first; never removed by a page. */
+  previousKeys?: PreviousKey[];
 }
 
 /** What leaves the background for pages: no secret, ever. */
@@ -45,4 +56,6 @@ export interface AccountView {
   code: string;
   /** TOTP: ms epoch when `code` stops being valid. */
   expiresAt?: number;
+  /** When the key was last replaced, while that can still be undone. */
+  keyReplacedAt?: number;
 }

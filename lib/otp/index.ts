@@ -1,5 +1,5 @@
 /** Public API of the OTP core: parse and write otpauth URIs, make codes, read GA exports. */
-export type { AccountView, OtpAccount, OtpAlgorithm, OtpType, StoredAccount } from './account';
+export type { AccountView, OtpAccount, OtpAlgorithm, OtpType, PreviousKey, StoredAccount } from './account';
 export { normaliseSecret, MIN_SECRET_BYTES } from './base32';
 export { generateCode, periodEnd, secondsRemaining } from './codes';
 export { parseAnyOtpText } from './import';

@@ -18,6 +18,8 @@ export interface AccountsProtocol {
   'accounts:update'(data: { id: string; patch: AccountPatch }): AccountView;
   /** Store the accounts in this order (ids missing from the list keep their place at the end). */
   'accounts:reorder'(data: { ids: string[] }): void;
+  /** Undo the last key replacement (the key the account had before a re-enrolment). */
+  'accounts:restoreKey'(data: { id: string }): AccountView;
   /** HOTP: the code shown was used; move to the next counter. */
   'accounts:nextHotp'(data: { id: string }): AccountView;
 }
@@ -28,5 +30,6 @@ export const ACCOUNTS_POLICY = {
   'accounts:delete': 'extension-page',
   'accounts:update': 'extension-page',
   'accounts:reorder': 'extension-page',
+  'accounts:restoreKey': 'extension-page',
   'accounts:nextHotp': 'extension-page',
 } as const satisfies PolicyOf<AccountsProtocol>;

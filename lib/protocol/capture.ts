@@ -13,6 +13,13 @@ export interface OfferedAccount {
 export interface CaptureOffer {
   offerId: string;
   accounts: OfferedAccount[];
+  /** Where saved accounts will be bound: the only origin their codes are ever filled on. */
+  origin: string;
+  /**
+   * The code showed only inside a frame of this other site (origins, comma-separated): saving it
+   * for `origin` needs the user's explicit confirmation in Twofold.
+   */
+  foundIn?: string;
   /** The vault is locked or missing: duplicates cannot be checked until it is unlocked. */
   locked: boolean;
 }
@@ -22,10 +29,19 @@ export interface SavedCapture {
   status: 'saved';
   saved: OfferedAccount[];
   origin: string;
+  /**
+   * Accounts not saved because Twofold already has them with another key: a page never changes a
+   * saved key. The user decides in Twofold's own window ("Review in Twofold").
+   */
+  review?: CaptureOffer;
 }
 
-/** A save to show in Twofold's own pages: never with a code. */
-export type CaptureSaveOutcome = SavedCapture | { status: 'locked' } | { status: 'expired' };
+/**
+ * A save to show in Twofold's own pages: never with a code. `unconfirmed`: the code was found
+ * only in another site's frame and the user has not confirmed binding it to the tab's site.
+ */
+export type CaptureSaveOutcome =
+  SavedCapture | { status: 'locked' } | { status: 'expired' } | { status: 'unconfirmed' };
 
 /** A save as the page that offered it hears of it: the current code goes only to a frame of `origin`. */
 export type CaptureSaveResult =
@@ -53,10 +69,13 @@ export interface CaptureProtocol {
   };
   /** The user clicked "Save to Twofold" (a trusted click in our shadow root). */
   'capture:save'(data: { offerId: string }): CaptureSaveResult;
+  /** The user clicked "Review in Twofold": the offer opens in Twofold's own window, where they decide. */
+  'capture:review'(data: { offerId: string }): void;
 }
 
 export const CAPTURE_POLICY = {
   'capture:pixels': 'content-script',
   'capture:screenshot': 'content-script',
   'capture:save': 'content-script',
+  'capture:review': 'content-script',
 } as const satisfies PolicyOf<CaptureProtocol>;

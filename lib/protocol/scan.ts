@@ -9,8 +9,11 @@ export interface ScanProtocol {
   'scan:activeTab'(): ScanOutcome;
   /** On popup open: finish a scan a page or the image menu asked for (it needed this click). */
   'scan:pending'(): ScanOutcome | null;
-  /** Save what a scan found; bound to the tab's origin it came from. The code stays in the page. */
-  'scan:save'(data: { offerId: string }): CaptureSaveOutcome;
+  /**
+   * Save what a scan found, bound to the tab's origin it came from; the code stays in the page.
+   * `replace`: the user chose, in Twofold, to replace a saved account's key (the old one is kept).
+   */
+  'scan:save'(data: { offerId: string; replace?: boolean; confirmFrame?: boolean }): CaptureSaveOutcome;
 }
 
 export const SCAN_POLICY = {

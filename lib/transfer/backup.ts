@@ -11,7 +11,7 @@
  * wrong passphrase (check differs) from a damaged file (check matches, GCM fails). The AAD binds
  * format, version, createdAt and the KDF parameters, so none can be edited unnoticed.
  */
-import type { StoredAccount } from '../otp/account';
+import type { PreviousKey, StoredAccount } from '../otp/account';
 import { checkAccount } from '../otp/params';
 import { webOriginOf } from '../origins';
 import { checkKdfParams, DEFAULT_KDF, deriveKek } from '../vault/kdf';
@@ -52,6 +52,14 @@ export async function createBackup(
     id: a.id,
     ...(a.origin ? { origin: a.origin } : {}),
     ...(a.pinned ? { pinned: true } : {}),
+    ...(a.previousKeys?.length
+      ? {
+          previousKeys: a.previousKeys.map((k) => ({
+            ...checkAccount({ ...a, ...k }),
+            replacedAt: k.replacedAt,
+          })),
+        }
+      : {}),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   }));
@@ -158,6 +166,8 @@ export async function readBackup(text: string, passphrase?: string): Promise<Imp
     if (typeof entry.createdAt === 'number' && Number.isFinite(entry.createdAt)) {
       account.createdAt = entry.createdAt;
     }
+    const previousKeys = readPreviousKeys(entry.previousKeys);
+    if (previousKeys.length) account.previousKeys = previousKeys;
     accounts.push(account);
   }
   return { format, accounts, skipped };
@@ -185,4 +195,17 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
+}
+
+/** Keys an account had before the user replaced them; any entry that is not a sound key is dropped. */
+function readPreviousKeys(value: unknown): PreviousKey[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (!isObject(entry) || typeof entry.replacedAt !== 'number' || !Number.isFinite(entry.replacedAt))
+      return [];
+    const outcome = buildAccount(entry as unknown as RawEntry);
+    if (!('account' in outcome)) return [];
+    const { type, secret, algorithm, digits, period, counter } = outcome.account;
+    return [{ type, secret, algorithm, digits, period, counter, replacedAt: entry.replacedAt }];
+  });
 }

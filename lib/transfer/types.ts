@@ -2,7 +2,7 @@
  * Shapes shared by every importer and exporter. Importers are pure: text (and a password) in,
  * accounts out; nothing here touches the vault, so a bad file can never change anything.
  */
-import type { OtpAccount } from '../otp/account';
+import type { OtpAccount, PreviousKey } from '../otp/account';
 
 export type FormatId =
   | 'twofold-backup'
@@ -47,6 +47,8 @@ export interface ImportedAccount extends OtpAccount {
   pinned?: boolean;
   /** Twofold backup only: when the account was first added (ms epoch). */
   createdAt?: number;
+  /** Twofold backup only: keys the user replaced, newest first. */
+  previousKeys?: PreviousKey[];
 }
 
 export interface SkippedEntry {

@@ -11,4 +11,5 @@ export function registerCaptureHandlers(
     scan.cropsFromContent(sender, rects, viewport),
   );
   handle('capture:save', ({ offerId }, sender) => capture.save(offerId, sender));
+  handle('capture:review', ({ offerId }, sender) => capture.review(offerId, sender));
 }

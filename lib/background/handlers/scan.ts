@@ -8,5 +8,7 @@ export function registerScanHandlers(
 ): void {
   handle('scan:activeTab', () => scan.scanActiveTab());
   handle('scan:pending', () => scan.scanPending());
-  handle('scan:save', ({ offerId }) => capture.saveFromPopup(offerId));
+  handle('scan:save', ({ offerId, replace, confirmFrame }) =>
+    capture.saveFromPopup(offerId, { replace: replace ?? false, confirmFrame: confirmFrame ?? false }),
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountsFromText, CaptureService } from '@/lib/background/capture-service';
-import type { CaptureSaveResult } from '@/lib/messaging';
+import type { CaptureOffer, CaptureSaveResult } from '@/lib/messaging';
 import { encodeMigrationUri } from '@/lib/otp/migration';
 import { parseOtpauthUri } from '@/lib/otp/uri';
 import { vaultServices } from '../helpers/services';
@@ -11,11 +11,17 @@ const URI = 'otpauth://totp/M2Mmanager:jane.doe%40example.com?secret=JBSWY3DPEHP
 const NEW_SECRET = URI.replace('JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLU');
 
 async function setup(tabOrigin: string | undefined = ORIGIN) {
-  const { vault, accounts } = await vaultServices();
+  const { vault, accounts, now, tick } = await vaultServices();
   const opened: number[] = [];
   const notified: CaptureSaveResult[] = [];
+  const shown: CaptureOffer[] = [];
   let next = 0;
   const capture = new CaptureService({
+    now,
+    showInTwofold: (offer) => {
+      shown.push(offer);
+      return Promise.resolve();
+    },
     vault,
     decode: () => [URI, 'https://example.com/help'],
     openUnlock: () => {
@@ -29,7 +35,7 @@ async function setup(tabOrigin: string | undefined = ORIGIN) {
     },
     newId: () => `offer-${next++}`,
   });
-  return { vault, accounts, capture, opened, notified };
+  return { vault, accounts, capture, opened, notified, shown, tick };
 }
 
 describe('accountsFromText', () => {
@@ -60,6 +66,7 @@ describe('CaptureService', () => {
       offerId: 'offer-0',
       accounts: [{ issuer: 'M2Mmanager', label: 'jane.doe@example.com', status: 'new' }],
       locked: false,
+      origin: ORIGIN,
     });
     const saved = await capture.save(offer.offerId, FROM);
     expect(saved).toMatchObject({ status: 'saved', origin: ORIGIN });
@@ -87,22 +94,91 @@ describe('CaptureService', () => {
     expect(await capture.offerPixels({ width: 3, height: 2, rgba }, FROM)).toEqual({ texts: 0 });
   });
 
-  it('never saves the same secret twice for one origin; a new secret for the same names replaces', async () => {
+  it('never saves the same secret twice for one origin', async () => {
     const { accounts, capture } = await setup();
     await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
     const again = await capture.offer([URI], FROM);
     expect(again.accounts[0]?.status).toBe('duplicate');
     await capture.save(again.offerId, FROM);
     expect(await accounts.list()).toHaveLength(1);
+  });
 
-    const renewed = await capture.offer([NEW_SECRET], FROM);
-    expect(renewed.accounts[0]?.status).toBe('conflict');
-    const before = (await accounts.list())[0]!;
-    await capture.save(renewed.offerId, FROM);
-    const after = await accounts.list();
-    expect(after).toHaveLength(1);
-    expect(after[0]?.id).toBe(before.id);
-    expect(after[0]?.code).not.toBe(before.code);
+  // A page that shows a QR code with a saved account's names but its own key must not replace it.
+  it('a page never replaces a saved key: the conflict is held back for review in Twofold', async () => {
+    const { accounts, capture, vault, shown } = await setup();
+    await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
+    const before = await vault.accounts();
+    const hostile = await capture.offer([NEW_SECRET], FROM);
+    expect(hostile.accounts[0]?.status).toBe('conflict');
+    const result = await capture.save(hostile.offerId, FROM);
+    expect(result).toMatchObject({
+      status: 'saved',
+      saved: [],
+      review: { accounts: [{ status: 'conflict' }] },
+    });
+    expect(result.status === 'saved' && result.code).toBeFalsy();
+    expect(await vault.accounts()).toEqual(before);
+
+    const reviewId = result.status === 'saved' ? result.review!.offerId : '';
+    await capture.review(reviewId, { ...FROM, tabId: 99 });
+    expect(shown).toHaveLength(0);
+    await capture.review(reviewId, FROM);
+    expect(shown).toMatchObject([{ offerId: reviewId, accounts: [{ status: 'conflict' }] }]);
+    expect(await accounts.list()).toHaveLength(1);
+  });
+
+  it('in Twofold the user may replace: same id, new key, the old key kept and restorable', async () => {
+    const { accounts, capture, vault } = await setup();
+    await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
+    const [old] = await accounts.list();
+    const offer = await capture.offer([NEW_SECRET], FROM);
+    expect(await capture.saveFromPopup(offer.offerId, { replace: true, confirmFrame: false })).toMatchObject({
+      status: 'saved',
+    });
+    const [after] = await accounts.list();
+    expect(after?.id).toBe(old!.id);
+    expect(after?.keyReplacedAt).toBeTypeOf('number');
+    expect(after!.code).not.toBe(old!.code);
+    expect((await vault.accounts())[0]!.previousKeys).toMatchObject([{ secret: 'JBSWY3DPEHPK3PXP' }]);
+    expect((await accounts.restoreKey(old!.id)).code).toBe(old!.code);
+  });
+
+  it('a capture expires after 15 minutes, also when the user clicks save late', async () => {
+    const { accounts, capture, tick } = await setup();
+    const offer = await capture.offer([URI], FROM);
+    tick(15 * 60_000 + 1);
+    expect(await capture.save(offer.offerId, FROM)).toEqual({ status: 'expired' });
+    expect(await accounts.list()).toHaveLength(0);
+  });
+
+  it("one tab's offers cannot evict another tab's waiting capture", async () => {
+    const { accounts, capture, vault } = await setup();
+    await vault.lock();
+    const waiting = await capture.offer([URI], FROM);
+    await capture.save(waiting.offerId, FROM);
+    const noisy = { ...FROM, tabId: 8 };
+    for (let i = 0; i < 50; i++) await capture.offer([NEW_SECRET], noisy);
+    await vault.unlock('a good passphrase');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await accounts.list()).toHaveLength(1);
+  });
+
+  it('a save that waited for the unlock is judged again: a conflict is held back, not saved', async () => {
+    const { accounts, capture, vault, notified } = await setup();
+    await accounts.add(URI, ORIGIN);
+    await vault.lock();
+    // While locked nothing can be compared: the card could only say "Save".
+    const offer = await capture.offer([NEW_SECRET], FROM);
+    expect(offer).toMatchObject({ locked: true, accounts: [{ status: 'new' }] });
+    expect(await capture.save(offer.offerId, FROM)).toEqual({ status: 'locked' });
+    await vault.unlock('a good passphrase');
+    await expect.poll(() => notified.length).toBe(1);
+    expect(notified[0]).toMatchObject({
+      status: 'saved',
+      saved: [],
+      review: { accounts: [{ status: 'conflict' }] },
+    });
+    expect((await vault.accounts()).map((a) => a.secret)).toEqual(['JBSWY3DPEHPK3PXP']);
   });
 
   it('holds a capture while locked, opens the unlock window, and saves it at unlock', async () => {
@@ -126,7 +202,7 @@ describe('CaptureService.saveFromPopup', () => {
   ])('%s; the popup never does', async (_name, tabOrigin, pageGetsCode) => {
     const { accounts, capture, notified } = await setup(tabOrigin);
     const offer = await capture.offer([URI], FROM);
-    const forPopup = await capture.saveFromPopup(offer.offerId);
+    const forPopup = await capture.saveFromPopup(offer.offerId, { replace: false, confirmFrame: false });
     expect(forPopup).toEqual({
       status: 'saved',
       origin: ORIGIN,
@@ -135,6 +211,26 @@ describe('CaptureService.saveFromPopup', () => {
     expect(notified).toHaveLength(1);
     expect('code' in notified[0]!).toBe(pageGetsCode);
     expect(await accounts.list()).toHaveLength(1);
-    expect(await capture.saveFromPopup(offer.offerId)).toEqual({ status: 'expired' });
+    expect(await capture.saveFromPopup(offer.offerId, { replace: false, confirmFrame: false })).toEqual({
+      status: 'expired',
+    });
+  });
+});
+
+describe("a code found only inside another site's frame", () => {
+  it('is never saved from the page, and from Twofold only once the user confirms', async () => {
+    const { accounts, capture } = await setup();
+    const offer = await capture.offer([URI], FROM, 'https://ads.example');
+    expect(offer).toMatchObject({ origin: ORIGIN, foundIn: 'https://ads.example' });
+    expect(await capture.save(offer.offerId, FROM)).toEqual({ status: 'expired' });
+    expect(await capture.saveFromPopup(offer.offerId, { replace: false, confirmFrame: false })).toEqual({
+      status: 'unconfirmed',
+    });
+    expect(await accounts.list()).toHaveLength(0);
+    expect(await capture.saveFromPopup(offer.offerId, { replace: false, confirmFrame: true })).toMatchObject({
+      status: 'saved',
+      origin: ORIGIN,
+    });
+    expect(await accounts.list()).toHaveLength(1);
   });
 });

@@ -67,6 +67,7 @@ describe('POLICY', () => {
         'autofill:code',
         'autofill:username',
         'capture:pixels',
+        'capture:review',
         'capture:save',
         'capture:screenshot',
         'content:hello',

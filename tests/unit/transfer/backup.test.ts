@@ -17,7 +17,23 @@ const stored: StoredAccount[] = [
     createdAt: 1,
     updatedAt: 2,
   },
-  { ...V(2), id: 'a2', createdAt: 3, updatedAt: 4 },
+  {
+    ...V(2),
+    id: 'a2',
+    createdAt: 3,
+    updatedAt: 4,
+    previousKeys: [{ ...V(3), replacedAt: 1_700_000_000_000 }].map(
+      ({ type, secret, algorithm, digits, period, counter, replacedAt }) => ({
+        type,
+        secret,
+        algorithm,
+        digits,
+        period,
+        counter,
+        replacedAt,
+      }),
+    ),
+  },
   { ...V(3), id: 'a3', origin: 'https://example.com', createdAt: 5, updatedAt: 6 },
 ];
 
@@ -40,7 +56,7 @@ describe('Twofold backup', () => {
     expect(result.skipped).toEqual([]);
     expect(result.accounts).toEqual([
       { ...V(1), origin: 'https://m2mmanager.localhost:4100', pinned: true, createdAt: 1 },
-      { ...V(2), createdAt: 3 },
+      { ...V(2), createdAt: 3, previousKeys: stored[1]!.previousKeys },
       { ...V(3), origin: 'https://example.com', createdAt: 5 },
     ]);
     const t = 1_700_000_000_000;

@@ -1,0 +1,216 @@
+/**
+ * A page script on an enrolled site tries to steer Twofold's card and captures. Each test plays
+ * the attacker from the page's own world (page.evaluate, addStyleTag run in the main world) and
+ * fails on a Twofold that gives way.
+ */
+import type { Page } from '@playwright/test';
+import * as QRCode from 'qrcode';
+import { expect, test } from '../fixtures/twofold';
+import type { ExtensionBrowser } from '../fixtures/extension';
+import { PopupPage } from '../pages/popup-page';
+import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import { codeAt } from '../pages/sandbox-qr';
+import { TwofoldPrompt } from '../pages/twofold-prompt';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const USER = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
+const ACCOUNT = `M2Mmanager (${USER.email})`;
+
+async function popupWithVault(twofold: ExtensionBrowser): Promise<PopupPage> {
+  const popup = new PopupPage(await twofold.openPopup());
+  await popup.createVault(PASSPHRASE);
+  return popup;
+}
+
+async function openEnrolment(page: Page, baseUrl: string): Promise<M2MmanagerPage> {
+  const m2m = new M2MmanagerPage(page, baseUrl);
+  await page.bringToFront();
+  await m2m.login(USER.email, USER.password);
+  await m2m.acceptOfferAndLogInAgain(USER.email, USER.password);
+  await m2m.chooseMethod('app');
+  await expect(page.getByRole('dialog', { name: m2m.t.appTitle })).toBeVisible();
+  return m2m;
+}
+
+/** Enrols with Twofold's card and the filled code; returns the saved URI. */
+async function enrolWithTwofold(page: Page, baseUrl: string): Promise<M2MmanagerPage & { uri: string }> {
+  const m2m = await openEnrolment(page, baseUrl);
+  const uri = await m2m.scanEnrolmentQr();
+  const prompt = new TwofoldPrompt(page);
+  await prompt.button('Save to Twofold').click();
+  await prompt.expectText('Saved to Twofold. Your code is filled in.');
+  await m2m.button(m2m.t.continue).click();
+  await m2m.expectHome();
+  return Object.assign(m2m, { uri });
+}
+
+async function expectCodeOf(popup: PopupPage, uri: string): Promise<void> {
+  await popup.page.reload();
+  await expect(popup.code(ACCOUNT)).toBeVisible();
+  const now = Date.now();
+  expect([codeAt(uri, now), codeAt(uri, now + 2000)]).toContain(await popup.codeDigits(ACCOUNT));
+}
+
+test.describe('a hostile page', () => {
+  test('cannot restyle, move or fade the card through its host', async ({ twofold, sandbox }) => {
+    await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    await openEnrolment(page, sandbox.url);
+    await expect(new TwofoldPrompt(page).button('Save to Twofold')).toBeVisible();
+    await page.addStyleTag({
+      content: `@layer attack { twofold-ui { opacity: .5 !important; } }
+        twofold-ui { opacity: .02 !important; top: 440px !important; transform: scale(.1) !important;
+          filter: opacity(0) !important; clip-path: inset(50%) !important; }`,
+    });
+    const host = await page.locator('twofold-ui').evaluate((element) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return {
+        opacity: style.opacity,
+        filter: style.filter,
+        clip: style.clipPath,
+        transform: style.transform,
+        top: box.top,
+      };
+    });
+    expect(host).toEqual({ opacity: '1', filter: 'none', clip: 'none', transform: 'none', top: 16 });
+    // Editing the host's own style attribute does not stick either.
+    await page.locator('twofold-ui').evaluate((element) => element.setAttribute('style', 'opacity: 0.01'));
+    await page.waitForTimeout(300);
+    expect(await page.locator('twofold-ui').evaluate((element) => getComputedStyle(element).opacity)).toBe(
+      '1',
+    );
+  });
+
+  test('a click through a decoy laid over the card saves nothing', async ({ twofold, sandbox }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    await openEnrolment(page, sandbox.url);
+    const save = new TwofoldPrompt(page).button('Save to Twofold');
+    await expect(save).toBeEnabled();
+    const box = (await save.boundingBox())!;
+    // An opaque decoy over the card that lets the pointer through to it.
+    await page.evaluate(() => {
+      const decoy = document.createElement('button');
+      decoy.textContent = 'Claim your prize';
+      decoy.style.cssText =
+        'position:fixed;top:0;right:0;width:420px;height:320px;z-index:2147483647;pointer-events:none;background:#fff;font-size:24px';
+      document.documentElement.append(decoy);
+    });
+    await page.waitForTimeout(800);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(800);
+    await popup.page.reload();
+    await expect(popup.page.getByText(/No accounts yet/)).toBeVisible();
+  });
+
+  test("a QR code with a saved account's names but another key never replaces it from the page", async ({
+    twofold,
+    sandbox,
+    control,
+  }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    const first = await enrolWithTwofold(page, sandbox.url);
+    // The site (or a script on it) shows a new key for the same account.
+    await control.resetTwoFactor(USER.email);
+    await first.logOut();
+    const m2m = await openEnrolment(page, sandbox.url);
+    const fresh = await m2m.scanEnrolmentQr();
+    expect(fresh).not.toBe(first.uri);
+    const prompt = new TwofoldPrompt(page);
+    await prompt.expectText(
+      `Already in Twofold with another key: ${ACCOUNT}. The saved key stays unless you replace it in Twofold.`,
+    );
+    await expect(prompt.button('Save to Twofold')).toHaveCount(0);
+    await expectCodeOf(popup, first.uri);
+
+    // The user decides in Twofold's own window; the old key stays available to undo.
+    const review = twofold.context.waitForEvent('page');
+    await prompt.button('Review in Twofold').click();
+    const window = new PopupPage(await review);
+    await window.page.getByRole('button', { name: 'Replace the saved key' }).click();
+    await expect(window.page.getByText('Saved to Twofold.')).toBeVisible();
+    await expectCodeOf(popup, fresh);
+    await expect(popup.page.getByText(/Key replaced on/)).toBeVisible();
+    await popup.page.getByRole('button', { name: `Go back to the previous key of ${ACCOUNT}` }).click();
+    await expect(popup.page.getByText(`The previous key of ${ACCOUNT} is back.`)).toBeVisible();
+    await expectCodeOf(popup, first.uri);
+  });
+
+  test('a save clicked while locked is judged again at unlock: a key is never replaced', async ({
+    twofold,
+    sandbox,
+    control,
+  }) => {
+    const popup = await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    const first = await enrolWithTwofold(page, sandbox.url);
+    await control.resetTwoFactor(USER.email);
+    await first.logOut();
+    await popup.page.bringToFront();
+    await popup.page.reload();
+    await popup.lock();
+    const m2m = await openEnrolment(page, sandbox.url);
+    await m2m.scanEnrolmentQr();
+    const prompt = new TwofoldPrompt(page);
+    // Locked, Twofold cannot compare: the card can only offer to save.
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    const unlockWindow = twofold.context.waitForEvent('page');
+    await prompt.button('Save to Twofold').click();
+    await new PopupPage(await unlockWindow).unlock(PASSPHRASE);
+    await prompt.expectText(/Already in Twofold with another key/);
+    await popup.page.reload();
+    await expectCodeOf(popup, first.uri);
+  });
+
+  test('is never told Twofold is there by a start-up message', async ({ twofold, sandbox }) => {
+    await popupWithVault(twofold);
+    const page = await twofold.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+    });
+    await openEnrolment(page, sandbox.url);
+    await expect(new TwofoldPrompt(page).card).toBeVisible();
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((data) => /content-script-started|twofold|m2mmanager/i.test(data))).toEqual([]);
+  });
+});
+
+test.describe('"Scan QR code on this page" and other sites\' frames', () => {
+  test("a code shown only inside another site's frame needs the user's explicit say-so", async ({
+    twofold,
+    sandbox,
+  }) => {
+    await popupWithVault(twofold);
+    const uri = 'otpauth://totp/Shop:jane%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Shop';
+    const png = await QRCode.toBuffer(uri, { type: 'png', margin: 4, scale: 6 });
+    const frameOrigin = sandbox.phishUrl.replace(/\/$/, '');
+    const page = await twofold.context.newPage();
+    await page.route(`${frameOrigin}/ad.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<img alt="" src="data:image/png;base64,${png.toString('base64')}">`,
+      }),
+    );
+    await page.route(`${sandbox.url.replace(/\/$/, '')}/with-frame.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<h1>Shop</h1><iframe title="ad" src="${frameOrigin}/ad.html" width="400" height="400"></iframe>`,
+      }),
+    );
+    await page.goto(`${sandbox.url.replace(/\/$/, '')}/with-frame.html`);
+    const toolbar = await twofold.openToolbarPopup(page);
+    await toolbar.getByRole('button', { name: 'Scan QR code on this page' }).click();
+    const origin = new URL(sandbox.url).origin;
+    await expect(toolbar.getByRole('alert')).toContainText(
+      `comes from another site (${new URL(frameOrigin).origin})`,
+    );
+    await expect(toolbar.getByText(`Twofold will fill its codes on ${origin} only.`)).toBeVisible();
+    await expect(toolbar.getByRole('button', { name: 'Save to Twofold' })).toHaveCount(0);
+    await toolbar.getByRole('button', { name: 'Save anyway' }).click();
+    await expect(toolbar.getByText('Saved to Twofold.')).toBeVisible();
+  });
+});
