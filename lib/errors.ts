@@ -7,10 +7,12 @@
  * Each subject declares its own codes in its own catalog (lib/otp/errors.ts, …), joined below.
  */
 import { OTP_ERRORS } from './otp/errors';
+import { TRANSFER_ERRORS } from './transfer/errors';
 import { VAULT_ERRORS } from './vault/errors';
 
 export const ERROR_CATALOG = {
   ...OTP_ERRORS,
+  ...TRANSFER_ERRORS,
   ...VAULT_ERRORS,
 } as const satisfies Record<string, string>;
 

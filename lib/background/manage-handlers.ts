@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { webOriginOf } from '../origins';
 import type { ImportCommit, ImportPreview } from '../protocol/manage';
-import type { FormatId } from '../transfer';
 import { handle } from './router';
 import type { VaultService } from './vault-service';
 
@@ -32,29 +31,10 @@ export function registerManageHandlers({ vault, self }: ManageDeps): void {
   );
 }
 
-/** The app each format comes from, as the translated messages name it. */
-const PRODUCT: Record<FormatId, string> = {
-  'twofold-backup': 'Twofold',
-  'otpauth-list': 'otpauth',
-  'google-migration': 'Google Authenticator',
-  aegis: 'Aegis',
-  'aegis-encrypted': 'Aegis',
-  '2fas': '2FAS',
-  '2fas-encrypted': '2FAS',
-  'bitwarden-json': 'Bitwarden',
-  'bitwarden-encrypted': 'Bitwarden',
-  'bitwarden-csv': 'Bitwarden',
-  andotp: 'andOTP',
-};
-
-/**
- * An import refused, in the browser's language. English keeps the importer's own,
- * more precise wording; other languages get the translation for its code.
- */
+/** An import refused, in the browser's language (its code's translation, where there is one). */
 function inUiLanguage<T extends ImportPreview | ImportCommit>(result: T): T {
-  if (result.ok || browser.i18n.getUILanguage().toLowerCase().startsWith('en')) return result;
-  const key = `importError_${result.code}` as const;
-  const message = browser.i18n.getMessage(key, result.format ? PRODUCT[result.format] : '');
+  if (result.ok) return result;
+  const message = browser.i18n.getMessage(`error_${result.code}` as 'extName', result.params);
   return message ? { ...result, message } : result;
 }
 

@@ -15,7 +15,8 @@ import type {
   SiteSummary,
 } from '../protocol/manage';
 import { displayName } from '../otp/names';
-import { createBackup, FORMAT_NAMES, ImportError, importText, planImport } from '../transfer';
+import { secretBits } from '../otp/base32';
+import { createBackup, detectFormat, FORMAT_NAMES, importText, isImportError, planImport } from '../transfer';
 import type { SessionKey } from './session-key';
 
 export interface VaultServiceDeps {
@@ -305,10 +306,12 @@ export class VaultService {
           algorithm: account.algorithm,
           status,
           ...(account.origin ? { origin: account.origin } : {}),
+          secretBits: secretBits(account.secret),
+          ...(account.encoder ? { encoder: account.encoder } : {}),
         })),
       };
     } catch (error) {
-      return importFailure(error);
+      return importFailure(error, text);
     }
   }
 
@@ -342,6 +345,7 @@ export class VaultService {
             digits: incoming.digits,
             period: incoming.period,
             counter: incoming.counter,
+            ...(incoming.encoder ? { encoder: incoming.encoder } : {}),
           };
           const stored = newStoredAccount(otp, incoming.origin, this.now());
           accounts.push({
@@ -356,7 +360,7 @@ export class VaultService {
       this.deps.onActivity?.();
       return { ok: true, added };
     } catch (error) {
-      return importFailure(error);
+      return importFailure(error, text);
     }
   }
 
@@ -407,17 +411,16 @@ function cleanField(value: string): string {
 }
 
 /** An import failure as the page shows it: the importer's own message, never a secret. */
-function importFailure(error: unknown): ImportFailure {
-  if (error instanceof ImportError) {
+function importFailure(error: unknown, text: string): ImportFailure {
+  if (isImportError(error) || isTwofoldError(error, 'LOCKED')) {
+    const format = isImportError(error) ? detectFormat(text) : undefined;
     return {
       ok: false,
       code: error.code,
+      params: [...error.params],
       message: error.message,
-      ...(error.format ? { format: error.format } : {}),
+      ...(format ? { format } : {}),
     };
-  }
-  if (isTwofoldError(error, 'LOCKED')) {
-    return { ok: false, code: 'LOCKED', message: error.message };
   }
   throw error;
 }

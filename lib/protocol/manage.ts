@@ -4,8 +4,9 @@
  * lib/messaging.ts; who may send each is declared in MANAGE_POLICY below.
  * Every one of them is for extension pages only.
  */
+import type { ErrorCode } from '../errors';
 import type { AccountView, StoredAccount } from '../otp/account';
-import type { FormatId, ImportErrorCode, PlanStatus } from '../transfer';
+import type { FormatId, PlanStatus, SkippedEntry } from '../transfer';
 
 /** What a user may change of an account from the popup (never its secret). */
 export interface AccountPatch {
@@ -35,6 +36,10 @@ export interface PreviewItem {
   status: PlanStatus;
   /** Bound origin (a Twofold backup keeps bindings; other formats never bind). */
   origin?: string;
+  /** Size of the secret: below WEAK_SECRET_BITS the preview warns before it is added. */
+  secretBits: number;
+  /** Steam Guard accounts show 5-character codes. */
+  encoder?: 'steam';
 }
 
 export type ImportPreview =
@@ -43,8 +48,8 @@ export type ImportPreview =
       format: FormatId;
       formatName: string;
       items: PreviewItem[];
-      /** Entries the file held that cannot be imported, and why. */
-      skipped: { name: string; reason: string }[];
+      /** Entries the file held that cannot be imported, and why (a code the page words). */
+      skipped: SkippedEntry[];
     }
   | ImportFailure;
 
@@ -53,7 +58,9 @@ export type ImportCommit = { ok: true; added: number } | ImportFailure;
 /** A whole import refused: why, in words a person can act on; never a secret. */
 export interface ImportFailure {
   ok: false;
-  code: ImportErrorCode | 'LOCKED';
+  code: ErrorCode;
+  params: string[];
+  /** In the browser's language (the background words `code`). */
   message: string;
   /** The format recognised, when there was one. */
   format?: FormatId;
