@@ -3,8 +3,8 @@
  * Pure: builds the text the background parses (`accounts:addUri`), which validates it.
  */
 import type { OtpAlgorithm, OtpType } from './otp/account';
-import { normaliseSecret } from './otp/base32';
-import { toOtpauthUri } from './otp/uri';
+import { normaliseSecret, secretBits, WEAK_SECRET_BITS } from './otp/base32';
+import { parseOtpauthUri, toOtpauthUri } from './otp/uri';
 
 export interface SecretOptions {
   issuer: string;
@@ -54,6 +54,22 @@ export function addAccountText(text: string, options: SecretOptions): string {
     period: options.type === 'totp' ? options.period : 30,
     counter: options.type === 'hotp' ? options.counter : 0,
   });
+}
+
+/**
+ * The size in bits of a key below `WEAK_SECRET_BITS` that `text` (what `addAccountText` sends)
+ * would add, so the form can warn and ask first; undefined for a strong key, or for text that
+ * cannot be read (the background then says what is wrong).
+ */
+export function weakSecretBits(text: string): number | undefined {
+  try {
+    const trimmed = text.trim();
+    const secret = isOtpauthText(trimmed) ? parseOtpauthUri(trimmed).secret : trimmed;
+    const bits = secretBits(secret);
+    return bits < WEAK_SECRET_BITS ? bits : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "twofold-backup-2024-05-01.json", from the local date. */
