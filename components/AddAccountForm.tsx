@@ -1,6 +1,12 @@
 import { useId, useState } from 'preact/hooks';
-import { addAccountText, DEFAULT_SECRET_OPTIONS, isOtpauthText, type SecretOptions } from './add-account';
-import { t } from '@/lib/i18n';
+import {
+  addAccountText,
+  DEFAULT_SECRET_OPTIONS,
+  isOtpauthText,
+  weakSecretBits,
+  type SecretOptions,
+} from './add-account';
+import { localErrorText, t } from '@/lib/i18n';
 import type { OtpAlgorithm, OtpType } from '@/lib/otp';
 
 interface Props {
@@ -15,6 +21,8 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
   const [options, setOptions] = useState<SecretOptions>(DEFAULT_SECRET_OPTIONS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  /** The text whose short key the user was warned about; saving it again confirms. */
+  const [warned, setWarned] = useState<{ text: string; bits: number } | undefined>();
   const uriId = useId();
   const siteId = useId();
   const hintId = useId();
@@ -28,6 +36,7 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
     counter: useId(),
   };
   const isUri = isOtpauthText(uri);
+  const confirming = warned !== undefined && warned.text === addAccountTextOrUndefined(uri, options);
 
   function set<K extends keyof SecretOptions>(key: K, value: SecretOptions[K]) {
     setOptions((current) => ({ ...current, [key]: value }));
@@ -38,9 +47,15 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
     setBusy(true);
     setError('');
     try {
-      await onSave(addAccountText(uri, options), website);
+      const text = addAccountText(uri, options);
+      const bits = weakSecretBits(text);
+      if (bits !== undefined && warned?.text !== text) {
+        setWarned({ text, bits });
+        return;
+      }
+      await onSave(text, website);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(localErrorText(err));
     } finally {
       setBusy(false);
     }
@@ -159,9 +174,14 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
           {error}
         </p>
       )}
+      {confirming && !error && (
+        <p role="alert" class="warning">
+          {t('weakSecretWarning', String(warned?.bits))}
+        </p>
+      )}
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
-          {t('save')}
+          {confirming ? t('addAnyway') : t('save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('cancel')}
@@ -169,4 +189,12 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+function addAccountTextOrUndefined(text: string, options: SecretOptions): string | undefined {
+  try {
+    return addAccountText(text, options);
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,15 @@
  * The popup's "Add account" form: an otpauth URI, or a secret typed with its options.
  * Pure: builds the text the background parses (`accounts:addUri`), which validates it.
  */
-import { normaliseSecret, toOtpauthUri, type OtpAlgorithm, type OtpType } from '@/lib/otp';
+import {
+  normaliseSecret,
+  parseOtpauthUri,
+  secretBits,
+  toOtpauthUri,
+  WEAK_SECRET_BITS,
+  type OtpAlgorithm,
+  type OtpType,
+} from '@/lib/otp';
 
 export interface SecretOptions {
   issuer: string;
@@ -52,6 +60,22 @@ export function addAccountText(text: string, options: SecretOptions): string {
     period: options.type === 'totp' ? options.period : 30,
     counter: options.type === 'hotp' ? options.counter : 0,
   });
+}
+
+/**
+ * The size in bits of a key below `WEAK_SECRET_BITS` that `text` (what `addAccountText` sends)
+ * would add, so the form can warn and ask first; undefined for a strong key, or for text that
+ * cannot be read (the background then says what is wrong).
+ */
+export function weakSecretBits(text: string): number | undefined {
+  try {
+    const trimmed = text.trim();
+    const secret = isOtpauthText(trimmed) ? parseOtpauthUri(trimmed).secret : trimmed;
+    const bits = secretBits(secret);
+    return bits < WEAK_SECRET_BITS ? bits : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "twofold-backup-2024-05-01.json", from the local date. */

@@ -8,11 +8,13 @@
  */
 import { ACCOUNT_ERRORS } from './account-errors';
 import { OTP_ERRORS } from './otp/errors';
+import { TRANSFER_ERRORS } from './transfer/errors';
 import { VAULT_ERRORS } from './vault/errors';
 
 export const ERROR_CATALOG = {
   ...ACCOUNT_ERRORS,
   ...OTP_ERRORS,
+  ...TRANSFER_ERRORS,
   ...VAULT_ERRORS,
 } as const satisfies Record<string, string>;
 

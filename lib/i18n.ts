@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
+import { ERROR_CATALOG, errorText, fillTemplate, isTwofoldError, type ErrorCode } from './errors';
 
 export type MessageKey = keyof typeof en;
 
@@ -15,4 +16,17 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 export function applyDocumentLanguage(doc: Document): void {
   doc.documentElement.lang = browser.i18n.getUILanguage() || 'en';
   doc.title = t('extName');
+}
+
+/** A coded error's message in the browser's language (English from the catalog otherwise). */
+export function errorMessage(code: ErrorCode, params: readonly string[] = []): string {
+  return (
+    browser.i18n.getMessage(`error_${code}` as MessageKey, [...params]) ||
+    fillTemplate(ERROR_CATALOG[code], params)
+  );
+}
+
+/** The text to show for an error thrown on this page (coded errors in the browser's language). */
+export function localErrorText(error: unknown): string {
+  return isTwofoldError(error) ? errorMessage(error.code, error.params) : errorText(error);
 }

@@ -1,10 +1,11 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { accountName } from '@/lib/otp';
-import { t, type MessageKey } from '@/lib/i18n';
+import { accountName, WEAK_SECRET_BITS } from '@/lib/otp';
+import { errorMessage, localErrorText, t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ImportPreview, PreviewItem } from '@/lib/messaging';
 import { decodeQr } from '@/lib/qr';
-import { errorText } from '../useSubmit';
+import { PASSWORD_PROBLEMS } from '@/lib/transfer/errors';
+import type { SkippedEntry } from '@/lib/transfer/types';
 
 type Ready = Extract<ImportPreview, { ok: true }>;
 
@@ -71,16 +72,16 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       setSource(text);
       if (!result.ok) {
         setPreview(undefined);
-        const passwordProblem = result.code === 'NEEDS_PASSWORD' || result.code === 'WRONG_PASSWORD';
+        const passwordProblem = PASSWORD_PROBLEMS.includes(result.code);
         setNeedsPassword(passwordProblem);
         if (!passwordProblem) setSource(undefined);
-        setError(result.message);
+        setError(errorMessage(result.code, result.params));
         return;
       }
       setPreview(result);
       setSelected(new Set(result.items.filter((i) => i.status === 'new').map((i) => i.index)));
     } catch (err) {
-      setError(errorText(err));
+      setError(localErrorText(err));
     } finally {
       setBusy(false);
     }
@@ -102,7 +103,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         await analyse(await file.text());
       }
     } catch (err) {
-      setError(t('fileUnreadable', errorText(err)));
+      setError(t('fileUnreadable', localErrorText(err)));
     } finally {
       if (fileRef.current) fileRef.current.value = '';
     }
@@ -119,7 +120,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         select: [...selected],
       });
       if (!result.ok) {
-        setError(result.message);
+        setError(errorMessage(result.code, result.params));
         return;
       }
       reset();
@@ -127,7 +128,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       setDone(t('importedCount', String(result.added)));
       onImported();
     } catch (err) {
-      setError(errorText(err));
+      setError(localErrorText(err));
     } finally {
       setBusy(false);
     }
@@ -244,7 +245,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               <ul>
                 {preview.skipped.map((s, i) => (
                   <li key={i}>
-                    {s.name}: {s.reason}
+                    {skippedName(s)}: {errorMessage(s.code, s.params)}
                   </li>
                 ))}
               </ul>
@@ -269,6 +270,14 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   );
 }
 
+/** How a skipped entry is named: its own name, else where it is in the file. */
+function skippedName(entry: SkippedEntry): string {
+  if (entry.name) return entry.name;
+  if (entry.line !== undefined) return t('skippedLine', String(entry.line));
+  if (entry.position !== undefined) return t('skippedPosition', String(entry.position));
+  return t('skippedUnnamed');
+}
+
 function PreviewRow({
   item,
   checked,
@@ -279,7 +288,8 @@ function PreviewRow({
   onToggle: (on: boolean) => void;
 }) {
   const id = useId();
-  const detail = `${item.type.toUpperCase()} · ${item.algorithm} · ${item.digits} · ${
+  const kind = item.encoder === 'steam' ? 'Steam' : item.type.toUpperCase();
+  const detail = `${kind} · ${item.algorithm} · ${item.digits} · ${
     item.type === 'totp' ? `${item.period} s` : ''
   }`;
   return (
@@ -299,6 +309,9 @@ function PreviewRow({
         {detail}
         {item.origin ? ` · ${item.origin}` : ''}
       </small>
+      {item.secretBits < WEAK_SECRET_BITS && (
+        <small class="warning">{t('weakSecretRow', String(item.secretBits))}</small>
+      )}
     </li>
   );
 }

@@ -1,7 +1,8 @@
 import { isTwofoldError } from '../errors';
 import type { ImportCommit, ImportFailure, ImportPreview } from '../messaging';
 import type { OtpAccount, StoredAccount } from '../otp';
-import { createBackup, FORMAT_NAMES, ImportError, importText, planImport } from '../transfer';
+import { secretBits } from '../otp';
+import { createBackup, detectFormat, FORMAT_NAMES, importText, isImportError, planImport } from '../transfer';
 import { newStoredAccount } from './accounts';
 import type { VaultService } from './vault-service';
 
@@ -49,10 +50,12 @@ export class TransferService {
           algorithm: account.algorithm,
           status,
           ...(account.origin ? { origin: account.origin } : {}),
+          secretBits: secretBits(account.secret),
+          ...(account.encoder ? { encoder: account.encoder } : {}),
         })),
       };
     } catch (error) {
-      return importFailure(error);
+      return importFailure(error, text);
     }
   }
 
@@ -82,6 +85,7 @@ export class TransferService {
             digits: incoming.digits,
             period: incoming.period,
             counter: incoming.counter,
+            ...(incoming.encoder ? { encoder: incoming.encoder } : {}),
           };
           accounts.push({
             ...newStoredAccount(otp, incoming.origin, now),
@@ -95,23 +99,22 @@ export class TransferService {
       });
       return { ok: true, added };
     } catch (error) {
-      return importFailure(error);
+      return importFailure(error, text);
     }
   }
 }
 
 /** An import failure as the page shows it: the importer's own message, never a secret. */
-function importFailure(error: unknown): ImportFailure {
-  if (error instanceof ImportError) {
+function importFailure(error: unknown, text: string): ImportFailure {
+  if (isImportError(error) || isTwofoldError(error, 'LOCKED')) {
+    const format = isImportError(error) ? detectFormat(text) : undefined;
     return {
       ok: false,
       code: error.code,
+      params: [...error.params],
       message: error.message,
-      ...(error.format ? { format: error.format } : {}),
+      ...(format ? { format } : {}),
     };
-  }
-  if (isTwofoldError(error, 'LOCKED')) {
-    return { ok: false, code: 'LOCKED', message: error.message };
   }
   throw error;
 }

@@ -2,6 +2,8 @@
 
 export type OtpType = 'totp' | 'hotp';
 export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+/** How the HMAC result becomes the code shown: decimal digits (absent) or Steam Guard's letters. */
+export type OtpEncoder = 'steam';
 
 /** What an otpauth URI (or an import) describes: everything needed to make codes. */
 export interface OtpAccount {
@@ -19,6 +21,11 @@ export interface OtpAccount {
   period: number;
   /** Moving factor, HOTP only (0 for TOTP). */
   counter: number;
+  /**
+   * Steam Guard: a TOTP (SHA1, 30 s) shown as 5 characters of `STEAM_ALPHABET`, with `digits` 5.
+   * Absent for every other account.
+   */
+  encoder?: OtpEncoder;
 }
 
 /** A key an account had before the user replaced it (a site re-enrolled): kept for undo. */

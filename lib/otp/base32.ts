@@ -75,3 +75,11 @@ export function secretToBytes(input: string): Uint8Array {
 export function normaliseSecret(input: string): string {
   return base32Encode(secretToBytes(input));
 }
+
+/** RFC 4226 asks for at least 128 bits and recommends 160; below 80 a key is guessable offline. */
+export const WEAK_SECRET_BITS = 80;
+
+/** Size of a secret in bits (what the user is warned about below `WEAK_SECRET_BITS`). */
+export function secretBits(input: string): number {
+  return secretToBytes(input).length * 8;
+}

@@ -4,14 +4,25 @@
  * disagree about which period a timestamp falls in.
  */
 import { HOTP, Secret, TOTP } from 'otpauth';
+import { TwofoldError } from '../errors';
 import type { OtpAccount } from './account';
 import { secretToBytes } from './base32';
-import { checkCounter, checkDigits, checkPeriod, parseAlgorithm } from './params';
+import { checkAccount, checkCounter, checkDigits, checkPeriod, parseAlgorithm } from './params';
+import { steamCode } from './steam';
+
+/** 10 decimal digits hold any 31-bit value, so `% 10 ** 10` leaves the truncated value whole. */
+const FULL_VALUE_DIGITS = 10;
 
 /** TOTP: the code for `timestampMs`. HOTP: the code for `account.counter` (time is ignored). */
 export function generateCode(account: OtpAccount, timestampMs: number = Date.now()): string {
   // Our own decoder, not Secret.fromBase32: it refuses damaged secrets with a clear message.
   const secret = new Secret({ buffer: toArrayBuffer(secretToBytes(account.secret)) });
+  if (account.encoder !== undefined) {
+    const steam = checkAccount(account);
+    const counter = TOTP.counter({ period: steam.period, timestamp: checkTime(timestampMs) });
+    const value = HOTP.generate({ secret, algorithm: 'SHA1', digits: FULL_VALUE_DIGITS, counter });
+    return steamCode(Number(value));
+  }
   const algorithm = parseAlgorithm(account.algorithm);
   const digits = checkDigits(account.digits);
   if (account.type === 'hotp') {
@@ -37,7 +48,7 @@ export function secondsRemaining(account: OtpAccount, timestampMs: number = Date
 }
 
 function checkTime(timestampMs: number): number {
-  if (!Number.isFinite(timestampMs)) throw new Error('The time is not a valid timestamp');
+  if (!Number.isFinite(timestampMs)) throw new TwofoldError('TIME_INVALID');
   return timestampMs;
 }
 

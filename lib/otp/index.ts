@@ -1,6 +1,15 @@
 /** Public API of the OTP core: parse and write otpauth URIs, make codes, read GA exports. */
-export type { AccountView, OtpAccount, OtpAlgorithm, OtpType, PreviousKey, StoredAccount } from './account';
-export { normaliseSecret, MIN_SECRET_BYTES } from './base32';
+export type {
+  AccountView,
+  OtpAccount,
+  OtpAlgorithm,
+  OtpEncoder,
+  OtpType,
+  PreviousKey,
+  StoredAccount,
+} from './account';
+export { normaliseSecret, MIN_SECRET_BYTES, secretBits, WEAK_SECRET_BITS } from './base32';
+export { STEAM_ALPHABET } from './steam';
 export { generateCode, periodEnd, secondsRemaining } from './codes';
 export { parseAnyOtpText } from './import';
 export type { PasteProblem, PasteResult } from './import';

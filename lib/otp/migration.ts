@@ -9,14 +9,15 @@
  * The format has no period: every TOTP account gets 30 s. Newer exports add fields (e.g. 8, a
  * string id) that are skipped. A structural problem anywhere rejects the whole batch ("damaged");
  * an entry that is well-formed but unusable (MD5, empty secret, ...) is reported in `skipped`
- * and the others are still imported.
+ * with an error code and the others are still imported.
  */
+import { TwofoldError, type ErrorCode } from '../errors';
 import type { OtpAccount, OtpAlgorithm } from './account';
 import { base32Encode, MIN_SECRET_BYTES, secretToBytes } from './base32';
 import { decodeBase64Lenient, toBase64 } from '../bytes';
 import { accountName, cleanName, labelParts, splitLabel } from './names';
 import { checkAccount, DEFAULT_PERIOD } from './params';
-import { DamagedError, ProtoReader, ProtoWriter, WIRE_BYTES, WIRE_VARINT } from './protobuf';
+import { damagedError, ProtoReader, ProtoWriter, WIRE_BYTES, WIRE_VARINT } from './protobuf';
 
 export interface MigrationBatch {
   /** 0-based position of this QR code in the export. */
@@ -27,9 +28,17 @@ export interface MigrationBatch {
   id: number;
 }
 
+/** An entry left out, named as the export names it (never its secret), and why (a code). */
+export interface SkippedOtp {
+  /** "Issuer (name)", or '' when the entry has no name. */
+  name: string;
+  code: ErrorCode;
+  params: string[];
+}
+
 export interface MigrationResult {
   accounts: OtpAccount[];
-  skipped: { name: string; reason: string }[];
+  skipped: SkippedOtp[];
   batch: MigrationBatch;
 }
 
@@ -42,32 +51,27 @@ const ALGORITHM_CODES: Record<OtpAlgorithm, number> = { SHA1: 1, SHA256: 2, SHA5
 
 export function decodeMigrationUri(uri: string): MigrationResult {
   const text = typeof uri === 'string' ? uri.trim() : '';
-  if (!SCHEME.test(text)) throw new Error('This is not a Google Authenticator export');
-  if (text.length > MAX_MIGRATION_URI_LENGTH) throw new Error('The export data is too long');
+  if (!SCHEME.test(text)) throw new TwofoldError('MIGRATION_NOT_EXPORT');
+  if (text.length > MAX_MIGRATION_URI_LENGTH) throw new TwofoldError('MIGRATION_TOO_LONG');
   const bytes = decodeBase64Lenient(dataParameter(text));
-  if (bytes === null) throw new DamagedError();
+  if (bytes === null) throw damagedError();
   const result = readPayload(bytes);
   if (result.accounts.length === 0 && result.skipped.length === 0) {
-    throw new Error('The Google Authenticator export holds no accounts');
+    throw new TwofoldError('MIGRATION_EMPTY');
   }
   return result;
 }
 
 /**
  * One export QR code holding `accounts`. Throws (naming the account, never its secret) for what
- * the format cannot hold: a period other than 30 s, or 7 digits.
+ * the format cannot hold: a period other than 30 s, 7 digits, or a Steam Guard account.
  */
 export function encodeMigrationUri(accounts: OtpAccount[], batch: Partial<MigrationBatch> = {}): string {
   const payload = new ProtoWriter();
   for (const original of accounts) {
     const a = checkAccount(original);
-    const name = accountName(a);
-    if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
-      throw new Error(`${name}: a Google Authenticator export cannot hold a ${a.period}-second period`);
-    }
-    if (a.digits === 7) {
-      throw new Error(`${name}: a Google Authenticator export cannot hold 7-digit codes`);
-    }
+    const problem = migrationProblem(a);
+    if (problem) throw new TwofoldError(problem.code, [accountName(a), ...problem.params]);
     const entry = new ProtoWriter()
       .bytesField(1, secretToBytes(a.secret))
       .bytesField(2, utf8(labelParts(a.issuer, a.label).join(':')))
@@ -86,6 +90,16 @@ export function encodeMigrationUri(accounts: OtpAccount[], batch: Partial<Migrat
   return `otpauth-migration://offline?data=${encodeURIComponent(toBase64(payload.finish()))}`;
 }
 
+/** Why a Google Authenticator export cannot hold this account (it has no period, 7 digits or Steam). */
+export function migrationProblem(a: OtpAccount): { code: ErrorCode; params: string[] } | undefined {
+  if (a.encoder === 'steam') return { code: 'MIGRATION_CANNOT_HOLD_STEAM', params: [] };
+  if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
+    return { code: 'MIGRATION_CANNOT_HOLD_PERIOD', params: [String(a.period)] };
+  }
+  if (a.digits === 7) return { code: 'MIGRATION_CANNOT_HOLD_7_DIGITS', params: [] };
+  return undefined;
+}
+
 /** The raw `data=` value, percent-decoded but with `+` kept (it is base64, not form text). */
 function dataParameter(text: string): string {
   const question = text.indexOf('?');
@@ -98,23 +112,23 @@ function dataParameter(text: string): string {
     try {
       return decodeURIComponent(value);
     } catch {
-      throw new DamagedError();
+      throw damagedError();
     }
   }
-  throw new Error('The Google Authenticator export has no data');
+  throw new TwofoldError('MIGRATION_NO_DATA');
 }
 
 function readPayload(bytes: Uint8Array): MigrationResult {
   const reader = new ProtoReader(bytes);
   const accounts: OtpAccount[] = [];
-  const skipped: { name: string; reason: string }[] = [];
+  const skipped: SkippedOtp[] = [];
   const batch: MigrationBatch = { index: 0, size: 1, id: 0 };
   while (!reader.done) {
     const [field, wire] = reader.tag();
     if (field === 1) {
       expectWire(wire, WIRE_BYTES);
       const entry = readEntry(reader.bytesField());
-      if ('reason' in entry) skipped.push(entry);
+      if ('code' in entry) skipped.push(entry);
       else accounts.push(entry);
     } else if (field >= 3 && field <= 5) {
       expectWire(wire, WIRE_VARINT);
@@ -129,7 +143,7 @@ function readPayload(bytes: Uint8Array): MigrationResult {
   return { accounts, skipped, batch };
 }
 
-function readEntry(bytes: Uint8Array): OtpAccount | { name: string; reason: string } {
+function readEntry(bytes: Uint8Array): OtpAccount | SkippedOtp {
   const reader = new ProtoReader(bytes);
   let secret: Uint8Array = new Uint8Array(0);
   let name = '';
@@ -173,18 +187,22 @@ function readEntry(bytes: Uint8Array): OtpAccount | { name: string; reason: stri
   }
 
   const names = splitLabel(name, cleanName(issuer), false);
-  const skip = (reason: string) => ({ name: accountName(names), reason });
+  const skip = (code: ErrorCode, ...params: (string | number)[]): SkippedOtp => ({
+    name: names.issuer || names.label ? accountName(names) : '',
+    code,
+    params: params.map(String),
+  });
   // Unspecified (0) means the default, as in Google Authenticator itself.
   const algo = algorithm === 0 ? 'SHA1' : ALGORITHMS[algorithm];
-  if (algo === undefined) return skip(`Unsupported algorithm (code ${algorithm})`);
-  if (algo === 'MD5') return skip('Unsupported algorithm MD5');
-  if (digits !== 0 && digits !== 1 && digits !== 2) return skip(`Unsupported digit count (code ${digits})`);
-  if (type !== 0 && type !== 1 && type !== 2) return skip(`Unsupported OTP type (code ${type})`);
-  if (secret.length === 0) return skip('The account has no secret');
-  if (secret.length < MIN_SECRET_BYTES) return skip('The secret is too short');
+  if (algo === undefined) return skip('MIGRATION_ALGORITHM_CODE', algorithm);
+  if (algo === 'MD5') return skip('ALGORITHM_UNSUPPORTED', 'MD5');
+  if (digits !== 0 && digits !== 1 && digits !== 2) return skip('MIGRATION_DIGITS_CODE', digits);
+  if (type !== 0 && type !== 1 && type !== 2) return skip('MIGRATION_TYPE_CODE', type);
+  if (secret.length === 0) return skip('ACCOUNT_NO_SECRET');
+  if (secret.length < MIN_SECRET_BYTES) return skip('SECRET_TOO_SHORT');
   const isHotp = type === 1;
-  if (isHotp && counter < 0n) return skip('The counter is negative');
-  if (isHotp && counter > BigInt(Number.MAX_SAFE_INTEGER)) return skip('The counter is too large');
+  if (isHotp && counter < 0n) return skip('COUNTER_NEGATIVE');
+  if (isHotp && counter > BigInt(Number.MAX_SAFE_INTEGER)) return skip('COUNTER_TOO_LARGE');
   return {
     type: isHotp ? 'hotp' : 'totp',
     issuer: names.issuer,
@@ -198,7 +216,7 @@ function readEntry(bytes: Uint8Array): OtpAccount | { name: string; reason: stri
 }
 
 function expectWire(actual: number, expected: number): void {
-  if (actual !== expected) throw new DamagedError();
+  if (actual !== expected) throw damagedError();
 }
 
 const decoder = new TextDecoder('utf-8'); // not fatal: a bad byte in a name becomes U+FFFD

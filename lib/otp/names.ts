@@ -11,6 +11,7 @@
  * to the first colon; an account name with a colon but no issuer is written with an empty prefix
  * (":a:b"), which reads back as issuer "" and name "a:b".
  */
+import { TwofoldError } from '../errors';
 import { quote } from './params';
 
 export function cleanName(value: string): string {
@@ -48,9 +49,7 @@ export function splitLabel(
     return { issuer: explicitIssuer || prefix, label: rest };
   }
   if (!strict) return { issuer: explicitIssuer, label };
-  throw new Error(
-    `Issuer in the label (${quote(prefix)}) and issuer parameter (${quote(explicitIssuer)}) disagree`,
-  );
+  throw new TwofoldError('ISSUER_MISMATCH', [quote(prefix), quote(explicitIssuer)]);
 }
 
 /** The inverse of `splitLabel`, before percent-encoding (the caller encodes each part). */

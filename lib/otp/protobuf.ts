@@ -1,15 +1,13 @@
 /**
  * The few protobuf wire-format pieces a Google Authenticator export needs: varints and
  * length-delimited fields, unknown fields skipped. Every read is bounds-checked and throws
- * `DamagedError` on truncation or nonsense, never reads past the buffer, and always advances,
- * so decoding any byte string ends in time linear in its length.
+ * `MIGRATION_DAMAGED` on truncation or nonsense, never reads past the buffer, and always
+ * advances, so decoding any byte string ends in time linear in its length.
  */
+import { TwofoldError } from '../errors';
 
-export class DamagedError extends Error {
-  constructor() {
-    super('The export data is damaged');
-    this.name = 'DamagedError';
-  }
+export function damagedError(): TwofoldError {
+  return new TwofoldError('MIGRATION_DAMAGED');
 }
 
 export const WIRE_VARINT = 0;
@@ -30,24 +28,24 @@ export class ProtoReader {
     let result = 0n;
     for (let i = 0; i < 10; i++) {
       const byte = this.bytes[this.pos++];
-      if (byte === undefined) throw new DamagedError();
+      if (byte === undefined) throw damagedError();
       result |= BigInt(byte & 0x7f) << BigInt(7 * i);
       if ((byte & 0x80) === 0) return BigInt.asUintN(64, result);
     }
-    throw new DamagedError();
+    throw damagedError();
   }
 
   /** Returns [fieldNumber, wireType]. */
   tag(): [number, number] {
     const tag = this.varint();
     const field = Number(tag >> 3n);
-    if (field === 0 || tag > 0xffffffffn) throw new DamagedError();
+    if (field === 0 || tag > 0xffffffffn) throw damagedError();
     return [field, Number(tag & 7n)];
   }
 
   bytesField(): Uint8Array {
     const length = this.varint();
-    if (length > BigInt(this.bytes.length - this.pos)) throw new DamagedError();
+    if (length > BigInt(this.bytes.length - this.pos)) throw damagedError();
     const start = this.pos;
     this.pos += Number(length);
     return this.bytes.subarray(start, this.pos);
@@ -67,12 +65,12 @@ export class ProtoReader {
         return this.advance(4);
       default:
         // Groups (3, 4) are long deprecated and never used by this format; 6 and 7 do not exist.
-        throw new DamagedError();
+        throw damagedError();
     }
   }
 
   private advance(n: number): void {
-    if (this.pos + n > this.bytes.length) throw new DamagedError();
+    if (this.pos + n > this.bytes.length) throw damagedError();
     this.pos += n;
   }
 }

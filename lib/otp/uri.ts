@@ -4,7 +4,10 @@
  * Hand-parsed rather than with `URL` or otpauth's `URI.parse`: we need one precise message per
  * mistake, and `URL` silently drops tabs/newlines and treats `+` differently in path and query.
  * Decisions, documented in README-level terms:
- * - Scheme and type are case-insensitive; `totp` and `hotp` only (`steam` etc. are refused).
+ * - Scheme and type are case-insensitive; `totp`, `hotp`, and `steam` (Aegis's spelling of Steam
+ *   Guard). `encoder=steam` (KeePassXC's spelling) on a `totp` URI is Steam Guard too; any other
+ *   encoder is refused, since reading it as decimal digits would give codes that never work.
+ *   Steam Guard accepts only its own settings (SHA1, 30 s, 5 characters) where a URI names any.
  * - Label (path): percent-decoded, `+` stays a plus (RFC 3986). Query values: `+` is a space,
  *   as every form encoder (URLSearchParams, Java URLEncoder, PHP urlencode) writes it; a literal
  *   plus must be `%2B`, which is what `toOtpauthUri` writes.
@@ -13,11 +16,14 @@
  *   refused; parameter names are case-insensitive.
  * - The secret is normalised by `normaliseSecret` (see base32.ts).
  */
+import { TwofoldError } from '../errors';
 import type { OtpAccount } from './account';
 import { normaliseSecret } from './base32';
 import { cleanName, labelParts, splitLabel } from './names';
 import {
   checkAccount,
+  checkEncoder,
+  checkSteam,
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
   DEFAULT_PERIOD,
@@ -26,6 +32,7 @@ import {
   parseDigits,
   parsePeriod,
   parseType,
+  STEAM_DIGITS,
 } from './params';
 
 /** Far above any QR code's capacity (~3 KB); bounds the work done on pasted junk. */
@@ -34,15 +41,13 @@ export const MAX_URI_LENGTH = 16_384;
 const SCHEME = 'otpauth://';
 
 export function parseOtpauthUri(uri: string): OtpAccount {
-  if (typeof uri !== 'string') throw new Error('This is not an otpauth URI');
+  if (typeof uri !== 'string') throw new TwofoldError('URI_NOT_OTPAUTH');
   const text = uri.trim();
-  if (text === '') throw new Error('The otpauth URI is empty');
-  if (text.length > MAX_URI_LENGTH) throw new Error('The otpauth URI is too long');
+  if (text === '') throw new TwofoldError('URI_EMPTY');
+  if (text.length > MAX_URI_LENGTH) throw new TwofoldError('URI_TOO_LONG');
   if (!text.slice(0, SCHEME.length).toLowerCase().startsWith(SCHEME)) {
-    if (/^otpauth-migration:/i.test(text)) {
-      throw new Error('This is a Google Authenticator export, not a single otpauth URI');
-    }
-    throw new Error('This is not an otpauth URI');
+    if (/^otpauth-migration:/i.test(text)) throw new TwofoldError('URI_IS_MIGRATION');
+    throw new TwofoldError('URI_NOT_OTPAUTH');
   }
 
   // otpauth://TYPE/LABEL?QUERY#FRAGMENT (the fragment has no meaning here and is dropped).
@@ -53,16 +58,27 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   const path = question >= 0 ? rest.slice(0, question) : rest;
   const query = question >= 0 ? rest.slice(question + 1) : '';
   const slash = path.indexOf('/');
-  const type = parseType(slash >= 0 ? path.slice(0, slash) : path);
+  const typeText = slash >= 0 ? path.slice(0, slash) : path;
+  const steamType = typeText.trim().toLowerCase() === 'steam';
+  const type = steamType ? 'totp' : parseType(typeText);
   const rawLabel = slash >= 0 ? decode(path.slice(slash + 1), false) : '';
 
   const params = parseQuery(query);
   const secretParam = params.get('secret') ?? '';
-  if (secretParam.trim() === '') throw new Error('The otpauth URI has no secret');
+  if (secretParam.trim() === '') throw new TwofoldError('URI_NO_SECRET');
   const secret = normaliseSecret(secretParam);
 
   const { issuer, label } = splitLabel(rawLabel, cleanName(params.get('issuer') ?? ''), true);
   const algorithm = optional(params.get('algorithm'), parseAlgorithm, DEFAULT_ALGORITHM);
+  const encoder = steamType ? 'steam' : checkEncoder(params.get('encoder'));
+  if (encoder === 'steam') {
+    const period = optional(params.get('period'), parsePeriod, DEFAULT_PERIOD);
+    const digitsText = params.get('digits')?.trim() ?? '';
+    const digits = digitsText === '' ? STEAM_DIGITS : Number(digitsText);
+    const account = { type, algorithm, digits, period };
+    checkSteam(account);
+    return { ...account, issuer, label, secret, counter: 0, encoder };
+  }
   const digits = optional(params.get('digits'), parseDigits, DEFAULT_DIGITS);
   let period = DEFAULT_PERIOD;
   let counter = 0;
@@ -71,7 +87,7 @@ export function parseOtpauthUri(uri: string): OtpAccount {
   } else {
     const counterParam = params.get('counter');
     if (counterParam === undefined || counterParam.trim() === '') {
-      throw new Error('HOTP needs a counter');
+      throw new TwofoldError('HOTP_NO_COUNTER');
     }
     counter = parseCounter(counterParam);
   }
@@ -82,7 +98,9 @@ export function parseOtpauthUri(uri: string): OtpAccount {
  * Serialises an account. Writes every parameter explicitly (other apps then need no defaults),
  * `issuer` both in the label and as a parameter (as Google recommends), and encodes with
  * `encodeURIComponent`, so `parseOtpauthUri(toOtpauthUri(a))` gives `a` back for any account
- * with trimmed NFC names (see names.ts).
+ * with trimmed NFC names (see names.ts). Steam Guard is written as Aegis writes it, `steam` as
+ * the type: an app that does not know Steam then refuses it instead of showing 6 digits that
+ * never work (as `encoder=steam` would in most apps).
  */
 export function toOtpauthUri(account: OtpAccount): string {
   const a = checkAccount(account);
@@ -91,7 +109,8 @@ export function toOtpauthUri(account: OtpAccount): string {
   if (a.issuer !== '') query.push(`issuer=${encode(a.issuer)}`);
   query.push(`algorithm=${a.algorithm}`, `digits=${a.digits}`);
   query.push(a.type === 'totp' ? `period=${a.period}` : `counter=${a.counter}`);
-  return `${SCHEME}${a.type}/${label}?${query.join('&')}`;
+  const type = a.encoder === 'steam' ? 'steam' : a.type;
+  return `${SCHEME}${type}/${label}?${query.join('&')}`;
 }
 
 function parseQuery(query: string): Map<string, string> {
@@ -103,7 +122,7 @@ function parseQuery(query: string): Map<string, string> {
     const value = eq >= 0 ? decode(pair.slice(eq + 1), true) : '';
     const previous = params.get(key);
     if (previous !== undefined && previous !== value) {
-      throw new Error(`The otpauth URI gives the ${key.slice(0, 20)} parameter twice, differently`);
+      throw new TwofoldError('URI_PARAM_TWICE', [key.slice(0, 20)]);
     }
     params.set(key, value);
   }
@@ -119,7 +138,7 @@ function decode(text: string, plusIsSpace: boolean): string {
     return decodeURIComponent(plusIsSpace ? text.replace(/\+/g, ' ') : text);
   } catch {
     // URIError's own message ("URI malformed") says nothing useful to a user.
-    throw new Error('The otpauth URI is badly encoded (a %-escape is invalid)');
+    throw new TwofoldError('URI_BAD_ESCAPE');
   }
 }
 
@@ -127,6 +146,6 @@ function encode(text: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    throw new Error('The account name contains invalid characters');
+    throw new TwofoldError('NAME_INVALID');
   }
 }

@@ -1,5 +1,6 @@
+import type { ErrorCode } from '../errors';
 import type { StoredAccount } from '../otp/account';
-import type { FormatId, ImportErrorCode, PlanStatus } from '../transfer';
+import type { FormatId, PlanStatus, SkippedEntry } from '../transfer';
 import type { PolicyOf } from './policy';
 
 /** One account of an import preview: names and options, never the secret. */
@@ -14,6 +15,10 @@ export interface PreviewItem {
   status: PlanStatus;
   /** Bound origin (a Twofold backup keeps bindings; other formats never bind). */
   origin?: string;
+  /** Size of the secret: below WEAK_SECRET_BITS the preview warns before it is added. */
+  secretBits: number;
+  /** Steam Guard accounts show 5-character codes. */
+  encoder?: 'steam';
 }
 
 export type ImportPreview =
@@ -22,8 +27,8 @@ export type ImportPreview =
       format: FormatId;
       formatName: string;
       items: PreviewItem[];
-      /** Entries the file held that cannot be imported, and why. */
-      skipped: { name: string; reason: string }[];
+      /** Entries the file held that cannot be imported, and why (a code the page words). */
+      skipped: SkippedEntry[];
     }
   | ImportFailure;
 
@@ -32,7 +37,9 @@ export type ImportCommit = { ok: true; added: number } | ImportFailure;
 /** A whole import refused: why, in words a person can act on; never a secret. */
 export interface ImportFailure {
   ok: false;
-  code: ImportErrorCode | 'LOCKED';
+  code: ErrorCode;
+  params: string[];
+  /** In the browser's language (the background words `code`). */
   message: string;
   /** The format recognised, when there was one. */
   format?: FormatId;

@@ -1,6 +1,7 @@
 import jsQR from 'jsqr';
 import { greyToRgba } from './luminance';
 import { isPlausibleText } from './sanity';
+import { qrText } from './text';
 import type { GreyImage } from './types';
 
 const RESET_PIXEL = new Uint8ClampedArray(4);
@@ -26,7 +27,8 @@ export function decodeGrey(grey: GreyImage): string | null {
   if (grey.width < 21 || grey.height < 21) return null;
   try {
     const result = jsQR(greyToRgba(grey), grey.width, grey.height, { inversionAttempts: 'dontInvert' });
-    return result && isPlausibleText(result.data) ? result.data : null;
+    const text = result ? qrText(result.chunks) : null;
+    return text !== null && isPlausibleText(text) ? text : null;
   } catch {
     return null;
   } finally {

@@ -16,7 +16,9 @@ export function isConsistentImage(image: RgbaImage): boolean {
 }
 
 /**
- * Luminance (jsQR's weights) with transparency flattened onto a background.
+ * Luminance exactly as jsQR computes it (BT.709 weights, stored in a Uint8ClampedArray, so
+ * rounded to nearest): any other rounding moves pixels across jsQR's block thresholds and
+ * loses real photos that plain jsQR reads. Transparency is flattened onto a background.
  * A transparent PNG often stores rgb 0 under alpha 0, so ignoring alpha turns its background black
  * and the code disappears; compositing onto white (or black for light-on-transparent codes) fixes it.
  */
@@ -29,17 +31,17 @@ export function toLuminance(image: RgbaImage, background: 0 | 255 = 255, rect?: 
   const y1 = rect ? Math.min(image.height, Math.ceil(rect.y + rect.height)) : image.height;
   const width = Math.max(0, x1 - x0);
   const height = Math.max(0, y1 - y0);
-  const out = new Uint8Array(width * height);
+  // Clamped so each store rounds as jsQR's own greyscale matrix does.
+  const out = new Uint8ClampedArray(width * height);
   let i = 0;
   for (let y = y0; y < y1; y++) {
     for (let x = x0, p = (y * image.width + x0) * 4; x < x1; x++, p += 4) {
-      // jsQR's weights in 1/256ths; they sum to 256 so white stays 255 (floats gave 254).
-      const lum = (54 * data[p]! + 183 * data[p + 1]! + 19 * data[p + 2]!) >> 8;
+      const lum = 0.2126 * data[p]! + 0.7152 * data[p + 1]! + 0.0722 * data[p + 2]!;
       const a = data[p + 3]!;
       out[i++] = a === 255 ? lum : (lum * a + background * (255 - a)) / 255;
     }
   }
-  return { data: out, width, height };
+  return { data: new Uint8Array(out.buffer), width, height };
 }
 
 /** True when enough pixels are see-through that the flattening background changes the picture. */

@@ -10,7 +10,7 @@
 import { scrypt } from 'hash-wasm';
 import { buildAccount, nameOf } from './entry';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
-import { damaged, ImportError, needsPassword, wrongPassword } from './types';
+import { damaged, needsPassword, unsupported, wrongPassword } from './types';
 import type { JsonObject } from './util';
 import { concatBytes } from '../bytes';
 import { base64ToBytes, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode } from './util';
@@ -38,11 +38,7 @@ export async function importAegisEncrypted(json: JsonObject, password?: string):
   const slots = Array.isArray(header.slots) ? header.slots.filter(isObject) : [];
   const passwordSlots = slots.filter((slot) => slot.type === 1).slice(0, 4);
   if (passwordSlots.length === 0) {
-    throw new ImportError(
-      'UNSUPPORTED',
-      'This Aegis export has no password slot (it can only be opened on the phone that made it). Export it again from Aegis with a password.',
-      format,
-    );
+    throw unsupported('IMPORT_AEGIS_NO_PASSWORD_SLOT');
   }
   if (password === undefined || password === '') throw needsPassword(format);
 
@@ -84,7 +80,7 @@ async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Arra
     128 * n * r <= MAX_SCRYPT_BYTES &&
     n * r * p <= 2 ** 24;
   if (!sane || !salt || !wrapped || !nonce || !tag || tag.length !== 16) {
-    throw damaged('aegis-encrypted', 'its key parameters are not valid');
+    throw damaged('aegis-encrypted', 'keyParams');
   }
   const derived = await scrypt({
     password,
@@ -99,12 +95,12 @@ async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Arra
 }
 
 function readDb(db: unknown, format: 'aegis' | 'aegis-encrypted'): Omit<ImportResult, 'format'> {
-  if (!isObject(db) || !Array.isArray(db.entries)) throw damaged(format, 'it has no list of entries');
+  if (!isObject(db) || !Array.isArray(db.entries)) throw damaged(format, 'noList');
   const accounts: ImportedAccount[] = [];
   const skipped: SkippedEntry[] = [];
   db.entries.forEach((entry, i) => {
     if (!isObject(entry)) {
-      skipped.push({ name: `Entry ${i + 1}`, reason: 'The entry is not valid' });
+      skipped.push({ name: '', position: i + 1, code: 'ENTRY_INVALID', params: [] });
       return;
     }
     const info = isObject(entry.info) ? entry.info : {};

@@ -11,6 +11,7 @@
  * wrong passphrase (check differs) from a damaged file (check matches, GCM fails). The AAD binds
  * format, version, createdAt and the KDF parameters, so none can be edited unnoticed.
  */
+import { TwofoldError } from '../errors';
 import type { PreviousKey, StoredAccount } from '../otp/account';
 import { checkAccount } from '../otp/params';
 import { webOriginOf } from '../origins';
@@ -19,7 +20,7 @@ import type { KdfParams } from '../vault/kdf';
 import { buildAccount, nameOf } from './entry';
 import type { RawEntry } from './entry';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
-import { damaged, ImportError } from './types';
+import { damaged, unsupported } from './types';
 import { base64ToBytes, gcmOpen, isObject, parseJson, utf8Decode, utf8Encode } from './util';
 import { toBase64 } from '../bytes';
 
@@ -42,7 +43,7 @@ export async function createBackup(
   options: BackupOptions = {},
 ): Promise<string> {
   if (typeof passphrase !== 'string' || passphrase.length < MIN_BACKUP_PASSPHRASE) {
-    throw new Error(`Choose a backup passphrase of at least ${MIN_BACKUP_PASSPHRASE} characters.`);
+    throw new TwofoldError('BACKUP_PASSPHRASE_SHORT', [MIN_BACKUP_PASSPHRASE]);
   }
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const kdf = checkKdfParams({ name: 'argon2id', ...(options.kdf ?? DEFAULT_KDF), salt: toBase64(salt) });
@@ -93,25 +94,20 @@ export async function readBackup(text: string, passphrase?: string): Promise<Imp
   const format = 'twofold-backup';
   const json = typeof text === 'string' ? parseJson(text) : undefined;
   if (!isObject(json)) {
-    if (typeof text === 'string' && looksLikeBackup(text)) throw damaged(format, 'it is not complete JSON');
-    throw new ImportError('UNSUPPORTED', 'This file is not a Twofold backup.');
+    if (typeof text === 'string' && looksLikeBackup(text)) throw damaged(format, 'json');
+    throw unsupported('IMPORT_NOT_BACKUP');
   }
-  if (json.format !== BACKUP_FORMAT)
-    throw new ImportError('UNSUPPORTED', 'This file is not a Twofold backup.');
+  if (json.format !== BACKUP_FORMAT) throw unsupported('IMPORT_NOT_BACKUP');
   const version = json.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw damaged(format);
   if (version > BACKUP_VERSION) {
-    throw new ImportError(
-      'UNSUPPORTED',
-      `This backup was made by a newer version of Twofold (backup format ${version}). Update Twofold to import it. Nothing was imported.`,
-      format,
-    );
+    throw new TwofoldError('IMPORT_BACKUP_NEWER', [version]);
   }
   let kdf: KdfParams;
   try {
     kdf = checkKdfParams(json.kdf);
   } catch {
-    throw damaged(format, 'its key parameters are not valid');
+    throw damaged(format, 'keyParams');
   }
   const salt = base64ToBytes(kdf.salt);
   const iv = base64ToBytes(json.iv);
@@ -129,19 +125,11 @@ export async function readBackup(text: string, passphrase?: string): Promise<Imp
     throw damaged(format);
   }
   if (passphrase === undefined || passphrase === '') {
-    throw new ImportError(
-      'NEEDS_PASSWORD',
-      'This Twofold backup is encrypted: enter its passphrase.',
-      format,
-    );
+    throw new TwofoldError('IMPORT_BACKUP_NEEDS_PASSPHRASE');
   }
   const { encKey, check } = await backupKeys(passphrase, kdf, salt);
   if (!equalBytes(check, keyCheck)) {
-    throw new ImportError(
-      'WRONG_PASSWORD',
-      'Wrong passphrase for this Twofold backup. Nothing was imported.',
-      format,
-    );
+    throw new TwofoldError('IMPORT_BACKUP_WRONG_PASSPHRASE');
   }
   const plain = await gcmOpen(encKey, iv, data, backupAad(version, createdAt, kdf));
   const body = plain && utf8Decode(plain);

@@ -13,10 +13,10 @@
  */
 import { argon2id } from 'hash-wasm';
 import { normalizeWebsite } from '../origins';
-import { buildAccount, nameOf, parseUriLenient, reasonOf, typeSkipReason } from './entry';
+import { buildAccount, nameOf, parseUriLenient, skippedFor } from './entry';
 import { parseCsv } from './csv';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
-import { damaged, ImportError, needsPassword, wrongPassword } from './types';
+import { damaged, needsPassword, unsupported, wrongPassword } from './types';
 import type { JsonObject } from './util';
 import { concatBytes } from '../bytes';
 import { base64ToBytes, isObject, parseJson, pbkdf2, str, utf8Decode, utf8Encode } from './util';
@@ -44,7 +44,7 @@ interface TotpSource {
 }
 
 function readItems(items: unknown, format: 'bitwarden-json' | 'bitwarden-encrypted') {
-  if (!Array.isArray(items)) throw damaged(format, 'it has no list of items');
+  if (!Array.isArray(items)) throw damaged(format, 'noList');
   const sources: TotpSource[] = [];
   for (const item of items) {
     if (!isObject(item) || !isObject(item.login)) continue; // cards, notes, identities: no TOTP
@@ -68,7 +68,15 @@ function convert(sources: TotpSource[]): Omit<ImportResult, 'format'> {
     const hint = websiteHint(source.uri);
     const itemName = nameOf(source.name, source.username);
     if (/^steam:\/\//i.test(source.totp)) {
-      skipped.push({ name: itemName, reason: typeSkipReason('steam') });
+      const outcome = buildAccount({
+        type: 'steam',
+        issuer: source.name,
+        label: source.username,
+        secret: source.totp.replace(/^steam:\/\//i, ''),
+        websiteHint: hint,
+      });
+      if ('account' in outcome) accounts.push(outcome.account);
+      else skipped.push(outcome.skipped);
     } else if (/^otpauth:\/\//i.test(source.totp)) {
       try {
         const account: ImportedAccount = parseUriLenient(source.totp);
@@ -80,7 +88,7 @@ function convert(sources: TotpSource[]): Omit<ImportResult, 'format'> {
         if (hint) account.websiteHint = hint;
         accounts.push(account);
       } catch (error) {
-        skipped.push({ name: itemName, reason: reasonOf(error) });
+        skipped.push(skippedFor(itemName, error));
       }
     } else {
       const outcome = buildAccount({
@@ -119,7 +127,7 @@ export function importBitwardenCsv(text: string): ImportResult {
     const i = columns.indexOf(name);
     return i >= 0 ? (row[i] ?? '').trim() : '';
   };
-  if (!columns.includes('login_totp')) throw damaged('bitwarden-csv', 'it has no login_totp column');
+  if (!columns.includes('login_totp')) throw damaged('bitwarden-csv', 'noTotpColumn');
   const sources = rows
     .map((row) => ({
       totp: at(row, 'login_totp'),
@@ -136,11 +144,7 @@ const MAX_PBKDF2_ITERATIONS = 5_000_000;
 export async function importBitwardenEncrypted(json: JsonObject, password?: string): Promise<ImportResult> {
   const format = 'bitwarden-encrypted';
   if (json.passwordProtected !== true) {
-    throw new ImportError(
-      'UNSUPPORTED',
-      'This Bitwarden export is locked to your Bitwarden account and cannot be opened elsewhere. Export again from Bitwarden choosing "Password protected" (or unencrypted JSON).',
-      format,
-    );
+    throw unsupported('IMPORT_BITWARDEN_ACCOUNT_LOCKED');
   }
   const validation = parseEncString(json.encKeyValidation_DO_NOT_EDIT);
   const data = parseEncString(json.data);
@@ -179,7 +183,7 @@ async function deriveMasterKey(json: JsonObject, password: string): Promise<Uint
     });
     return new Uint8Array(key);
   }
-  throw damaged('bitwarden-encrypted', 'its key parameters are not valid');
+  throw damaged('bitwarden-encrypted', 'keyParams');
 }
 
 /** HKDF-Expand (RFC 5869) for one 32-byte block: HMAC-SHA256(prk, info ‖ 0x01). */

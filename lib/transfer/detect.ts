@@ -8,6 +8,7 @@ import { looksLikeBackup } from './backup';
 import { bitwardenKind, looksLikeBitwardenCsv } from './bitwarden';
 import { looksLikeMigrationList, looksLikeOtpauthList } from './otpauth-list';
 import { twofasKind } from './twofas';
+import type { ErrorCode } from '../errors';
 import type { FormatId } from './types';
 import { isObject, MAX_IMPORT_CHARS, parseJson } from './util';
 
@@ -35,16 +36,16 @@ export function detectJson(json: unknown): FormatId | undefined {
 }
 
 /** Formats we recognise but cannot open, with what the user can do instead. */
-export function knownUnsupported(text: string): string | undefined {
+export function knownUnsupported(text: string): ErrorCode | undefined {
   const json = parseJson(text.replace(/^\uFEFF/, '').trim());
   if (isObject(json) && isObject(json.kdfParams) && typeof json.encryptedData === 'string') {
-    return 'Encrypted Ente exports cannot be imported yet. In Ente Auth, export as plain text instead, then import that file.';
+    return 'IMPORT_ENTE_ENCRYPTED';
   }
   if (
     isObject(json) &&
     (isObject(json.key) || 'enc' in json || Object.values(json).some(isAuthenticatorEntry))
   ) {
-    return 'Authenticator (extension) backups cannot be imported yet. Export "otpauth URIs" from that extension instead.';
+    return 'IMPORT_AUTHENTICATOR_EXTENSION';
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 /** Plain exports. Both hold secrets in clear: the UI must warn before showing or saving them. */
+import type { ErrorCode } from '../errors';
 import type { OtpAccount } from '../otp/account';
-import { encodeMigrationUri } from '../otp/migration';
+import { encodeMigrationUri, migrationProblem } from '../otp/migration';
 import { accountName } from '../otp/names';
-import { DEFAULT_PERIOD } from '../otp/params';
 import { toOtpauthUri } from '../otp/uri';
 
 /** One otpauth URI per line (what Aegis, Ente, 2FAS and Twofold itself import). */
@@ -14,17 +14,18 @@ export function exportOtpauthList(accounts: OtpAccount[]): string {
 export const MIGRATION_BATCH_SIZE = 10;
 
 /**
- * Accounts a Google Authenticator export cannot hold (it has no period field and no 7 digits),
- * each with why, so the UI can say so before exporting (they can still go one QR code each).
+ * Accounts a Google Authenticator export cannot hold (it has no period field, no 7 digits and no
+ * Steam Guard), each with why as a code whose first parameter is the name, so the UI can say so
+ * before exporting (periods and 7 digits can still go one otpauth QR code each).
  */
-export function migrationIncompatible(accounts: OtpAccount[]): { name: string; reason: string }[] {
+export function migrationIncompatible(
+  accounts: OtpAccount[],
+): { name: string; code: ErrorCode; params: string[] }[] {
   return accounts.flatMap((a) => {
+    const problem = migrationProblem(a);
+    if (!problem) return [];
     const name = accountName(a);
-    if (a.type === 'totp' && a.period !== DEFAULT_PERIOD) {
-      return [{ name, reason: `Google Authenticator cannot hold a ${a.period}-second period` }];
-    }
-    if (a.digits === 7) return [{ name, reason: 'Google Authenticator cannot hold 7-digit codes' }];
-    return [];
+    return [{ name, code: problem.code, params: [name, ...problem.params] }];
   });
 }
 

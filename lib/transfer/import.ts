@@ -1,6 +1,7 @@
 /**
  * The one entry point of the import UI: text (and a password when the file needs one) to an
- * ImportResult, or an ImportError whose message says what to do. Nothing is stored here.
+ * ImportResult, or a TwofoldError (lib/transfer/errors.ts) whose message says what to do.
+ * Nothing is stored here.
  */
 import { importAegisEncrypted, importAegisPlain } from './aegis';
 import { importAndotp } from './andotp';
@@ -10,14 +11,14 @@ import { detectFormat, knownUnsupported } from './detect';
 import { importMigrationList, importOtpauthList } from './otpauth-list';
 import { importTwofasEncrypted, importTwofasPlain } from './twofas';
 import type { ImportResult } from './types';
-import { damaged, empty, ImportError, unsupported } from './types';
+import { damaged, empty, isImportError, unsupported } from './types';
 import type { JsonObject } from './util';
 import { isObject, MAX_IMPORT_CHARS, parseJson } from './util';
 
 export async function importText(text: string, password?: string): Promise<ImportResult> {
   if (typeof text !== 'string') throw unsupported();
   if (text.length > MAX_IMPORT_CHARS) {
-    throw new ImportError('UNSUPPORTED', 'This file is too large to be an authenticator export.');
+    throw unsupported('IMPORT_TOO_LARGE');
   }
   const clean = text.replace(/^\uFEFF/, '').trim();
   const format = detectFormat(clean);
@@ -26,7 +27,7 @@ export async function importText(text: string, password?: string): Promise<Impor
   try {
     result = await dispatch(format, clean, password);
   } catch (error) {
-    if (error instanceof ImportError) throw error;
+    if (isImportError(error)) throw error;
     // A bug or a shape we did not foresee: say so without leaking details or secrets.
     throw damaged(format);
   }

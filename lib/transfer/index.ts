@@ -11,5 +11,7 @@ export {
 } from './export';
 export { planImport } from './plan';
 export type { PlanItem, PlanStatus } from './plan';
-export { FORMAT_NAMES, ImportError } from './types';
-export type { FormatId, ImportErrorCode, ImportedAccount, ImportResult, SkippedEntry } from './types';
+export { FORMAT_NAMES, isImportError } from './types';
+export type { FormatId, ImportedAccount, ImportResult, SkippedEntry } from './types';
+export { PASSWORD_PROBLEMS, TRANSFER_ERRORS } from './errors';
+export type { TransferErrorCode } from './errors';

@@ -3,9 +3,10 @@
  * and Google Authenticator `otpauth-migration://` exports. Blank and `#` lines are ignored.
  * A bad line is skipped by its line number (never quoted: it holds a secret).
  */
+import { TwofoldError } from '../errors';
 import { parseAnyOtpText } from '../otp/import';
 import { decodeMigrationUri } from '../otp/migration';
-import { parseUriLenient, reasonOf, typeSkipReason } from './entry';
+import { parseUriLenient, skippedFor, typeError } from './entry';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -32,41 +33,42 @@ export function importMigrationList(text: string): ImportResult {
   return {
     format: 'google-migration',
     accounts,
-    skipped: errors.map((e) => ({ name: `Line ${e.line}`, reason: e.message })),
+    skipped: errors.map(({ line, name, code, params }) => ({ name: name ?? '', line, code, params })),
   };
 }
 
 /**
  * Like `parseAnyOtpText`, plus what other apps' plain exports need: 2FAS-iOS-style odd-length
- * secrets, a clear reason for `otpauth://steam/`, and Ente's trashed entries left out.
+ * secrets, a clear reason for types other than totp, hotp and steam, and Ente's trashed entries
+ * left out.
  */
 export function importOtpauthList(text: string): ImportResult {
   const accounts: ImportedAccount[] = [];
   const skipped: SkippedEntry[] = [];
   for (const { line, number } of contentLines(text)) {
-    const name = `Line ${number}`;
+    const at = { name: '', line: number };
     try {
       if (/^otpauth-migration:/i.test(line)) {
         const batch = decodeMigrationUri(line);
         accounts.push(...batch.accounts);
-        skipped.push(...batch.skipped);
+        skipped.push(...batch.skipped.map((s) => ({ ...s, line: number })));
         continue;
       }
       const type = /^otpauth:\/\/([^/?#]*)/i.exec(line)?.[1] ?? '';
-      if (/^otpauth:\/\//i.test(line) && !/^[th]otp$/i.test(type) && type !== '') {
-        skipped.push({ name, reason: typeSkipReason(type) });
+      if (/^otpauth:\/\//i.test(line) && !/^([th]otp|steam)$/i.test(type) && type !== '') {
+        skipped.push({ ...skippedFor('', typeError(type)), line: number });
         continue;
       }
       const display = enteCodeDisplay(line);
       if (display.trashed === true) {
-        skipped.push({ name, reason: 'The entry is in the trash of the app that exported it' });
+        skipped.push({ ...skippedFor('', new TwofoldError('ENTRY_TRASHED')), line: number });
         continue;
       }
       const account: ImportedAccount = parseUriLenient(line);
       if (typeof display.note === 'string' && display.note.trim() !== '') account.note = display.note.trim();
       accounts.push(account);
     } catch (error) {
-      skipped.push({ name, reason: reasonOf(error) });
+      skipped.push({ ...skippedFor(at.name, error), line: at.line });
     }
   }
   return { format: 'otpauth-list', accounts, skipped };

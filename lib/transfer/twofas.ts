@@ -65,12 +65,12 @@ function splitSealed(value: unknown) {
 }
 
 function readServices(services: unknown, schema: number): Omit<ImportResult, 'format'> {
-  if (!Array.isArray(services)) throw damaged('2fas', 'it has no list of services');
+  if (!Array.isArray(services)) throw damaged('2fas', 'noList');
   const accounts: ImportedAccount[] = [];
   const skipped: SkippedEntry[] = [];
   services.forEach((service, i) => {
     if (!isObject(service)) {
-      skipped.push({ name: `Entry ${i + 1}`, reason: 'The entry is not valid' });
+      skipped.push({ name: '', position: i + 1, code: 'ENTRY_INVALID', params: [] });
       return;
     }
     const otp = isObject(service.otp) ? service.otp : {};

@@ -2,7 +2,9 @@
  * Shapes shared by every importer and exporter. Importers are pure: text (and a password) in,
  * accounts out; nothing here touches the vault, so a bad file can never change anything.
  */
+import { isTwofoldError, TwofoldError, type ErrorCode } from '../errors';
 import type { OtpAccount, PreviousKey } from '../otp/account';
+import { TRANSFER_ERRORS } from './errors';
 
 export type FormatId =
   | 'twofold-backup'
@@ -17,19 +19,22 @@ export type FormatId =
   | 'bitwarden-csv'
   | 'andotp';
 
-/** Names users know the formats by, for messages and the preview. */
+/**
+ * The app each format comes from, for messages and the preview: a name that reads the same in
+ * every language (the messages around it are translated).
+ */
 export const FORMAT_NAMES: Record<FormatId, string> = {
-  'twofold-backup': 'Twofold backup',
-  'otpauth-list': 'otpauth URI list',
-  'google-migration': 'Google Authenticator export',
-  aegis: 'Aegis export',
-  'aegis-encrypted': 'Aegis export',
-  '2fas': '2FAS backup',
-  '2fas-encrypted': '2FAS backup',
-  'bitwarden-json': 'Bitwarden export',
-  'bitwarden-encrypted': 'Bitwarden export',
-  'bitwarden-csv': 'Bitwarden CSV export',
-  andotp: 'andOTP backup',
+  'twofold-backup': 'Twofold',
+  'otpauth-list': 'otpauth',
+  'google-migration': 'Google Authenticator',
+  aegis: 'Aegis',
+  'aegis-encrypted': 'Aegis',
+  '2fas': '2FAS',
+  '2fas-encrypted': '2FAS',
+  'bitwarden-json': 'Bitwarden',
+  'bitwarden-encrypted': 'Bitwarden',
+  'bitwarden-csv': 'Bitwarden',
+  andotp: 'andOTP',
 };
 
 export interface ImportedAccount extends OtpAccount {
@@ -51,10 +56,16 @@ export interface ImportedAccount extends OtpAccount {
   previousKeys?: PreviousKey[];
 }
 
+/** An entry of the file that is not imported: how the source names it, and why (a code). */
 export interface SkippedEntry {
-  /** How the entry is named in the source (issuer/name, or "Line N"); never its secret. */
+  /** "Issuer (name)" as the source has it, or '' when it has none; never its secret. */
   name: string;
-  reason: string;
+  /** 1-based line of a text export, when the entry is a line. */
+  line?: number;
+  /** 1-based position in the file's list, when the entry is not even an object. */
+  position?: number;
+  code: ErrorCode;
+  params: string[];
 }
 
 export interface ImportResult {
@@ -63,56 +74,40 @@ export interface ImportResult {
   skipped: SkippedEntry[];
 }
 
-export type ImportErrorCode = 'NEEDS_PASSWORD' | 'WRONG_PASSWORD' | 'UNSUPPORTED' | 'DAMAGED' | 'EMPTY';
-
-/** Every failure of a whole import, with a message a user can act on. Never holds a secret. */
-export class ImportError extends Error {
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-    /** The format recognised, when there was one. */
-    readonly format?: FormatId,
-  ) {
-    super(message);
-    this.name = 'ImportError';
-  }
+/** A whole-file failure: a coded error whose first parameter names the app. */
+function fileError(code: ErrorCode, format: FormatId): TwofoldError {
+  return new TwofoldError(code, [FORMAT_NAMES[format]]);
 }
 
-export const SUPPORTED_FORMATS_TEXT =
-  'Aegis, 2FAS, Bitwarden, andOTP, Google Authenticator, Ente plain text, otpauth URIs, Twofold backup';
-
-export function unsupported(message?: string): ImportError {
-  return new ImportError(
-    'UNSUPPORTED',
-    message ?? `This file is not a format Twofold can import (${SUPPORTED_FORMATS_TEXT}).`,
-  );
+export function unsupported(code: ErrorCode = 'IMPORT_UNSUPPORTED'): TwofoldError {
+  return new TwofoldError(code);
 }
 
-export function needsPassword(format: FormatId): ImportError {
-  return new ImportError(
-    'NEEDS_PASSWORD',
-    `This ${FORMAT_NAMES[format]} is encrypted: enter its password.`,
-    format,
-  );
+export function needsPassword(format: FormatId): TwofoldError {
+  return fileError('IMPORT_NEEDS_PASSWORD', format);
 }
 
-export function wrongPassword(format: FormatId): ImportError {
-  return new ImportError(
-    'WRONG_PASSWORD',
-    `Wrong password for this ${FORMAT_NAMES[format]}. Nothing was imported.`,
-    format,
-  );
+export function wrongPassword(format: FormatId): TwofoldError {
+  return fileError('IMPORT_WRONG_PASSWORD', format);
 }
 
-export function damaged(format: FormatId, detail?: string): ImportError {
-  const why = detail ? ` (${detail})` : '';
-  return new ImportError(
-    'DAMAGED',
-    `This ${FORMAT_NAMES[format]} is damaged or incomplete${why}. Nothing was imported.`,
-    format,
-  );
+export type DamageDetail = 'json' | 'keyParams' | 'noList' | 'noTotpColumn';
+const DAMAGE_CODES: Record<DamageDetail, ErrorCode> = {
+  json: 'IMPORT_DAMAGED_JSON',
+  keyParams: 'IMPORT_DAMAGED_KEY_PARAMS',
+  noList: 'IMPORT_DAMAGED_NO_LIST',
+  noTotpColumn: 'IMPORT_DAMAGED_NO_TOTP_COLUMN',
+};
+
+export function damaged(format: FormatId, detail?: DamageDetail): TwofoldError {
+  return fileError(detail ? DAMAGE_CODES[detail] : 'IMPORT_DAMAGED', format);
 }
 
-export function empty(format: FormatId): ImportError {
-  return new ImportError('EMPTY', `This ${FORMAT_NAMES[format]} holds no accounts.`, format);
+export function empty(format: FormatId): TwofoldError {
+  return fileError('IMPORT_EMPTY', format);
+}
+
+/** Whether an error is an import's own refusal (as opposed to a bug or a locked vault). */
+export function isImportError(error: unknown): error is TwofoldError {
+  return isTwofoldError(error) && error.code in TRANSFER_ERRORS;
 }

@@ -2,7 +2,7 @@
  * Deterministic QR corpus: every case is rebuilt from a fixed seed, in pure TS, each time it is
  * imported (no binary fixtures in the repository). `buildQrCorpus()` lists the cases.
  */
-import QRCode from 'qrcode';
+import QRCode, { type QRCodeSegment } from 'qrcode';
 import type { RgbaImage } from '../../../lib/qr/types';
 import {
   BLACK,
@@ -48,6 +48,9 @@ export interface RenderOptions {
   level?: ErrorLevel;
 }
 
+/** What a code holds: a text (qrcode picks the modes), or explicit segments (byte, kanji, …). */
+export type QrContent = string | QRCodeSegment[];
+
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ISSUERS = ['M2Mmanager', 'GitHub', 'Acme Cloud', 'Fastmail', 'Example Bank'];
 const USERS = ['jane.doe@example.com', 'j.martin@example.org', 'ops-admin', 'marie.curie@example.fr'];
@@ -75,10 +78,10 @@ export function urlPayload(rng: () => number): string {
 
 /** The module matrix from `qrcode` (no rendering of its own). */
 export function qrMatrix(
-  text: string,
+  text: QrContent,
   level: ErrorLevel = 'M',
 ): { size: number; get(r: number, c: number): boolean } {
-  const m = QRCode.create(text, { errorCorrectionLevel: level }).modules;
+  const m = QRCode.create(text, { errorCorrectionLevel: level, toSJISFunc: shiftJisCode }).modules;
   return { size: m.size, get: (r, c) => m.get(r, c) === 1 };
 }
 
@@ -86,7 +89,7 @@ export function qrMatrix(
  * Renders a code: module coverage is supersampled 4×4 per pixel, so fractional module sizes
  * look like a browser drawing a canvas at a device pixel ratio of 1.25 or 1.5.
  */
-export function renderQr(text: string, opts: RenderOptions): RgbaImage {
+export function renderQr(text: QrContent, opts: RenderOptions): RgbaImage {
   const { module, quiet = 4, fg = BLACK, bg = WHITE, level = 'M' } = opts;
   const matrix = qrMatrix(text, level);
   const side = Math.ceil((matrix.size + 2 * quiet) * module);
@@ -284,7 +287,7 @@ function saltAndPepper(seed: number, size: number): RgbaImage {
 }
 
 /** Code on a plain background of its own colour: a tight crop. */
-function tight(text: string, opts: RenderOptions): RgbaImage {
+function tight(text: QrContent, opts: RenderOptions): RgbaImage {
   return renderQr(text, opts);
 }
 
@@ -471,6 +474,40 @@ export function buildQrCorpus(seed = 20240605): QrCase[] {
     add('two codes close together', img, [c, d]);
   }
 
+  // Texts that are not ASCII: Shift_JIS in byte mode (jsQR alone dropped it and returned the
+  // rest), Kanji mode, and bytes that are neither UTF-8 nor Shift_JIS (never a partial text).
+  {
+    const label = '二要素認証コード';
+    add('text shift_jis byte mode', tight([{ data: shiftJis(label), mode: 'byte' }], { module: 4 }), [label]);
+    add(
+      'text shift_jis after ascii',
+      tight(
+        [
+          { data: new TextEncoder().encode('CODE '), mode: 'byte' },
+          { data: shiftJis(label), mode: 'byte' },
+        ],
+        { module: 4 },
+      ),
+      [`CODE ${label}`],
+    );
+    add('text kanji mode', tight([{ data: label, mode: 'kanji' }], { module: 4 }), [label]);
+    add(
+      'negative bytes neither utf-8 nor shift_jis',
+      tight(
+        [
+          { data: 'ABC', mode: 'alphanumeric' },
+          { data: Uint8Array.of(0xff, 0xfe, 0x80), mode: 'byte' },
+        ],
+        { module: 4 },
+      ),
+      [],
+    );
+  }
+
+  // A blurred, noisy, colour-cast photo that plain jsQR reads: found by search (seed 3054 of
+  // `photoNearThreshold`) as one the old truncating greyscale lost, whatever the fallbacks did.
+  add('photo jsqr rounding', photoNearThreshold(3054), [photoNearThresholdText(3054)]);
+
   // Negatives: nothing may decode.
   add('negative blank white', newImage(400, 400, WHITE), []);
   add('negative transparent', newImage(300, 300, CLEAR), []);
@@ -481,4 +518,67 @@ export function buildQrCorpus(seed = 20240605): QrCase[] {
   add('negative salt and pepper', saltAndPepper(randInt(rng, 1, 1e9), 240), []);
   add('negative page without code', pageFrame(randInt(rng, 1, 1e9), [], { dialog: true }), []);
   return cases;
+}
+
+/** Shift_JIS double-byte codes by character, from the platform decoder (Node has the table). */
+let sjis: Map<string, number> | undefined;
+function shiftJisTable(): Map<string, number> {
+  if (sjis) return sjis;
+  sjis = new Map();
+  const decoder = new TextDecoder('shift_jis', { fatal: true });
+  for (let lead = 0x81; lead <= 0xef; lead++) {
+    if (lead > 0x9f && lead < 0xe0) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      if (trail === 0x7f) continue;
+      try {
+        const char = decoder.decode(Uint8Array.of(lead, trail));
+        if (!sjis.has(char)) sjis.set(char, (lead << 8) | trail);
+      } catch {
+        // not a character
+      }
+    }
+  }
+  return sjis;
+}
+
+/** qrcode's Kanji-mode hook: the Shift_JIS code of one character. */
+function shiftJisCode(char: string): number {
+  const code = shiftJisTable().get(char);
+  if (code === undefined) throw new Error(`${char} has no Shift_JIS code`);
+  return code;
+}
+
+/** A text of double-byte characters as Shift_JIS bytes. */
+export function shiftJis(text: string): Uint8Array {
+  return Uint8Array.from(
+    [...text].flatMap((char) => {
+      const code = shiftJisCode(char);
+      return [code >> 8, code & 0xff];
+    }),
+  );
+}
+
+function photoNearThresholdText(seed: number): string {
+  return otpauthUri(prng(seed));
+}
+
+/** A small code photographed: dark ink on tinted paper, blurred, JPEG-noisy, resampled. */
+export function photoNearThreshold(seed: number): RgbaImage {
+  const r = prng(seed);
+  const text = otpauthUri(r);
+  const module = [2, 2.5, 3, 3.5, 4][seed % 5]!;
+  const g = Math.floor(r() * 90);
+  const fg: Rgba = [g, Math.floor(g * (0.5 + r())), Math.floor(g * r()), 255];
+  const b = 150 + Math.floor(r() * 100);
+  const bg: Rgba = [
+    b,
+    Math.min(255, Math.floor(b * (0.8 + 0.3 * r()))),
+    Math.floor(b * (0.6 + 0.4 * r())),
+    255,
+  ];
+  let img = renderQr(text, { module, quiet: 2, fg, bg, level: 'L' });
+  img = gaussianBlur(img, 0.6 + r() * 1.6);
+  if (seed % 2) img = jpegNoise(img, 20 + Math.floor(r() * 40));
+  if (seed % 3 === 0) img = scaleBilinear(img, 0.7 + r() * 0.5);
+  return img;
 }

@@ -23,7 +23,7 @@ describe('TransferService', () => {
         { index: 0, label: 'a', status: 'duplicate' },
         { index: 1, label: 'b', status: 'new' },
       ],
-      skipped: [{ name: 'Line 3' }],
+      skipped: [{ line: 3 }],
     });
     expect(JSON.stringify(preview)).not.toMatch(/JBSW|KRSX/);
     expect(local.snapshot()).toBe(before);
@@ -46,8 +46,8 @@ describe('TransferService', () => {
     expect(text).not.toContain('JBSWY3DP');
 
     const second = await vaultServices();
-    expect(await second.transfer.preview(text)).toMatchObject({ ok: false, code: 'NEEDS_PASSWORD' });
-    expect(await second.transfer.preview(text, 'wrong')).toMatchObject({ ok: false, code: 'WRONG_PASSWORD' });
+    expect(await second.transfer.preview(text)).toMatchObject({ ok: false, code: 'IMPORT_BACKUP_NEEDS_PASSPHRASE' });
+    expect(await second.transfer.preview(text, 'wrong')).toMatchObject({ ok: false, code: 'IMPORT_BACKUP_WRONG_PASSPHRASE' });
     expect(await second.transfer.commit(text, 'backup passphrase', [0])).toEqual({ ok: true, added: 1 });
     expect(await second.accounts.list()).toMatchObject([
       { label: 'a', origin: ORIGIN, pinned: true, code: bound.code },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addAccountText, backupFileName, DEFAULT_SECRET_OPTIONS } from '@/components/add-account';
+import {
+  addAccountText,
+  backupFileName,
+  DEFAULT_SECRET_OPTIONS,
+  weakSecretBits,
+} from '@/components/add-account';
 import { parseOtpauthUri } from '../../../lib/otp';
 import { clampSetting } from '../../../lib/settings';
 
@@ -51,4 +56,16 @@ describe('backupFileName and settings bounds', () => {
     ['clipboardClearSeconds', '', 0],
     ['clipboardClearSeconds', '1000', 600],
   ] as const)('%s %j -> %i', (key, value, expected) => expect(clampSetting(key, value)).toBe(expected));
+});
+
+describe('weakSecretBits', () => {
+  it.each([
+    ['"hello world" as a bare secret: 48 bits', 'hello world', 48],
+    ['a 64-bit key in a URI', 'otpauth://totp/x?secret=JBSWY3DPEHPK3', 64],
+    ['an 80-bit key is not weak', 'JBSWY3DPEHPK3PXP', undefined],
+    ['a 160-bit key is not weak', 'otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', undefined],
+    ['text that cannot be read is left to the background', 'otpauth://totp/x?secret=!!', undefined],
+  ])('%s', (_name, text, bits) => {
+    expect(weakSecretBits(text)).toBe(bits);
+  });
 });

@@ -1,3 +1,4 @@
+import type { PasteProblem } from '../../../lib/otp';
 import { describe, expect, it } from 'vitest';
 import { encodeMigrationUri, parseAnyOtpText } from '../../../lib/otp';
 import type { OtpAccount } from '../../../lib/otp';
@@ -15,7 +16,7 @@ const a: OtpAccount = {
 const b: OtpAccount = { ...a, type: 'hotp', issuer: '', label: 'bob', counter: 3 };
 
 describe('parseAnyOtpText', () => {
-  it.each<[string, string, OtpAccount[], { line: number; message: string }[]]>([
+  it.each<[string, string, OtpAccount[], PasteProblem[]]>([
     ['one URI', 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP', [a], []],
     ['empty text', '', [], []],
     [
@@ -28,7 +29,7 @@ describe('parseAnyOtpText', () => {
       'several URIs, CRLF, one bad line',
       'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP\r\nhello\r\notpauth://hotp/bob?secret=JBSWY3DPEHPK3PXP&counter=3',
       [a, b],
-      [{ line: 2, message: 'This is not an otpauth URI' }],
+      [{ line: 2, code: 'URI_NOT_OTPAUTH', params: [], message: 'This is not an otpauth URI' }],
     ],
     ['a migration URI', encodeMigrationUri([a, b]), [a, b], []],
     [
@@ -38,6 +39,8 @@ describe('parseAnyOtpText', () => {
       [
         {
           line: 1,
+          code: 'SECRET_NOT_BASE32',
+          params: [],
           message:
             'The secret is not valid base32: it may only contain the letters A to Z and the digits 2 to 7',
         },
@@ -55,7 +58,15 @@ describe('parseAnyOtpText', () => {
     const uri = `otpauth-migration://offline?data=${btoa(String.fromCharCode(...md5))}`;
     expect(parseAnyOtpText(`\n${uri}`)).toEqual({
       accounts: [],
-      errors: [{ line: 2, message: 'old: Unsupported algorithm MD5' }],
+      errors: [
+        {
+          line: 2,
+          name: 'old',
+          code: 'ALGORITHM_UNSUPPORTED',
+          params: ['MD5'],
+          message: 'old: Unsupported algorithm MD5',
+        },
+      ],
     });
   });
 });

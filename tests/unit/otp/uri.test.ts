@@ -1,3 +1,4 @@
+import { TwofoldError } from '../../../lib/errors';
 import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from '../../../lib/otp';
 import { parseOtpauthUri, toOtpauthUri } from '../../../lib/otp';
@@ -219,7 +220,11 @@ describe('parseOtpauthUri: invalid URIs', () => {
     ['otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=-1', 'The counter must be a whole number, 0 or more'],
     ['otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=1.5', 'The counter must be'],
     ['otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=99999999999999999999', 'The counter is too large'],
-    ['otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP', 'Unsupported OTP type steam'],
+    ['otpauth://motp/x?secret=JBSWY3DPEHPK3PXP', 'Unsupported OTP type motp'],
+    ['otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP&algorithm=SHA256', 'Steam Guard codes are always'],
+    ['otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP&digits=6', 'Steam Guard codes are always'],
+    ['otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=1&encoder=steam', 'Steam Guard codes are always'],
+    ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&encoder=yandex', 'Unsupported code encoder yandex'],
     ['otpauth:///x?secret=JBSWY3DPEHPK3PXP', 'The otpauth URI has no OTP type'],
     [
       'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Other',
@@ -238,6 +243,8 @@ describe('parseOtpauthUri: invalid URIs', () => {
     }
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain(message);
+    // Coded, so the UI can word it in the user's language.
+    expect(error).toBeInstanceOf(TwofoldError);
     // A message may be shown, logged or reported: it must never carry the secret.
     const secret = /secret=([^&#]*)/i.exec(uri)?.[1];
     if (secret && secret.length >= 4) {

@@ -129,3 +129,21 @@ describe('corpus generator', () => {
     expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(true);
   });
 });
+
+describe('toLuminance matches jsQR’s own greyscale', () => {
+  it('for every one of 20 000 random colours (BT.709, rounded as a Uint8ClampedArray stores)', () => {
+    const n = 20_000;
+    const data = new Uint8ClampedArray(n * 4);
+    let seed = 1;
+    for (let i = 0; i < data.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      data[i] = i % 4 === 3 ? 255 : seed >>> 24;
+    }
+    const grey = toLuminance({ data, width: n, height: 1 });
+    const jsqr = new Uint8ClampedArray(n);
+    for (let i = 0; i < n; i++) {
+      jsqr[i] = 0.2126 * data[i * 4]! + 0.7152 * data[i * 4 + 1]! + 0.0722 * data[i * 4 + 2]!;
+    }
+    expect([...grey.data]).toEqual([...jsqr]);
+  });
+});

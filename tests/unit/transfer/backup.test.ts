@@ -81,20 +81,23 @@ describe('Twofold backup', () => {
   it('an empty vault makes a valid backup (EMPTY on import)', async () => {
     const text = await createBackup([], PASS, CHEAP);
     expect((await readBackup(text, PASS)).accounts).toEqual([]);
-    await expect(importText(text, PASS)).rejects.toMatchObject({ code: 'EMPTY' });
+    await expect(importText(text, PASS)).rejects.toMatchObject({ code: 'IMPORT_EMPTY', params: ['Twofold'] });
   });
 
   it('refuses a short passphrase', async () => {
-    await expect(createBackup(stored, 'short', CHEAP)).rejects.toThrow(/at least 8 characters/);
+    await expect(createBackup(stored, 'short', CHEAP)).rejects.toMatchObject({
+      code: 'BACKUP_PASSPHRASE_SHORT',
+      params: ['8'],
+    });
   });
 
   it('wrong or missing passphrase', async () => {
     const text = await createBackup(stored, PASS, CHEAP);
     await expect(importText(text, 'long backup passphrasE')).rejects.toMatchObject({
-      code: 'WRONG_PASSWORD',
+      code: 'IMPORT_BACKUP_WRONG_PASSPHRASE',
       message: 'Wrong passphrase for this Twofold backup. Nothing was imported.',
     });
-    await expect(importText(text)).rejects.toMatchObject({ code: 'NEEDS_PASSWORD' });
+    await expect(importText(text)).rejects.toMatchObject({ code: 'IMPORT_BACKUP_NEEDS_PASSPHRASE' });
   });
 
   it('every byte of the ciphertext flipped → DAMAGED', async () => {
@@ -105,19 +108,27 @@ describe('Twofold backup', () => {
       const copy = Buffer.from(data);
       copy[i]! ^= 0x01;
       const tampered = JSON.stringify({ ...file, data: copy.toString('base64') });
-      await expect(readBackup(tampered, PASS), `byte ${i}`).rejects.toMatchObject({ code: 'DAMAGED' });
+      await expect(readBackup(tampered, PASS), `byte ${i}`).rejects.toMatchObject({ code: 'IMPORT_DAMAGED' });
     }
   });
 
   it.each<[string, (f: Record<string, unknown>) => void, string]>([
-    ['createdAt edited (bound by the AAD)', (f) => (f.createdAt = '2030-01-01T00:00:00.000Z'), 'DAMAGED'],
-    ['iv edited', (f) => (f.iv = Buffer.alloc(12).toString('base64')), 'DAMAGED'],
-    ['iv missing', (f) => delete f.iv, 'DAMAGED'],
-    ['keyCheck missing', (f) => delete f.keyCheck, 'DAMAGED'],
-    ['data truncated', (f) => (f.data = String(f.data).slice(0, 8)), 'DAMAGED'],
-    ['kdf absurd', (f) => ((f.kdf as Record<string, unknown>).memory = 1e12), 'DAMAGED'],
-    ['version 0', (f) => (f.version = 0), 'DAMAGED'],
-    ['kdf iterations edited', (f) => ((f.kdf as Record<string, unknown>).iterations = 2), 'WRONG_PASSWORD'],
+    [
+      'createdAt edited (bound by the AAD)',
+      (f) => (f.createdAt = '2030-01-01T00:00:00.000Z'),
+      'IMPORT_DAMAGED',
+    ],
+    ['iv edited', (f) => (f.iv = Buffer.alloc(12).toString('base64')), 'IMPORT_DAMAGED'],
+    ['iv missing', (f) => delete f.iv, 'IMPORT_DAMAGED'],
+    ['keyCheck missing', (f) => delete f.keyCheck, 'IMPORT_DAMAGED'],
+    ['data truncated', (f) => (f.data = String(f.data).slice(0, 8)), 'IMPORT_DAMAGED'],
+    ['kdf absurd', (f) => ((f.kdf as Record<string, unknown>).memory = 1e12), 'IMPORT_DAMAGED_KEY_PARAMS'],
+    ['version 0', (f) => (f.version = 0), 'IMPORT_DAMAGED'],
+    [
+      'kdf iterations edited',
+      (f) => ((f.kdf as Record<string, unknown>).iterations = 2),
+      'IMPORT_BACKUP_WRONG_PASSPHRASE',
+    ],
   ])('%s → %s', async (_, edit, code) => {
     const file = JSON.parse(await createBackup(stored, PASS, CHEAP)) as Record<string, unknown>;
     edit(file);
@@ -127,8 +138,8 @@ describe('Twofold backup', () => {
   it('a truncated file is reported as a damaged backup', async () => {
     const text = await createBackup(stored, PASS, CHEAP);
     await expect(importText(text.slice(0, text.length / 2), PASS)).rejects.toMatchObject({
-      code: 'DAMAGED',
-      format: 'twofold-backup',
+      code: 'IMPORT_DAMAGED_JSON',
+      params: ['Twofold'],
     });
   });
 
@@ -137,13 +148,14 @@ describe('Twofold backup', () => {
     const text = JSON.stringify({ ...file, version: 2 });
     for (const pass of [PASS, undefined]) {
       await expect(importText(text, pass)).rejects.toMatchObject({
-        code: 'UNSUPPORTED',
+        code: 'IMPORT_BACKUP_NEWER',
+        params: ['2'],
         message: expect.stringMatching(/newer version of Twofold.*Update Twofold/) as unknown,
       });
     }
   });
 
   it('readBackup refuses other files', async () => {
-    await expect(readBackup('{"services":[]}', PASS)).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    await expect(readBackup('{"services":[]}', PASS)).rejects.toMatchObject({ code: 'IMPORT_NOT_BACKUP' });
   });
 });

@@ -4,13 +4,15 @@
  * ../shared/fixtures/import/README.md (vector sets A and S). Read in place, never copied (GPL).
  * Skipped, saying so, when the folder is absent. Where the README's source asserts less (counts
  * only) we assert our own, stricter outcome: every entry is either imported exactly or skipped
- * with a reason (Steam, mOTP, Yandex, 9 digits, SHA384, HOTP without a counter, Ente trash).
+ * with a reason code (mOTP, Yandex, 9 digits, SHA384, HOTP without a counter, Ente trash); Steam
+ * Guard entries are imported with Steam's settings.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ERROR_CATALOG, type ErrorCode } from '../../../lib/errors';
 import { describe, expect, it } from 'vitest';
 import type { OtpAccount } from '../../../lib/otp';
-import { detectFormat, importText } from '../../../lib/transfer';
+import { detectFormat, FORMAT_NAMES, importText } from '../../../lib/transfer';
 import type { FormatId, ImportResult } from '../../../lib/transfer';
 import { core } from './helpers';
 
@@ -39,7 +41,7 @@ const hotp = (
   counter: number,
 ) => ({ type: 'hotp', issuer, label, secret, algorithm, digits, period: 30, counter }) as OtpAccount;
 
-/** README vector set A (Aegis VaultEntries.java); A7 (Steam) is always skipped. */
+/** README vector set A (Aegis VaultEntries.java); A7 (Steam) is counted apart (`steam`). */
 const A: Record<string, OtpAccount> = {
   A1: totp('Deno', 'Mason', '4SJHB4GSD43FZBAI7C2HLRJGPQ', 'SHA1', 6, 30),
   A2: totp('SPDX', 'James', '5OM4WOOGPLQEF6UGN3CPEOOLWU', 'SHA256', 7, 20),
@@ -89,23 +91,33 @@ type Case = {
   vectors?: OtpAccount[];
   extra?: number;
   names?: boolean;
+  /** Steam Guard entries: imported with Steam's fixed settings (SHA1, 30 s, 5 characters). */
+  steam?: number;
   skipped: number;
   check?: (r: ImportResult) => void;
 };
 
 const cases: Case[] = [
   // Aegis
-  { file: 'aegis/aegis_plain.json', format: 'aegis', vectors: A1_6, skipped: 1 },
+  { file: 'aegis/aegis_plain.json', format: 'aegis', vectors: A1_6, steam: 1, skipped: 0 },
   {
     file: 'aegis/aegis_encrypted.json',
     format: 'aegis-encrypted',
     password: 'test',
     wrong: 'Test',
     vectors: A1_6,
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
   },
-  { file: 'aegis/aegis_plain_grouped_v2.json', format: 'aegis', vectors: A1_6, skipped: 1 },
-  { file: 'aegis/stratum/aegis.unencrypted.json', format: 'aegis', vectors: S_ALL, extra: 1, skipped: 4 },
+  { file: 'aegis/aegis_plain_grouped_v2.json', format: 'aegis', vectors: A1_6, steam: 1, skipped: 0 },
+  {
+    file: 'aegis/stratum/aegis.unencrypted.json',
+    format: 'aegis',
+    vectors: S_ALL,
+    extra: 1,
+    steam: 1,
+    skipped: 3,
+  },
   {
     file: 'aegis/stratum/aegis.encrypted.json',
     format: 'aegis-encrypted',
@@ -113,7 +125,8 @@ const cases: Case[] = [
     wrong: 'test1',
     vectors: S_ALL,
     extra: 1,
-    skipped: 4,
+    steam: 1,
+    skipped: 3,
   },
   ...(
     ['aegis/proton/aegis-json-unencrypted.json', 'aegis/proton/aegis-json-encrypted-test.json'] as const
@@ -121,7 +134,8 @@ const cases: Case[] = [
     file,
     format: file.includes('encrypted-test') ? 'aegis-encrypted' : 'aegis',
     ...(file.includes('encrypted-test') ? { password: 'test', wrong: 'invalid' } : {}),
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) =>
       expect(r.accounts.map(core)).toEqual([
         totp('myissuer', 'mylabel815256', 'MYSECRET', 'SHA256', 8, 15),
@@ -153,7 +167,8 @@ const cases: Case[] = [
   {
     file: 'aegis/proton/aegis-txt.txt',
     format: 'otpauth-list',
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) => expect(r.accounts).toHaveLength(2),
   },
   // 2FAS
@@ -185,7 +200,8 @@ const cases: Case[] = [
     file: '2fas/2fas_authenticator_plain_v4.2fas',
     format: '2fas',
     vectors: [A.A1!, A.A4!, A.A5!, A.A6!],
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
   },
   {
     file: '2fas/2fas_authenticator_encrypted_v4.2fas',
@@ -193,7 +209,8 @@ const cases: Case[] = [
     password: 'test',
     wrong: 'x',
     vectors: [A.A1!, A.A4!, A.A5!, A.A6!],
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
   },
   { file: '2fas/stratum/twofas.unencrypted.2fas', format: '2fas', vectors: S_ALL, skipped: 0 },
   {
@@ -209,14 +226,16 @@ const cases: Case[] = [
     format: '2fas-encrypted',
     password: 'test',
     wrong: 'x',
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) =>
       expect(r.accounts.map(core)).toEqual([totp('myissuer', 'mylabeldefault', 'MYSECRET', 'SHA1', 6, 30)]),
   },
   {
     file: '2fas/proton/decrypted.2fas',
     format: '2fas',
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) =>
       expect(r.accounts.map(core)).toEqual([totp('myissuer', 'mylabeldefault', 'MYSECRET', 'SHA1', 6, 30)]),
   },
@@ -275,11 +294,23 @@ const cases: Case[] = [
     check: (r) => expect(r.accounts[0]).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30 }),
   },
   // andOTP (plain JSON only: the encrypted .bin files are binary, see below)
-  { file: 'andotp/andotp_plain.json', format: 'andotp', vectors: A1_6, skipped: 1 },
-  { file: 'andotp/stratum/andotp.unencrypted.json', format: 'andotp', vectors: S_ALL, skipped: 3 },
+  { file: 'andotp/andotp_plain.json', format: 'andotp', vectors: A1_6, steam: 1, skipped: 0 },
+  { file: 'andotp/stratum/andotp.unencrypted.json', format: 'andotp', vectors: S_ALL, steam: 1, skipped: 2 },
   // Bitwarden
-  { file: 'bitwarden/bitwarden.json', format: 'bitwarden-json', vectors: [A.A1!, A.A2!, A.A3!], skipped: 1 },
-  { file: 'bitwarden/bitwarden.csv', format: 'bitwarden-csv', vectors: [A.A1!, A.A2!, A.A3!], skipped: 1 },
+  {
+    file: 'bitwarden/bitwarden.json',
+    format: 'bitwarden-json',
+    vectors: [A.A1!, A.A2!, A.A3!],
+    steam: 1,
+    skipped: 0,
+  },
+  {
+    file: 'bitwarden/bitwarden.csv',
+    format: 'bitwarden-csv',
+    vectors: [A.A1!, A.A2!, A.A3!],
+    steam: 1,
+    skipped: 0,
+  },
   // "Secret" item: a raw base32 totp is TOTP SHA1/6/30 named after the item.
   ...(
     [
@@ -300,7 +331,8 @@ const cases: Case[] = [
       totp('Secret', 'john@example.com', S.S5!.secret, 'SHA1', 6, 30),
     ],
     names: false,
-    skipped: 2,
+    steam: 1,
+    skipped: 1,
     check: (r) =>
       expect(r.accounts.every((a) => a.websiteHint === 'https://example.com' && a.origin === undefined)).toBe(
         true,
@@ -315,7 +347,8 @@ const cases: Case[] = [
   ...(['bitwarden/proton/bitwarden.json', 'bitwarden/proton/bitwarden.csv'] as const).map((file): Case => ({
     file,
     format: file.endsWith('.csv') ? 'bitwarden-csv' : 'bitwarden-json',
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) =>
       expect(r.accounts.map((a) => [a.issuer, a.label, a.algorithm, a.digits, a.period])).toEqual([
         ['ISSUER', 'LABEL_256_8_15', 'SHA256', 8, 15],
@@ -339,7 +372,7 @@ const cases: Case[] = [
     check: (r) => expect(r.accounts.map((a) => a.issuer).sort()).toEqual(['Code 2', 'Code 3', 'Code1']),
   },
   // Ente plain text (otpauth lines)
-  { file: 'ente/ente_auth.txt', format: 'otpauth-list', vectors: A1_6, skipped: 1 },
+  { file: 'ente/ente_auth.txt', format: 'otpauth-list', vectors: A1_6, steam: 1, skipped: 0 },
   {
     file: 'ente/stratum/ente.unencrypted.txt',
     format: 'otpauth-list',
@@ -361,16 +394,13 @@ const cases: Case[] = [
     file: 'ente/proton/plain_with_hotp.txt',
     format: 'otpauth-list',
     skipped: 2,
-    check: (r) =>
-      expect(r.skipped.map((s) => s.reason)).toEqual([
-        'The entry is in the trash of the app that exported it',
-        'HOTP needs a counter',
-      ]),
+    check: (r) => expect(r.skipped.map((s) => s.code)).toEqual(['ENTRY_TRASHED', 'HOTP_NO_COUNTER']),
   },
   {
     file: 'ente/proton/plain_with_steam_and_hotp.txt',
     format: 'otpauth-list',
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) =>
       expect(r.accounts.map((a) => [a.type, a.period])).toEqual([
         ['hotp', 30],
@@ -395,7 +425,8 @@ const cases: Case[] = [
   {
     file: 'ente/proton/encrypted_decrypted.txt',
     format: 'otpauth-list',
-    skipped: 1,
+    steam: 1,
+    skipped: 0,
     check: (r) => expect(r.accounts.map((a) => a.type)).toEqual(['hotp', 'totp']),
   },
   // Google Authenticator exports and otpauth lists
@@ -423,7 +454,7 @@ const cases: Case[] = [
     skipped: 0,
     check: (r) => expect(r.accounts).toHaveLength(6),
   },
-  { file: 'otpauth_uri/plain.txt', format: 'otpauth-list', vectors: A1_6, skipped: 1 },
+  { file: 'otpauth_uri/plain.txt', format: 'otpauth-list', vectors: A1_6, steam: 1, skipped: 0 },
   {
     file: 'otpauth_uri/stratum/urilist.txt',
     format: 'otpauth-list',
@@ -439,34 +470,40 @@ describe.skipIf(!present)(title, () => {
     expect(detectFormat(text)).toBe(c.format);
     const result = await importText(text, c.password);
     expect(result.format).toBe(c.format);
-    if (c.vectors) expectVectors(result, c.vectors, { extra: c.extra, names: c.names });
+    const steam = result.accounts.filter((a) => a.encoder === 'steam');
+    expect(steam).toHaveLength(c.steam ?? 0);
+    for (const a of steam) expect([a.type, a.algorithm, a.digits, a.period]).toEqual(['totp', 'SHA1', 5, 30]);
+    const extra = (c.extra ?? 0) + steam.length;
+    if (c.vectors) expectVectors(result, c.vectors, { extra, names: c.names });
     expect(result.skipped, JSON.stringify(result.skipped)).toHaveLength(c.skipped);
-    expect(result.skipped.every((s) => s.reason.length > 0)).toBe(true);
-    c.check?.(result);
+    expect(result.skipped.every((s) => s.code in ERROR_CATALOG)).toBe(true);
+    // Checks below describe the other accounts; Steam ones are counted and checked above.
+    c.check?.({ ...result, accounts: result.accounts.filter((a) => a.encoder !== 'steam') });
   });
 
   const encrypted = cases.filter((c) => c.password !== undefined);
   it.each(encrypted)('$file: no password → NEEDS_PASSWORD; $wrong → WRONG_PASSWORD', async (c) => {
     const text = read(c.file);
-    await expect(importText(text)).rejects.toMatchObject({ code: 'NEEDS_PASSWORD', format: c.format });
+    const name = FORMAT_NAMES[c.format];
+    await expect(importText(text)).rejects.toMatchObject({ code: 'IMPORT_NEEDS_PASSWORD', params: [name] });
     const error = (await importText(text, c.wrong).catch((e: unknown) => e)) as Error;
-    expect(error).toMatchObject({ code: 'WRONG_PASSWORD', format: c.format });
-    expect(error.message).toMatch(/^Wrong password for this .*\. Nothing was imported\.$/);
+    expect(error).toMatchObject({ code: 'IMPORT_WRONG_PASSWORD', params: [name] });
+    expect(error.message).toBe(`Wrong password for this ${name} file. Nothing was imported.`);
   });
 
-  it.each<[string, string, RegExp]>([
+  it.each<[string, ErrorCode, RegExp]>([
     [
       'bitwarden/stratum/bitwarden.encrypted.accountrestricted.json',
-      'UNSUPPORTED',
+      'IMPORT_BITWARDEN_ACCOUNT_LOCKED',
       /locked to your Bitwarden account/,
     ],
-    ['ente/stratum/ente.encrypted.json', 'UNSUPPORTED', /Encrypted Ente exports/],
-    ['ente/proton/encrypted.lowcomplexity.txt', 'UNSUPPORTED', /Encrypted Ente exports/],
-    ['andotp/andotp_encrypted.bin', 'UNSUPPORTED', /not a format Twofold can import/],
-    ['andotp/andotp_encrypted_old.bin', 'UNSUPPORTED', /not a format Twofold can import/],
+    ['ente/stratum/ente.encrypted.json', 'IMPORT_ENTE_ENCRYPTED', /Encrypted Ente exports/],
+    ['ente/proton/encrypted.lowcomplexity.txt', 'IMPORT_ENTE_ENCRYPTED', /Encrypted Ente exports/],
+    ['andotp/andotp_encrypted.bin', 'IMPORT_UNSUPPORTED', /not a format Twofold can import/],
+    ['andotp/andotp_encrypted_old.bin', 'IMPORT_UNSUPPORTED', /not a format Twofold can import/],
   ])('%s → %s with a clear message', async (file, code, message) => {
     const error = (await importText(read(file), 'test').catch((e: unknown) => e)) as Error;
-    expect(error).toMatchObject({ name: 'ImportError', code });
+    expect(error).toMatchObject({ name: 'TwofoldError', code });
     expect(error.message).toMatch(message);
   });
 });

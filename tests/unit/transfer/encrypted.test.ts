@@ -13,9 +13,9 @@ const bitwardenPlain = JSON.parse(readFixture('bitwarden.json')) as unknown;
 const PASSWORD = 'correct horse ✓';
 
 const cases: [FormatId, string, () => unknown][] = [
-  ['aegis-encrypted', 'Aegis export', () => aegisEncrypt(aegisPlain.db, PASSWORD)],
-  ['2fas-encrypted', '2FAS backup', () => twofasEncrypt(twofasPlain, PASSWORD)],
-  ['bitwarden-encrypted', 'Bitwarden export', () => bitwardenEncrypt(bitwardenPlain, PASSWORD)],
+  ['aegis-encrypted', 'Aegis', () => aegisEncrypt(aegisPlain.db, PASSWORD)],
+  ['2fas-encrypted', '2FAS', () => twofasEncrypt(twofasPlain, PASSWORD)],
+  ['bitwarden-encrypted', 'Bitwarden', () => bitwardenEncrypt(bitwardenPlain, PASSWORD)],
 ];
 
 describe.each(cases)('%s', (format, name, build) => {
@@ -25,18 +25,21 @@ describe.each(cases)('%s', (format, name, build) => {
     expect(detectFormat(text)).toBe(format);
     const result = await importText(text, PASSWORD);
     expect(result.format).toBe(format);
+    const steam = { ...V(1), issuer: 'Steam', label: 'dave', secret: 'KRUGS4ZANFZSAYJAORSXG5A', digits: 5 };
     expect(result.accounts.map(core)).toEqual(
       format === 'bitwarden-encrypted'
-        ? [V(1), { ...V(2), algorithm: 'SHA1', digits: 6, period: 30 }]
-        : [V(1), V(2), V(3)],
+        ? [V(1), { ...V(2), algorithm: 'SHA1', digits: 6, period: 30 }, steam]
+        : [V(1), V(2), V(3), steam],
     );
-    expect(result.skipped).toHaveLength(1); // the Steam entry
+    expect(result.accounts.at(-1)?.encoder).toBe('steam');
+    expect(result.skipped).toEqual([]);
   });
 
   it.each([undefined, ''])('asks for the password (%j)', async (password) => {
     await expect(importText(text, password)).rejects.toMatchObject({
-      code: 'NEEDS_PASSWORD',
-      message: `This ${name} is encrypted: enter its password.`,
+      code: 'IMPORT_NEEDS_PASSWORD',
+      params: [name],
+      message: `This ${name} file is encrypted: enter its password.`,
     });
   });
 
@@ -44,8 +47,9 @@ describe.each(cases)('%s', (format, name, build) => {
     'refuses a wrong password (%j), importing nothing',
     async (pw) => {
       await expect(importText(text, pw)).rejects.toMatchObject({
-        code: 'WRONG_PASSWORD',
-        message: `Wrong password for this ${name}. Nothing was imported.`,
+        code: 'IMPORT_WRONG_PASSWORD',
+        params: [name],
+        message: `Wrong password for this ${name} file. Nothing was imported.`,
       });
     },
   );
@@ -57,20 +61,24 @@ describe('tampering', () => {
     const db = Buffer.from(file.db, 'base64');
     db[5]! ^= 1;
     file.db = db.toString('base64');
-    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({ code: 'DAMAGED' });
+    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
+      code: 'IMPORT_DAMAGED',
+    });
   });
 
   it('Aegis: absurd scrypt parameters are refused before any work', async () => {
     const file = aegisEncrypt(aegisPlain.db, PASSWORD);
     Object.assign(file.header.slots[1]!, { n: 2 ** 30 });
-    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({ code: 'DAMAGED' });
+    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
+      code: 'IMPORT_DAMAGED_KEY_PARAMS',
+    });
   });
 
   it('Aegis: only a biometric slot → UNSUPPORTED with what to do', async () => {
     const file = aegisEncrypt(aegisPlain.db, PASSWORD);
     file.header.slots.splice(1, 1);
     await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
-      code: 'UNSUPPORTED',
+      code: 'IMPORT_AEGIS_NO_PASSWORD_SLOT',
       message: expect.stringMatching(/Export it again from Aegis with a password/) as unknown,
     });
   });
@@ -81,13 +89,17 @@ describe('tampering', () => {
     const bytes = Buffer.from(ct, 'base64');
     bytes[0]! ^= 0x80;
     file.servicesEncrypted = [bytes.toString('base64'), salt, iv].join(':');
-    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({ code: 'DAMAGED' });
+    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
+      code: 'IMPORT_DAMAGED',
+    });
   });
 
   it('Bitwarden: right password but changed data → DAMAGED', async () => {
     const file = bitwardenEncrypt(bitwardenPlain, PASSWORD);
     file.data = file.data.replace(/\|(.)/, (_, c: string) => `|${c === 'A' ? 'B' : 'A'}`);
-    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({ code: 'DAMAGED' });
+    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
+      code: 'IMPORT_DAMAGED',
+    });
   });
 
   it('messages never contain a secret or the password', async () => {

@@ -51,8 +51,12 @@ describe('exportMigrationUris', () => {
 
   it('what Google Authenticator cannot hold is listed, and exporting it throws by name', () => {
     expect(migrationIncompatible([V(1), V(2), V(3)])).toEqual([
-      { name: 'Acme Corp (bob)', reason: 'Google Authenticator cannot hold a 60-second period' },
-      { name: 'Forge (carol)', reason: 'Google Authenticator cannot hold 7-digit codes' },
+      {
+        name: 'Acme Corp (bob)',
+        code: 'MIGRATION_CANNOT_HOLD_PERIOD',
+        params: ['Acme Corp (bob)', '60'],
+      },
+      { name: 'Forge (carol)', code: 'MIGRATION_CANNOT_HOLD_7_DIGITS', params: ['Forge (carol)'] },
     ]);
     expect(() => exportMigrationUris([V(2)])).toThrow(/Acme Corp \(bob\)/);
   });

@@ -3,31 +3,42 @@
  * detection, expected accounts, and what is skipped and why.
  */
 import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../../lib/errors';
+import type { OtpAccount } from '../../../lib/otp';
 import { detectFormat, importText } from '../../../lib/transfer';
 import type { FormatId } from '../../../lib/transfer';
 import { core, readFixture, V } from './helpers';
 
-const STEAM = 'Steam Guard accounts are not supported yet';
+/** The Steam Guard entry every fixture holds: Steam's fixed settings, whatever the file says. */
+const STEAM: OtpAccount = {
+  type: 'totp',
+  issuer: 'Steam',
+  label: 'dave',
+  secret: 'KRUGS4ZANFZSAYJAORSXG5A',
+  algorithm: 'SHA1',
+  digits: 5,
+  period: 30,
+  counter: 0,
+};
 
 describe('generated fixtures: detection and accounts', () => {
-  it.each<[string, FormatId, ReturnType<typeof V>[], string[]]>([
+  it.each<[string, FormatId, OtpAccount[], ErrorCode[]]>([
     ['aegis-plain-v1.json', 'aegis', [V(1), V(2), V(3)], []],
-    ['aegis-plain-v3.json', 'aegis', [V(1), V(2), V(3)], [STEAM]],
-    ['2fas-v4.2fas', '2fas', [V(1), V(2), V(3)], [STEAM]],
-    ['andotp.json', 'andotp', [V(1), V(2), V(3)], [STEAM]],
-    [
-      'ente.txt',
-      'otpauth-list',
-      [V(1), V(2), V(3)],
-      ['The entry is in the trash of the app that exported it', STEAM],
-    ],
-  ])('%s → %s', async (file, format, expected, skipReasons) => {
+    ['aegis-plain-v3.json', 'aegis', [V(1), V(2), V(3), STEAM], []],
+    ['2fas-v4.2fas', '2fas', [V(1), V(2), V(3), STEAM], []],
+    ['andotp.json', 'andotp', [V(1), V(2), V(3), STEAM], []],
+    ['ente.txt', 'otpauth-list', [V(1), V(2), V(3), STEAM], ['ENTRY_TRASHED']],
+  ])('%s → %s', async (file, format, expected, skipCodes) => {
     const text = readFixture(file);
     expect(detectFormat(text)).toBe(format);
     const result = await importText(text);
     expect(result.format).toBe(format);
     expect(result.accounts.map(core)).toEqual(expected);
-    expect(result.skipped.map((s) => s.reason)).toEqual(skipReasons);
+    // Steam entries keep their encoder: their codes are Steam Guard's 5 characters.
+    expect(result.accounts.map((a) => a.encoder)).toEqual(
+      expected.map((a) => (a === STEAM ? 'steam' : undefined)),
+    );
+    expect(result.skipped.map((s) => s.code)).toEqual(skipCodes);
     // Nothing binds an account to a site except a Twofold backup.
     expect(result.accounts.every((a) => a.origin === undefined)).toBe(true);
   });
@@ -37,7 +48,7 @@ describe('generated fixtures: detection and accounts', () => {
     expect(aegis.accounts[0]?.note).toBe('recovery codes in the safe');
     expect(aegis.accounts[1]?.note).toBeUndefined();
     const ente = await importText(readFixture('ente.txt'));
-    expect(ente.accounts.map((a) => a.note)).toEqual(['shared', undefined, undefined]);
+    expect(ente.accounts.map((a) => a.note)).toEqual(['shared', undefined, undefined, undefined]);
   });
 
   it('2FAS schema 1 has no parameters: TOTP SHA1/6/30 for every service', async () => {
@@ -55,11 +66,13 @@ describe('generated fixtures: detection and accounts', () => {
       V(1), // issuer and name from the URI, not from the item name
       // A bare secret: TOTP defaults, named after the item and its username.
       { ...V(2), algorithm: 'SHA1', digits: 6, period: 30 },
+      STEAM, // steam://SECRET
     ]);
+    expect(result.accounts[2]?.encoder).toBe('steam');
     expect(result.accounts[0]?.websiteHint).toBe('https://login.example.com');
     expect(result.accounts[0]?.origin).toBeUndefined();
     expect(result.accounts[1]?.websiteHint).toBeUndefined();
-    expect(result.skipped).toEqual([{ name: 'Steam (dave)', reason: STEAM }]);
+    expect(result.skipped).toEqual([]);
   });
 });
 
@@ -74,24 +87,24 @@ describe('entry validation: skipped with a reason, never a crash', () => {
     info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30, ...info },
   });
 
-  it.each<[string, unknown, string]>([
-    ['mOTP', entry({ type: 'motp' }), 'mOTP accounts are not supported'],
-    ['Yandex', entry({ type: 'yandex' }), 'Yandex accounts are not supported'],
-    ['unknown type', entry({ type: 'quantum' }), 'Unsupported OTP type "quantum"'],
-    ['MD5', entry({}, { algo: 'MD5' }), 'Unsupported algorithm MD5'],
-    ['no secret', entry({}, { secret: '' }), 'The account has no secret'],
-    ['null secret', entry({}, { secret: null }), 'The account has no secret'],
-    ['bad base32', entry({}, { secret: 'NOT*BASE32' }), 'The secret is not valid base32'],
-    ['9 digits', entry({}, { digits: 9 }), 'Digits must be 6, 7 or 8'],
-    ['digits as text', entry({}, { digits: 'six' }), 'Digits must be 6, 7 or 8'],
-    ['period 0', entry({}, { period: 0 }), 'The period must be a whole number'],
-    ['negative counter', entry({ type: 'hotp' }, { counter: -1 }), 'The counter must be a whole number'],
-    ['not an object', 42, 'The entry is not valid'],
-  ])('%s', async (_, bad, reason) => {
+  it.each<[string, unknown, ErrorCode, string[]]>([
+    ['mOTP', entry({ type: 'motp' }), 'TYPE_MOTP', []],
+    ['Yandex', entry({ type: 'yandex' }), 'TYPE_YANDEX', []],
+    ['unknown type', entry({ type: 'quantum' }), 'TYPE_UNSUPPORTED', ['quantum']],
+    ['MD5', entry({}, { algo: 'MD5' }), 'ALGORITHM_UNSUPPORTED', ['MD5']],
+    ['no secret', entry({}, { secret: '' }), 'ACCOUNT_NO_SECRET', []],
+    ['null secret', entry({}, { secret: null }), 'ACCOUNT_NO_SECRET', []],
+    ['bad base32', entry({}, { secret: 'NOT*BASE32' }), 'SECRET_NOT_BASE32', []],
+    ['9 digits', entry({}, { digits: 9 }), 'DIGITS_INVALID', []],
+    ['digits as text', entry({}, { digits: 'six' }), 'DIGITS_INVALID', []],
+    ['period 0', entry({}, { period: 0 }), 'PERIOD_INVALID', ['3600']],
+    ['negative counter', entry({ type: 'hotp' }, { counter: -1 }), 'COUNTER_INVALID', []],
+    ['not an object', 42, 'ENTRY_INVALID', []],
+  ])('%s', async (_, bad, code, params) => {
     const result = await importText(aegis([entry({ name: 'good' }), bad]));
     expect(result.accounts.map((a) => a.label)).toEqual(['good']);
     expect(result.skipped).toHaveLength(1);
-    expect(result.skipped[0]?.reason).toContain(reason);
+    expect(result.skipped[0]).toMatchObject({ code, params });
     expect(JSON.stringify(result.skipped)).not.toContain('JBSWY3DPEHPK3PXP');
   });
 
@@ -124,53 +137,61 @@ describe('otpauth lists and Google Authenticator exports', () => {
 
   it('bad lines are skipped by number, never quoted', async () => {
     const text =
-      'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C:d?secret=ZZ!!SECRET\notpauth://hotp/E?secret=JBSWY3DPEHPK3PXP';
+      'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C:d?secret=ZZ!!PRIVATE\notpauth://hotp/E?secret=JBSWY3DPEHPK3PXP';
     const result = await importText(text);
     expect(result.accounts).toHaveLength(1);
-    expect(result.skipped.map((s) => s.name)).toEqual(['Line 2', 'Line 3']);
-    expect(JSON.stringify(result.skipped)).not.toContain('SECRET');
+    expect(result.skipped.map((s) => [s.name, s.line])).toEqual([
+      ['', 2],
+      ['', 3],
+    ]);
+    expect(JSON.stringify(result.skipped)).not.toContain('PRIVATE');
   });
 });
 
 describe('whole-file errors', () => {
-  it.each<[string, string, string, RegExp]>([
-    ['empty', '', 'UNSUPPORTED', /not a format Twofold can import/],
-    ['prose', 'hello world', 'UNSUPPORTED', /Aegis, 2FAS, Bitwarden/],
-    ['other JSON', '{"hello": 1}', 'UNSUPPORTED', /not a format Twofold can import/],
+  it.each<[string, string, ErrorCode, RegExp]>([
+    ['empty', '', 'IMPORT_UNSUPPORTED', /not a format Twofold can import/],
+    ['prose', 'hello world', 'IMPORT_UNSUPPORTED', /Aegis, 2FAS, Bitwarden/],
+    ['other JSON', '{"hello": 1}', 'IMPORT_UNSUPPORTED', /not a format Twofold can import/],
     [
       'Ente encrypted',
       '{"version":1,"kdfParams":{"memLimit":1,"opsLimit":1,"salt":"AA=="},"encryptedData":"AA==","encryptionNonce":"AA=="}',
-      'UNSUPPORTED',
+      'IMPORT_ENTE_ENCRYPTED',
       /Ente.*plain text/,
     ],
     [
       'Aegis without entries',
       '{"version":1,"header":{"slots":null,"params":null},"db":{"version":3}}',
-      'DAMAGED',
-      /Aegis export is damaged/,
+      'IMPORT_DAMAGED_NO_LIST',
+      /Aegis file is damaged/,
     ],
     [
       'Aegis with no entries',
       '{"version":1,"header":{"slots":null,"params":null},"db":{"version":3,"entries":[]}}',
-      'EMPTY',
+      'IMPORT_EMPTY',
       /holds no accounts/,
     ],
-    ['2FAS with no services', '{"services":[],"schemaVersion":4}', 'EMPTY', /2FAS backup holds no accounts/],
+    [
+      '2FAS with no services',
+      '{"services":[],"schemaVersion":4}',
+      'IMPORT_EMPTY',
+      /2FAS file holds no accounts/,
+    ],
     [
       'Bitwarden account-restricted',
       '{"encrypted":true,"encKeyValidation_DO_NOT_EDIT":"2.x|y|z","items":"2.a|b|c"}',
-      'UNSUPPORTED',
+      'IMPORT_BITWARDEN_ACCOUNT_LOCKED',
       /locked to your Bitwarden account/,
     ],
     [
       'Bitwarden encrypted, no password',
       '{"encrypted":true,"passwordProtected":true,"salt":"s","kdfType":0,"kdfIterations":1,"encKeyValidation_DO_NOT_EDIT":"2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=","data":"2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}',
-      'NEEDS_PASSWORD',
-      /Bitwarden export is encrypted: enter its password/,
+      'IMPORT_NEEDS_PASSWORD',
+      /Bitwarden file is encrypted: enter its password/,
     ],
   ])('%s → %s', async (_, text, code, message) => {
     const error = await importText(text).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'ImportError', code });
+    expect(error).toMatchObject({ name: 'TwofoldError', code });
     expect((error as Error).message).toMatch(message);
   });
 });

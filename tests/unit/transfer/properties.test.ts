@@ -1,7 +1,8 @@
-/** Whatever is pasted or dropped, import fails only with a message (ImportError), promptly. */
+/** Whatever is pasted or dropped, import fails only with a coded import error, promptly. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, importText, ImportError } from '../../../lib/transfer';
+import type { TwofoldError } from '../../../lib/errors';
+import { detectFormat, importText, isImportError } from '../../../lib/transfer';
 
 async function outcome(text: string, password?: string): Promise<'ok' | 'error'> {
   try {
@@ -9,8 +10,8 @@ async function outcome(text: string, password?: string): Promise<'ok' | 'error'>
     expect(Array.isArray(result.accounts)).toBe(true);
     return 'ok';
   } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).message.length).toBeGreaterThan(10);
+    expect(isImportError(error), String(error)).toBe(true);
+    expect((error as TwofoldError).message.length).toBeGreaterThan(10);
     return 'error';
   }
 }
@@ -88,7 +89,7 @@ const skeletons = fc.oneof(
   shapes.object.map((o) => ({ format: 'twofold-backup', version: 1, ...o })),
 );
 
-describe('importText never escapes with anything but an ImportError', () => {
+describe('importText never escapes with anything but a coded import error', () => {
   it('arbitrary strings', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 300 }), async (text) => {
