@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountView } from './otp/account';
+import type { AutofillContentProtocol, AutofillProtocol } from './protocol/autofill';
 import type { ManageProtocol } from './protocol/manage';
 
 /** Who may send a message; the background checks this against the browser's `sender`. */
@@ -70,8 +71,10 @@ export type AutofillReply =
     }
   | { status: 'locked' }
   | { status: 'none' }
-  /** The current code was already filled once (servers refuse a replay): ask again at `retryAt`. */
+  /** The current code was already submitted once (servers refuse a replay): ask again at `retryAt`. */
   | { status: 'wait'; accountId: string; retryAt: number }
+  /** An HOTP account: its code is given only on the user's own action (a click on the field, the shortcut). */
+  | { status: 'action'; accountId: string }
   | { status: 'choose'; choices: { id: string; issuer: string; label: string }[] };
 
 /**
@@ -101,7 +104,13 @@ export interface CoreProtocol {
   /** The user clicked "Save to Twofold" (a trusted click in our shadow root). */
   'capture:save'(data: { offerId: string }): CaptureSaveResult;
   /** A code for this frame's own origin (decided from `sender`), for one account or the best match. */
-  'autofill:code'(data: { accountId?: string }): AutofillReply;
+  'autofill:code'(data: {
+    accountId?: string;
+    /** The request follows the user's own action on the field (needed for HOTP). */
+    userAction?: boolean;
+    /** The user picked `accountId` in the chooser: remember it for this username on this site. */
+    remember?: boolean;
+  }): AutofillReply;
   /** The username typed in this tab (login form): picks the account when a site has several. */
   'autofill:username'(data: { username: string }): void;
   /** Open Twofold's unlock window (the vault is locked and the user asked to save or fill). */
@@ -131,10 +140,10 @@ export type ScanOutcome =
   { offer: CaptureOffer } | { message: 'noQr' | 'notOtp' | 'noAccess' | 'invalid'; detail?: string };
 
 /** Every message the background handles: the core above plus account management. */
-export type BackgroundProtocol = CoreProtocol & ManageProtocol;
+export type BackgroundProtocol = CoreProtocol & ManageProtocol & AutofillProtocol;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
-export interface ContentProtocol {
+export interface ContentProtocol extends AutofillContentProtocol {
   /** Is Twofold alive in this frame? Also proves the content -> background round trip. */
   'content:ping'(): { origin: string; hello: ContentHello };
   /** A save that waited for the unlock (or was made in the popup) is done. */

@@ -5,7 +5,7 @@
 export type { DetectOptions, OtpTarget } from './types';
 export { targetInputs } from './types';
 export { findOtpTargets, scoreSingle, SINGLE_THRESHOLD, WEIGHTS } from './detect';
-export { isFillable, isVisible } from './visibility';
+export { isFillable, isVisible, sightOf, type Sight } from './visibility';
 export { pageMentionsSmsCode, mentionsSmsCode, mentionsSentCode } from './sms';
 export {
   fillTarget,

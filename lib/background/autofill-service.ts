@@ -3,6 +3,7 @@ import type { AutofillReply } from '../messaging';
 import type { StoredAccount } from '../otp/account';
 import type { Settings } from '../settings';
 import type { ContentSender } from './router';
+import type { AutofillChoices } from './autofill-choices';
 import type { VaultService } from './vault-service';
 
 export interface AutofillDeps {
@@ -12,6 +13,14 @@ export interface AutofillDeps {
   tabOrigin: (tabId: number) => Promise<string | undefined>;
   /** Tells tabs that asked while locked that they may ask again. */
   notifyUnlocked: (tabIds: number[]) => void;
+  /** The chooser's answers, per username per site. */
+  choices?: AutofillChoices;
+}
+
+export interface CodeRequest {
+  accountId?: string;
+  userAction?: boolean;
+  remember?: boolean;
 }
 
 /**
@@ -23,8 +32,10 @@ export interface AutofillDeps {
 export class AutofillService {
   private readonly usernames = new Map<number, { origin: string; username: string }>();
   private readonly waitingForUnlock = new Set<number>();
-  /** The last code handed out per account: filling it again would be a replay. */
+  /** The last code submitted per account: filling it again would be a replay. */
   private readonly lastCode = new Map<string, string>();
+  /** The code handed out per account and not yet submitted (offered again until it is). */
+  private readonly pending = new Map<string, { origin: string; code: string; counter?: number }>();
 
   constructor(private readonly deps: AutofillDeps) {
     deps.vault.onUnlock(() => {
@@ -49,16 +60,20 @@ export class AutofillService {
     this.waitingForUnlock.delete(tabId);
   }
 
-  async code(from: ContentSender, accountId?: string): Promise<AutofillReply> {
+  async code(from: ContentSender, request: CodeRequest = {}): Promise<AutofillReply> {
+    const { accountId, userAction = false, remember = false } = request;
     if ((await this.deps.tabOrigin(from.tabId)) !== from.origin) return { status: 'none' };
     if (!(await this.deps.vault.isUnlocked())) {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
     }
     const accounts = await this.deps.vault.accountsForOrigin(from.origin);
-    const account = accountId
-      ? accounts.find((a) => a.id === accountId)
-      : (pickAccount(accounts, this.usernameFor(from)) ?? undefined);
+    const username = this.usernameFor(from) ?? '';
+    let account = accountId ? accounts.find((a) => a.id === accountId) : undefined;
+    if (!accountId) {
+      const chosen = accounts.length > 1 ? await this.deps.choices?.get(from.origin, username) : undefined;
+      account = accounts.find((a) => a.id === chosen) ?? pickAccount(accounts, username || undefined);
+    }
     if (!account) {
       if (accountId || accounts.length <= 1) return { status: 'none' };
       return {
@@ -66,14 +81,30 @@ export class AutofillService {
         choices: accounts.map((a) => ({ id: a.id, issuer: a.issuer, label: a.label || accountName(a) })),
       };
     }
+    if (remember && accountId) await this.deps.choices?.set(from.origin, username, account.id);
+    // An HOTP code is spent when shown to the page: only the user's own action may ask for one.
+    if (account.type === 'hotp' && !userAction) return { status: 'action', accountId: account.id };
     const filled = await this.deps.vault.fillCode(account);
     if (!filled) return { status: 'none' };
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };
     }
-    this.lastCode.set(account.id, filled.code);
+    this.pending.set(account.id, { origin: from.origin, code: filled.code, counter: filled.counter });
     const { rememberDevice } = await this.deps.settings();
-    return { status: 'code', accountId: account.id, ...filled, rememberDevice };
+    const { counter: _counter, ...reply } = filled;
+    return { status: 'code', accountId: account.id, ...reply, rememberDevice };
+  }
+
+  /**
+   * The page submitted the code handed out for `accountId`: it is used now. Only a code handed out to
+   * this origin counts, once: an HOTP counter moves at most once per code given.
+   */
+  async submitted(from: ContentSender, accountId: string): Promise<void> {
+    const given = this.pending.get(accountId);
+    if (!given || given.origin !== from.origin) return;
+    this.pending.delete(accountId);
+    if (given.counter !== undefined) await this.deps.vault.advanceCounter(accountId, given.counter);
+    else this.lastCode.set(accountId, given.code);
   }
 
   private usernameFor(from: ContentSender): string | undefined {

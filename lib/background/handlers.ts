@@ -6,7 +6,9 @@ import { VaultStore } from '../vault/store';
 import { sendMessage, type CaptureSaveResult } from '../messaging';
 import { webOriginOf } from '../origins';
 import { decodeQr } from '../qr/decode';
+import { AutofillChoices } from './autofill-choices';
 import { AutofillService } from './autofill-service';
+import { registerAutofillHandlers } from './handlers/autofill';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
 import { registerImageMenu } from './image-menu';
@@ -55,6 +57,7 @@ export function registerHandlers(): void {
     vault,
     settings: () => loadSettings(browser.storage.local),
     tabOrigin: async (tabId) => webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url),
+    choices: new AutofillChoices(browser.storage.local),
     notifyUnlocked: (tabIds) => {
       for (const tabId of tabIds) void sendMessage('vault:unlocked', undefined, tabId).catch(() => undefined);
     },
@@ -84,7 +87,8 @@ export function registerHandlers(): void {
   handle('vault:openUnlock', () => openUnlock(), self);
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
-  handle('autofill:code', ({ accountId }, sender) => autofill.code(sender, accountId), self);
+  handle('autofill:code', (request, sender) => autofill.code(sender, request), self);
+  registerAutofillHandlers({ autofill, browser, self });
   handle('autofill:username', ({ username }, sender) => autofill.rememberUsername(sender, username), self);
   handle('vault:state', () => vault.state(), self);
   handle('vault:create', ({ passphrase }) => vault.create(passphrase), self);

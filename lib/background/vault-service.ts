@@ -138,24 +138,30 @@ export class VaultService {
   }
 
   /**
-   * The code to fill for an account the caller just read for its origin. HOTP
-   * uses the counter and moves it on, so the same code is never filled twice.
+   * The code to fill for an account the caller just read for its origin. HOTP gives the code of the
+   * current counter and does not move it: `advanceCounter` does, once the page submitted the code.
    */
-  async fillCode(account: StoredAccount): Promise<{ code: string; expiresAt?: number } | undefined> {
-    const { id } = account;
+  async fillCode(
+    account: StoredAccount,
+  ): Promise<{ code: string; expiresAt?: number; counter?: number } | undefined> {
     const now = this.now();
     if (account.type === 'totp')
       return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
-    let code: string | undefined;
+    return { code: generateCode(account, now), counter: account.counter };
+  }
+
+  /** The HOTP code of `counter` was used: move on, unless the counter has moved already. */
+  async advanceCounter(id: string, counter: number): Promise<void> {
+    const now = this.now();
     await this.deps.store.update(await this.key(), (payload) => ({
       ...payload,
-      accounts: payload.accounts.map((a) => {
-        if (a.id !== id) return a;
-        code = generateCode(a, now);
-        return { ...a, counter: a.counter + 1, updatedAt: now };
-      }),
+      accounts: payload.accounts.map((a) =>
+        a.id === id && a.type === 'hotp' && a.counter === counter
+          ? { ...a, counter: a.counter + 1, updatedAt: now }
+          : a,
+      ),
     }));
-    return code === undefined ? undefined : { code };
+    this.deps.onActivity?.();
   }
 
   async lock(): Promise<VaultState> {

@@ -65,6 +65,7 @@ describe('POLICY', () => {
       [
         'autofill:code',
         'autofill:username',
+        'autofill:submitted',
         'capture:pixels',
         'capture:save',
         'capture:screenshot',
