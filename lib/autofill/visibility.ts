@@ -128,7 +128,7 @@ export function sightOf(el: Element, win: Window): Sight {
     if (hit === el || el.contains(hit)) return 'seen';
     // A floating label drawn over its own field is part of it.
     const label = hit.closest('label');
-    if (label && (label as HTMLLabelElement).control === el) return 'seen';
+    if (label?.control === el) return 'seen';
     return 'not-yet';
   }
   return 'unknown';

@@ -141,13 +141,13 @@ export class VaultService {
    * The code to fill for an account the caller just read for its origin. HOTP gives the code of the
    * current counter and does not move it: `advanceCounter` does, once the page submitted the code.
    */
-  async fillCode(
+  fillCode(
     account: StoredAccount,
   ): Promise<{ code: string; expiresAt?: number; counter?: number } | undefined> {
     const now = this.now();
     if (account.type === 'totp')
-      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
-    return { code: generateCode(account, now), counter: account.counter };
+      return Promise.resolve({ code: generateCode(account, now), expiresAt: periodEnd(account, now) });
+    return Promise.resolve({ code: generateCode(account, now), counter: account.counter });
   }
 
   /** The HOTP code of `counter` was used: move on, unless the counter has moved already. */
