@@ -36,6 +36,13 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       action: { default_title: '__MSG_extName__' },
+      // Fill the focused field with the site's code; changeable at the browser's shortcuts page.
+      commands: {
+        'fill-code': {
+          suggested_key: { default: 'Alt+Shift+O' },
+          description: '__MSG_commandFillCode__',
+        },
+      },
       permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'idle', 'contextMenus'],
       // The preset only: captureVisibleTab fallback and QR watching on the platform.
       host_permissions: matches,

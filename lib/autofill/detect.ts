@@ -15,12 +15,20 @@ import {
   numericHints,
   phraseStrength,
 } from './signals';
-import { mentionsSmsCode } from './sms';
+import { mentionsSentCode } from './sms';
 import { findSplitGroups } from './split';
-import { nearbyText, normalize } from './text';
+import { collectText, nearbyText, normalize, parentOrHost } from './text';
 import type { DetectOptions, OtpTarget } from './types';
 import { isFillable } from './visibility';
-import { anyMatch, CARD_WORD, OTP_PHRASES, SECURITY_CODE } from './vocabulary';
+import {
+  anyMatch,
+  AUTHENTICATOR_WORD,
+  CARD_WORD,
+  EITHER_CODE,
+  OTP_PHRASES,
+  RECOVERY_CODE,
+  SECURITY_CODE,
+} from './vocabulary';
 
 export type { DetectOptions, OtpTarget } from './types';
 
@@ -36,6 +44,7 @@ export const WEIGHTS = {
   placeholderWeak: 20,
   placeholderMask: 30,
   nearbyStrong: 30,
+  paragraph: 45,
   nameStrong: 40,
   nameWeak: 15,
   inputmode: 10,
@@ -43,6 +52,39 @@ export const WEIGHTS = {
   maxlength: 10,
   pattern: 10,
 } as const;
+
+/**
+ * The paragraph just before an unlabelled field ("Get the authentication code from the two-factor
+ * app on your device."): the previous element sibling of the field or of one of its two wrappers.
+ */
+function describingParagraph(input: HTMLInputElement): string {
+  let node: Element | null = input;
+  for (let level = 0; node && level < 3; level++) {
+    const before = node.previousElementSibling;
+    if (before) {
+      if (before.localName === 'input' || before.querySelector('input')) return '';
+      return normalize(collectText(before, 300).text);
+    }
+    node = parentOrHost(node);
+  }
+  return '';
+}
+
+/**
+ * Around the field, the user is asked for a recovery code and not for the authenticator's ("Log in
+ * using a backup code"); a text that names both describes a field that takes either.
+ */
+export function asksForRecoveryCode(nearby: string): boolean {
+  if (!RECOVERY_CODE.test(nearby) || EITHER_CODE.test(nearby)) return false;
+  return !AUTHENTICATOR_WORD.test(nearby.replace(new RegExp(RECOVERY_CODE.source, 'g'), ' '));
+}
+
+/** A short label ("Code") is taken out of the prose only as a whole word, never out of "codes". */
+function withoutLabel(text: string, label: string): string {
+  if (label === '') return text;
+  if (label.length > 8) return text.replace(label, ' ');
+  return ` ${text} `.replace(` ${label} `, ' ').trim();
+}
 
 /** "123456", "000000", "______", "• • • • • •": a placeholder drawn as a code. */
 const MASK_PLACEHOLDER = /^[0-9x•·*_\-–\s]{4,}$/i;
@@ -101,21 +143,25 @@ export function scoreSingle(input: HTMLInputElement, options: DetectOptions = {}
   let nearby: string | null = null;
   // The label is part of the surrounding text: take it out so it does not count twice.
   const readNearby = (): string =>
-    (nearby ??= normalize(`${t.describedBy} ${nearbyText(input)}`).replace(t.label, ' '));
+    (nearby ??= withoutLabel(normalize(`${t.describedBy} ${nearbyText(input)}`), t.label));
   if (
     nearbyCounts &&
     score + WEIGHTS.nearbyStrong >= SINGLE_THRESHOLD &&
     anyMatch(OTP_PHRASES, readNearby())
   ) {
     add(WEIGHTS.nearbyStrong, 'nearby-text', true);
+  } else if (!ownLabelled && t.placeholder === '' && score < SINGLE_THRESHOLD) {
+    const paragraph = describingParagraph(input);
+    if (anyMatch(OTP_PHRASES, paragraph)) add(WEIGHTS.paragraph, 'paragraph', true);
   }
   if (!semantic || score < SINGLE_THRESHOLD) return null;
+  if (!EITHER_CODE.test(t.label) && asksForRecoveryCode(readNearby())) return null;
 
   // "Security code" is what card forms call the CVC: with a card nearby, it is one.
   const own = `${t.label} ${t.ariaLabel} ${t.placeholder}`;
   if (SECURITY_CODE.test(own) && !hasOtpAutocomplete(t) && CARD_WORD.test(readNearby())) return null;
 
-  const sms = mentionsSmsCode(`${own} ${readNearby()}`);
+  const sms = mentionsSentCode(`${own} ${readNearby()}`);
   return { kind: 'single', input, score, signals, sms };
 }
 

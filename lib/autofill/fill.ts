@@ -50,15 +50,6 @@ function clearInput(input: HTMLInputElement, view: Window): void {
   fireInput(input, view, 'deleteContentBackward', null);
 }
 
-/** Empty the target (and tell the page), e.g. before replacing an expired code. */
-export function clearTarget(target: OtpTarget, win: Window): void {
-  for (const input of targetInputs(target)) {
-    const view = viewOf(input, win);
-    clearInput(input, view);
-    fireChange(input, view);
-  }
-}
-
 /** The user changed what we filled: leave the field alone (do not replace an expiring code). */
 export function userEdited(target: OtpTarget, filledCode: string): boolean {
   return !sameCode(targetValue(target), filledCode);

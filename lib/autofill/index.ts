@@ -5,13 +5,12 @@
 export type { DetectOptions, OtpTarget } from './types';
 export { targetInputs } from './types';
 export { findOtpTargets, scoreSingle, SINGLE_THRESHOLD, WEIGHTS } from './detect';
-export { isFillable, isVisible } from './visibility';
-export { pageMentionsSmsCode, mentionsSmsCode } from './sms';
+export { isFillable, isVisible, sightOf, type Sight } from './visibility';
+export { pageMentionsSmsCode, mentionsSmsCode, mentionsSentCode } from './sms';
 export {
   fillTarget,
   fillTargetWithMethod,
   userEdited,
-  clearTarget,
   targetValue,
   type FillMethod,
   type FillResult,

@@ -6,6 +6,7 @@ import { normalize, ownText } from './text';
 import {
   anyMatch,
   CODE_WORD,
+  EITHER_CODE,
   HARD_EXCLUSIONS,
   OTHER_AUTOCOMPLETE,
   OTP_PHRASES,
@@ -95,7 +96,10 @@ export function exclusionReason(input: HTMLInputElement, t: FieldTexts): string 
   const own = [t.label, t.ariaLabel, t.placeholder, t.name];
   if (t.name.split(' ').includes('q')) return 'search';
   for (const { reason, pattern } of HARD_EXCLUSIONS) {
-    if (own.some((text) => text && pattern.test(text))) return reason;
+    // "Authenticator or recovery code": the field takes either, so an authenticator code is right there.
+    const excludes = (text: string): boolean =>
+      text !== '' && pattern.test(text) && !(reason === 'recovery' && EITHER_CODE.test(text));
+    if (own.some(excludes)) return reason;
   }
   if (!strongEvidence(t)) {
     for (const { reason, pattern } of SOFT_EXCLUSIONS) {

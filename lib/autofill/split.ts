@@ -12,7 +12,7 @@ import {
   numericHints,
   phraseStrength,
 } from './signals';
-import { mentionsSmsCode } from './sms';
+import { mentionsSentCode } from './sms';
 import { containerOwnText, nearbyText, normalize, parentOrHost } from './text';
 import type { DetectOptions, OtpTarget } from './types';
 import { anyMatch, OTP_PHRASES } from './vocabulary';
@@ -88,7 +88,7 @@ function scoreGroup(inputs: HTMLInputElement[], options: DetectOptions): OtpTarg
   if (anyMatch(OTP_PHRASES, nearby)) add(25, 'nearby-text');
 
   if (score < SPLIT_THRESHOLD) return null;
-  return { kind: 'split', inputs, score, signals, sms: mentionsSmsCode(`${groupLabel} ${nearby}`) };
+  return { kind: 'split', inputs, score, signals, sms: mentionsSentCode(`${groupLabel} ${nearby}`) };
 }
 
 /** Split targets among `inputs` (all inputs of one root, document order). */

@@ -1,4 +1,7 @@
-/** One place on a page where a one-time code goes: a single field, or a row of one-digit boxes. */
+/**
+ * One place on a page where a one-time code goes: a single field, or a row of one-digit boxes.
+ * `sms`: the page says the code is sent to the user (SMS, e-mail or phone call): never filled.
+ */
 export type OtpTarget =
   | { kind: 'single'; input: HTMLInputElement; score: number; signals: string[]; sms: boolean }
   | { kind: 'split'; inputs: HTMLInputElement[]; score: number; signals: string[]; sms: boolean };

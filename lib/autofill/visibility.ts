@@ -5,6 +5,40 @@
 
 /** Smallest box (px) a real field has; screen-reader-only 1 px fields are not for typing. */
 const MIN_SIZE = 2;
+/** Smallest part of a field (px) left visible by clipping ancestors for a user to read a code in it. */
+const MIN_SHOWN = 8;
+
+/** Alpha of a computed colour ("rgba(0, 0, 0, 0)", "transparent", "rgb(...)"). */
+function alphaOf(color: string): number {
+  if (color === 'transparent') return 0;
+  const match = /rgba?\(([^)]*)\)/.exec(color);
+  if (!match) return 1;
+  const parts = match[1]!.split(/[,/\s]+/).filter(Boolean);
+  if (parts.length < 4) return 1;
+  const alpha = parts[3]!;
+  return alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+}
+
+/** `filter: opacity(0)` (or 2%): as transparent as `opacity`, but not reported by it. */
+function filterHides(filter: string): boolean {
+  if (!filter || filter === 'none') return false;
+  for (const match of filter.matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/g)) {
+    const value = parseFloat(match[1]!) / (match[2] ? 100 : 1);
+    if (value < 0.05) return true;
+  }
+  return false;
+}
+
+/** Clipped away: a clip-path or legacy clip on the field or an ancestor (it cannot be judged how much shows). */
+function clipped(style: CSSStyleDeclaration): boolean {
+  const clipPath = style.clipPath || style.getPropertyValue('clip-path');
+  if (clipPath && clipPath !== 'none') return true;
+  const clip = style.clip || style.getPropertyValue('clip');
+  return !!clip && clip !== 'auto' && (style.position === 'absolute' || style.position === 'fixed');
+}
+
+// Scrolling containers are left to the hit test at fill time: the user can scroll them.
+const CLIPPING = new Set(['hidden', 'clip']);
 
 /** Input types a code can be typed into. */
 const TEXT_TYPES = new Set(['', 'text', 'tel', 'number', 'password']);
@@ -35,10 +69,69 @@ export function isVisible(el: Element, win: Window): boolean {
     const opacity = parseFloat(style.opacity);
     if (!Number.isNaN(opacity) && opacity < 0.05) return false;
     if (style.contentVisibility === 'hidden' && node !== el) return false;
+    if (filterHides(style.filter || style.getPropertyValue('filter')) || clipped(style)) return false;
+    if (node === el && textHidden(style)) return false;
   }
   const rect = el.getBoundingClientRect();
   if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return false;
-  return !isOffScreen(rect, view);
+  if (isOffScreen(rect, view)) return false;
+  return !clippedByAncestor(el, rect, view);
+}
+
+/** The code would be typed in an invisible ink: transparent text (on a transparent field, the usual trick). */
+function textHidden(style: CSSStyleDeclaration): boolean {
+  const fill = style.getPropertyValue('-webkit-text-fill-color');
+  return alphaOf(style.color) < 0.1 || (fill !== '' && fill !== 'currentcolor' && alphaOf(fill) < 0.1);
+}
+
+/** An ancestor with overflow hidden shows less than a readable piece of the field (a 2×2 px window). */
+function clippedByAncestor(el: Element, rect: DOMRect, view: Window): boolean {
+  let { left, top, right, bottom } = rect;
+  for (let node = parentAcrossShadow(el); node; node = parentAcrossShadow(node)) {
+    if (node.localName === 'body' || node.localName === 'html') break;
+    const style = view.getComputedStyle(node);
+    if (!CLIPPING.has(style.overflowX) && !CLIPPING.has(style.overflowY) && !CLIPPING.has(style.overflow))
+      continue;
+    const box = node.getBoundingClientRect();
+    left = Math.max(left, box.left);
+    top = Math.max(top, box.top);
+    right = Math.min(right, box.right);
+    bottom = Math.min(bottom, box.bottom);
+    if (right - left < MIN_SHOWN || bottom - top < MIN_SHOWN) return true;
+  }
+  return false;
+}
+
+/** What the user sees of a field right now. */
+export type Sight = 'seen' | 'not-yet' | 'unknown';
+
+/**
+ * Checked just before a code goes in: the field is inside the viewport and is what the user would
+ * hit at its centre (nothing laid over it). 'not-yet': outside the viewport or covered; 'unknown':
+ * the engine cannot say (no hit testing). Either way, fill only after the user scrolls to it or
+ * focuses it.
+ */
+export function sightOf(el: Element, win: Window): Sight {
+  const view = viewOf(el, win);
+  const rect = el.getBoundingClientRect();
+  const width = view.innerWidth || 0;
+  const height = view.innerHeight || 0;
+  if (width > 0 && height > 0) {
+    const x = (Math.max(rect.left, 0) + Math.min(rect.right, width)) / 2;
+    const y = (Math.max(rect.top, 0) + Math.min(rect.bottom, height)) / 2;
+    if (rect.bottom <= 0 || rect.right <= 0 || rect.top >= height || rect.left >= width) return 'not-yet';
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const hitTest = (root as Partial<Document>).elementFromPoint;
+    if (typeof hitTest !== 'function') return 'unknown';
+    const hit = hitTest.call(root, x, y);
+    if (!hit) return 'unknown';
+    if (hit === el || el.contains(hit)) return 'seen';
+    // A floating label drawn over its own field is part of it.
+    const label = hit.closest('label');
+    if (label?.control === el) return 'seen';
+    return 'not-yet';
+  }
+  return 'unknown';
 }
 
 /**

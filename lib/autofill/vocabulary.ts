@@ -4,8 +4,21 @@
  * (lower case, accents removed), so "vérification" is written "verification" here.
  */
 
+/** Names a recovery / backup code (a code the authenticator never shows). */
+export const RECOVERY_CODE =
+  /\b(recovery|backup|back-up|rescue|scratch|emergency) (code|key)s?\b|\bcodes? (de secours|de recuperation|de sauvegarde)\b|(wiederherstellungs|notfall|backup|sicherungs)codes?\b|\bcodigos? de (recuperacion|respaldo|recuperacao|backup)\b|\bcodic[ei] di (recupero|backup|emergenza)\b|\b(herstel|back-?up|reserve)codes?\b/;
+
+/** Words for the authenticator itself: a text naming both it and a recovery code describes a field that takes either. */
+export const AUTHENTICATOR_WORD =
+  /\b(authenticator|auth|app|application|aplicacion|aplicativo|applicazione|otp|totp|authenticator-app|authenticatie-app)\b/;
+
+/** "Authenticator or recovery code", "Auth/Backup Code": one field for either kind. */
+export const EITHER_CODE =
+  /\b(authenticator|auth|authentication|app|otp|totp|2fa)\b[^.]{0,25}(\bor\b|\/|\bou\b|\boder\b|\bo\b|\boppure\b|\bof\b)[^.]{0,25}(recovery|backup|secours|wiederherstell|recuperacion|recupero|recuperacao|herstel)|(recovery|backup|secours|wiederherstell|recuperacion|recupero|recuperacao|herstel)[^.]{0,25}(\bor\b|\/|\bou\b|\boder\b|\bo\b|\boppure\b|\bof\b)[^.]{0,25}\b(authenticator|auth|authentication|app|otp|totp|2fa)\b/;
+
 /** Phrases that name a one-time / verification code. */
 export const OTP_PHRASES: readonly RegExp[] = [
+  EITHER_CODE,
   // English
   /\bone[- ]?time (pass ?)?(code|password|passcode|pin|token)\b/,
   /\b(verification|verify|authentication|authenticator|auth|security|confirmation|login|log[- ]?in|sign[- ]?in|2fa|mfa|otp|totp|two[- ]factor|2[- ]?step|two[- ]step|app|access) code\b/,
@@ -31,7 +44,7 @@ export const OTP_PHRASES: readonly RegExp[] = [
   /\b(code eingeben|geben sie (den|ihren) code)\b/,
   /\bzwei[- ]?faktor/,
   // Spanish
-  /\bcodigo (de )?(verificacion|seguridad|autenticacion|confirmacion|un solo uso|inicio de sesion|uso unico)\b/,
+  /\bcodigo (de )?(verificacion|seguridad|autenticacion|autentificacion|confirmacion|un solo uso|inicio de sesion|uso unico)\b/,
   /\bcontrasena de un solo uso\b/,
   /\b(introduce|introduzca|ingresa|ingrese|escribe|escriba) (el|tu|su) codigo\b/,
   /\bcodigo de \d+ digitos\b/,
@@ -153,6 +166,32 @@ export const SMS_PHRASES: readonly RegExp[] = [
   /\bsms\b[^.]{0,60}\b(envoye|gesendet|enviado|inviato|verzonden|verstuurd|gestuurd)/,
   /\b(gesendet|enviado|inviato|verzonden|verstuurd|gestuurd)\b[^.]{0,60}\bsms\b/,
   /\bsms (authentication|verification)\b|\bauthentification par sms\b/,
+];
+
+/**
+ * The page says the code was e-mailed or phoned (SMS wording is above): such a code never comes from
+ * the authenticator, however strongly the field says "one-time code".
+ */
+export const SENT_PHRASES: readonly RegExp[] = [
+  // English
+  /\b(sent|emailed|e-mailed|delivered|send you|sending)\b[^.]{0,60}\b(e-?mail|inbox)\b/,
+  /\b(e-?mail|inbox)\b[^.]{0,40}\b(sent|has been sent|was sent)\b/,
+  /\bcode (from|in) (your|the) (e-?mail|inbox)\b|\bcheck your (e-?mail|inbox)\b|\b(by|via) e-?mail\b|\be-?mail(ed)? code\b/,
+  /\b(we('ll| will)? call you|phone call|voice call|call you|calling you|by (phone|voice) call)\b/,
+  // French
+  /\benvoye\w*[^.]{0,60}\b(e-?mail|courriel|adresse e-?mail|boite)\b|\b(par|dans votre) (e-?mail|courriel)\b|\bappel (vocal|telephonique)\b/,
+  // German
+  /\b(gesendet|geschickt|zugesandt|versendet|verschickt)\b[^.]{0,60}\be-?mail|\be-?mail\b[^.]{0,60}\b(gesendet|geschickt|zugesandt|versendet|verschickt)\b/,
+  /\b(aus|in) (der|ihrer|deiner) e-?mail\b|\bper e-?mail\b|\b(sprach)?anruf\b/,
+  // A masked or full address the code went to: "an m•••@example.com gesendet".
+  /@[\w.\-•*]+\s+(\S+\s+){0,3}(gesendet|geschickt|verzonden|gestuurd|verstuurd|zugesandt|envoye|enviado|inviato)/,
+  /\b(sent|envoye|gesendet|enviado|enviamos|inviato|verzonden|verstuurd|gestuurd) (to|a|an|al|para|naar) \S*@/,
+  // Spanish, Portuguese
+  /\b(enviado|enviada|enviamos|hemos enviado)\b[^.]{0,60}\b(correo|e-?mail)\b|\b(por|en tu|no seu|pelo) (correo|e-?mail)\b|\b(llamada|ligacao|chamada telefonica)\b/,
+  // Italian
+  /\b(inviato|inviata|abbiamo inviato)\b[^.]{0,60}\b(e-?mail|posta)\b|\b(via|per|tramite) e-?mail\b|\bchiamata\b/,
+  // Dutch
+  /\b(verzonden|verstuurd|gestuurd|gemaild)\b[^.]{0,60}\b(e-?mail|inbox)\b|\b(e-?mail|inbox)\b[^.]{0,60}\b(verzonden|verstuurd|gestuurd)\b|\bper e-?mail\b|\btelefoongesprek\b/,
 ];
 
 export function anyMatch(patterns: readonly RegExp[], text: string): boolean {

@@ -3,6 +3,7 @@ import { accountName, generateCode, periodEnd, type StoredAccount } from '../otp
 import type { Settings } from '../settings';
 import { accountsForOrigin } from './accounts';
 import type { ContentSender } from './router';
+import type { AutofillChoices } from './autofill-choices';
 import type { VaultService } from './vault-service';
 
 export interface AutofillDeps {
@@ -13,6 +14,14 @@ export interface AutofillDeps {
   /** Tells tabs that asked while locked that they may ask again. */
   notifyUnlocked: (tabIds: number[]) => void;
   now?: () => number;
+  /** The chooser's answers, per username per site. */
+  choices?: AutofillChoices;
+}
+
+export interface CodeRequest {
+  accountId?: string;
+  userAction?: boolean;
+  remember?: boolean;
 }
 
 /**
@@ -24,8 +33,10 @@ export interface AutofillDeps {
 export class AutofillService {
   private readonly usernames = new Map<number, { origin: string; username: string }>();
   private readonly waitingForUnlock = new Set<number>();
-  /** The last code handed out per account: filling it again would be a replay. */
+  /** The last code submitted per account: filling it again would be a replay. */
   private readonly lastCode = new Map<string, string>();
+  /** The code handed out per account and not yet submitted (offered again until it is). */
+  private readonly pending = new Map<string, { origin: string; code: string; counter?: number }>();
 
   private readonly now: () => number;
 
@@ -53,16 +64,20 @@ export class AutofillService {
     this.waitingForUnlock.delete(tabId);
   }
 
-  async code(from: ContentSender, accountId?: string): Promise<AutofillReply> {
+  async code(from: ContentSender, request: CodeRequest = {}): Promise<AutofillReply> {
+    const { accountId, userAction = false, remember = false } = request;
     if ((await this.deps.tabOrigin(from.tabId)) !== from.origin) return { status: 'none' };
     if (!(await this.deps.vault.isUnlocked())) {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
     }
     const accounts = accountsForOrigin(await this.deps.vault.accounts(), from.origin);
-    const account = accountId
-      ? accounts.find((a) => a.id === accountId)
-      : (pickAccount(accounts, this.usernameFor(from)) ?? undefined);
+    const username = this.usernameFor(from) ?? '';
+    let account = accountId ? accounts.find((a) => a.id === accountId) : undefined;
+    if (!accountId) {
+      const chosen = accounts.length > 1 ? await this.deps.choices?.get(from.origin, username) : undefined;
+      account = accounts.find((a) => a.id === chosen) ?? pickAccount(accounts, username || undefined);
+    }
     if (!account) {
       if (accountId || accounts.length <= 1) return { status: 'none' };
       return {
@@ -70,30 +85,47 @@ export class AutofillService {
         choices: accounts.map((a) => ({ id: a.id, issuer: a.issuer, label: a.label || accountName(a) })),
       };
     }
-    const filled = await this.fillCode(account);
+    if (remember && accountId) await this.deps.choices?.set(from.origin, username, account.id);
+    // An HOTP code is spent when shown to the page: only the user's own action may ask for one.
+    if (account.type === 'hotp' && !userAction) return { status: 'action', accountId: account.id };
+    const filled = this.fillCode(account);
     if (!filled) return { status: 'none' };
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };
     }
-    this.lastCode.set(account.id, filled.code);
+    this.pending.set(account.id, { origin: from.origin, code: filled.code, counter: filled.counter });
     const { rememberDevice } = await this.deps.settings();
-    return { status: 'code', accountId: account.id, ...filled, rememberDevice };
+    const { counter: _counter, ...reply } = filled;
+    return { status: 'code', accountId: account.id, ...reply, rememberDevice };
   }
 
   /**
-   * The code to fill for an account just read for its origin. HOTP uses the counter and moves it
-   * on, so the same code is never filled twice.
+   * The page submitted the code handed out for `accountId`: it is used now. Only a code handed out to
+   * this origin counts, once: an HOTP counter moves at most once per code given.
    */
-  private async fillCode(account: StoredAccount): Promise<{ code: string; expiresAt?: number } | undefined> {
+  async submitted(from: ContentSender, accountId: string): Promise<void> {
+    const given = this.pending.get(accountId);
+    if (!given || given.origin !== from.origin) return;
+    this.pending.delete(accountId);
+    if (given.counter !== undefined) await this.advanceCounter(accountId, given.counter);
+    else this.lastCode.set(accountId, given.code);
+  }
+
+  /**
+   * The code to fill for an account just read for its origin. HOTP gives the code of the current
+   * counter and does not move it: `advanceCounter` does, once the page submitted the code.
+   */
+  private fillCode(account: StoredAccount): { code: string; expiresAt?: number; counter?: number } {
     const now = this.now();
-    if (account.type === 'totp')
-      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
-    let code: string | undefined;
-    await this.deps.vault.updateAccount(account.id, (a) => {
-      code = generateCode(a, now);
-      return { ...a, counter: a.counter + 1, updatedAt: now };
-    });
-    return code === undefined ? undefined : { code };
+    if (account.type === 'totp') return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
+    return { code: generateCode(account, now), counter: account.counter };
+  }
+
+  /** The HOTP code of `counter` was used: move on, unless the counter has moved already. */
+  private async advanceCounter(id: string, counter: number): Promise<void> {
+    await this.deps.vault.updateAccount(id, (a) =>
+      a.type === 'hotp' && a.counter === counter ? { ...a, counter: a.counter + 1, updatedAt: this.now() } : undefined,
+    );
   }
 
   private usernameFor(from: ContentSender): string | undefined {

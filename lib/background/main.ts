@@ -6,6 +6,7 @@ import { decodeQr } from '../qr/decode';
 import { loadSettings } from '../settings';
 import { VaultStore } from '../vault/store';
 import { AccountsService } from './accounts-service';
+import { AutofillChoices } from './autofill-choices';
 import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
@@ -55,6 +56,7 @@ export function startBackground(): void {
     vault,
     settings: () => loadSettings(browser.storage.local),
     tabOrigin,
+    choices: new AutofillChoices(browser.storage.local),
     notifyUnlocked: (tabIds) => {
       for (const tabId of tabIds) void sendMessage('vault:unlocked', undefined, tabId).catch(() => undefined);
     },
@@ -79,7 +81,7 @@ export function startBackground(): void {
   registerVaultHandlers(router, { vault, openUnlock });
   registerAccountsHandlers(router, { accounts });
   registerCaptureHandlers(router, { capture, scan });
-  registerAutofillHandlers(router, { autofill });
+  registerAutofillHandlers(router, { autofill, browser });
   registerScanHandlers(router, { capture, scan });
   registerSitesHandlers(router, { browser, accounts });
   registerTransferHandlers(router, { transfer, browser });

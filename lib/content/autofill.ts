@@ -1,13 +1,17 @@
 import { accountName } from '../otp/names';
 import { findQrCandidates } from '../capture/candidates';
+import { scoreSingle } from '../autofill/detect';
 import { fillTarget, userEdited } from '../autofill/fill';
 import { targetInputs, type OtpTarget } from '../autofill/types';
+import { isFillable, sightOf } from '../autofill/visibility';
 import { watchForTargets } from '../autofill/watch';
 import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
+/** How often a filled field is checked for having gone away (the page moved on: it was submitted). */
+const GONE_CHECK_MS = 500;
 
 export interface AutofillDeps extends ContentContext {
   now?: () => number;
@@ -18,18 +22,24 @@ export interface AutofillDeps extends ContentContext {
 const REMEMBER_LABEL = /remember this device|se souvenir de cet appareil|mémoriser cet appareil/i;
 const USERNAME_FIELD = /user|e-?mail|login|identifiant|courriel/i;
 
+type Ask = { accountId?: string; userAction?: boolean; remember?: boolean };
+
 /**
- * Fills one-time-code fields on the sites Twofold runs on: as soon as a field
- * appears, with a code the background chose for this frame's origin, refreshed
- * when it expires unless the user typed in the field.
+ * Fills one-time-code fields on the sites Twofold runs on: as soon as a field appears and the user
+ * can see it, with a code the background chose for this frame's origin, refreshed when it expires
+ * unless the user typed in the field. A code counts as used only when the page submits it.
  */
 export function startAutofill(deps: AutofillDeps): () => void {
   const { doc, win, send, t } = deps;
   const now = deps.now ?? (() => Date.now());
   const prompt = deps.prompt;
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Undone when the active target changes. */
+  let targetCleanups: (() => void)[] = [];
   let active: OtpTarget | undefined;
-  let filled: { code: string; accountId: string } | undefined;
+  let filled: { code: string; accountId: string; submitted: boolean } | undefined;
+  /** The field now asks for something else (a recovery code): no fill until it asks for ours again. */
+  let paused = false;
   let smsHintShown = false;
 
   const later = (ms: number, run: () => void) => {
@@ -41,16 +51,70 @@ export function startAutofill(deps: AutofillDeps): () => void {
   };
 
   const connected = (target: OtpTarget) => targetInputs(target).every((input) => input.isConnected);
+  const seen = (target: OtpTarget) => targetInputs(target).every((input) => sightOf(input, win) === 'seen');
 
-  async function request(accountId?: string): Promise<void> {
-    const target = active;
-    if (!target || !connected(target)) return;
-    const reply = await send('autofill:code', accountId ? { accountId } : {});
-    if (target !== active) return;
-    await settle(target, reply);
+  /** Listen on the target's fields for the user's own click or focus (never a page-made event). */
+  function onUserAction(target: OtpTarget, run: () => void): () => void {
+    const listener = (event: Event) => {
+      if (event.isTrusted) run();
+    };
+    const inputs = targetInputs(target);
+    for (const input of inputs) {
+      input.addEventListener('focus', listener);
+      input.addEventListener('pointerdown', listener);
+    }
+    return () => {
+      for (const input of inputs) {
+        input.removeEventListener('focus', listener);
+        input.removeEventListener('pointerdown', listener);
+      }
+    };
   }
 
-  async function settle(target: OtpTarget, reply: AutofillReply): Promise<void> {
+  /**
+   * Run `go` once the user can see the target: now, when a scroll brings it into view (or uncovers
+   * it), or on the user's own focus or click on it (which also stands in where sight cannot be judged).
+   */
+  function whenSeen(target: OtpTarget, go: (userAction: boolean) => void): void {
+    if (seen(target)) {
+      go(false);
+      return;
+    }
+    let done = false;
+    const finish = (userAction: boolean) => {
+      if (done) return;
+      done = true;
+      stop();
+      go(userAction);
+    };
+    const onMove = () => {
+      if (seen(target)) finish(false);
+    };
+    const stopAction = onUserAction(target, () => finish(true));
+    doc.addEventListener('scroll', onMove, { capture: true, passive: true });
+    win.addEventListener('resize', onMove, { passive: true });
+    const stop = () => {
+      stopAction();
+      doc.removeEventListener('scroll', onMove, { capture: true });
+      win.removeEventListener('resize', onMove);
+    };
+    targetCleanups.push(stop);
+  }
+
+  async function request(ask: Ask = {}): Promise<void> {
+    const target = active;
+    if (!target || !connected(target) || paused) return;
+    const data = {
+      ...(ask.accountId ? { accountId: ask.accountId } : {}),
+      ...(ask.userAction ? { userAction: true } : {}),
+      ...(ask.remember ? { remember: true } : {}),
+    };
+    const reply = await send('autofill:code', data);
+    if (target !== active || paused) return;
+    await settle(target, reply, ask.userAction ?? false);
+  }
+
+  async function settle(target: OtpTarget, reply: AutofillReply, userAction: boolean): Promise<void> {
     switch (reply.status) {
       case 'none':
         return;
@@ -63,7 +127,13 @@ export function startAutofill(deps: AutofillDeps): () => void {
         });
         return;
       case 'wait':
-        later(Math.max(0, reply.retryAt - now()) + 150, () => void request(reply.accountId));
+        // This period's code was submitted already: say so, and fill the next one when it comes.
+        prompt.show({
+          message: t('promptNextCode', String(Math.ceil((reply.retryAt - now()) / 1000))),
+          buttons: [],
+          countdown: { until: reply.retryAt, now, text: (s) => t('promptNextCode', String(s)) },
+        });
+        later(Math.max(0, reply.retryAt - now()) + 150, () => void request({ accountId: reply.accountId }));
         return;
       case 'choose':
         prompt.show({
@@ -72,23 +142,41 @@ export function startAutofill(deps: AutofillDeps): () => void {
             label: accountName(choice),
             action: () => {
               prompt.remove();
-              void request(choice.id);
+              void request({ accountId: choice.id, userAction: true, remember: true });
             },
           })),
         });
         return;
+      case 'action': {
+        // HOTP: a code is spent once shown, so only the user's own click on the field or the card asks.
+        const ask = () => {
+          prompt.remove();
+          void request({ accountId: reply.accountId, userAction: true });
+        };
+        targetCleanups.push(onUserAction(target, ask));
+        prompt.show({
+          message: t('promptFillHotp'),
+          buttons: [{ label: t('fillCode'), primary: true, action: ask }],
+        });
+        return;
+      }
       case 'code': {
         const left = reply.expiresAt === undefined ? Infinity : reply.expiresAt - now();
         if (left < MIN_REMAINING_MS) {
           // Too close to expiry: the next period's code is only a moment away.
-          later(left + 150, () => void request(reply.accountId));
+          later(left + 150, () => void request({ accountId: reply.accountId, userAction }));
           return;
         }
         // Never overwrite what the user typed since our last fill.
         if (filled && userEdited(target, filled.code)) return;
         if (!filled && targetInputs(target).some((input) => input.value !== '')) return;
+        // Checked again at the last moment: the page may have hidden or covered the field meanwhile.
+        if (!userAction && !seen(target)) {
+          whenSeen(target, (byUser) => void request({ accountId: reply.accountId, userAction: byUser }));
+          return;
+        }
         if (!(await fillTarget(target, reply.code, win))) return;
-        filled = { code: reply.code, accountId: reply.accountId };
+        filled = { code: reply.code, accountId: reply.accountId, submitted: false };
         prompt.remove();
         if (reply.rememberDevice) tickRememberDevice(doc, win);
         if (reply.expiresAt !== undefined) later(left + 150, () => void refresh(target));
@@ -99,7 +187,103 @@ export function startAutofill(deps: AutofillDeps): () => void {
   /** The filled code expired before submit: put the new one in, unless the user edited the field. */
   async function refresh(target: OtpTarget): Promise<void> {
     if (target !== active || !filled || !connected(target) || userEdited(target, filled.code)) return;
-    await request(filled.accountId);
+    await request({ accountId: filled.accountId });
+  }
+
+  /** The page took the code we filled: tell the background, once per code. */
+  function submitted(target: OtpTarget): void {
+    if (target !== active || !filled || filled.submitted) return;
+    if (connected(target) && userEdited(target, filled.code)) return;
+    filled.submitted = true;
+    void send('autofill:submitted', { accountId: filled.accountId });
+  }
+
+  /** Submission of the target: its form submitted, Enter in it, a click on its submit button, or gone. */
+  function watchSubmission(target: OtpTarget): () => void {
+    const inputs = targetInputs(target);
+    const form = inputs[0]?.form ?? inputs[0]?.closest('form') ?? null;
+    const scope = form ?? inputs[0]?.closest('dialog, [role="dialog"]') ?? null;
+    const onSubmit = (event: Event) => {
+      if (form && event.target === form) submitted(target);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.isTrusted && event.key === 'Enter' && inputs.includes(event.target as HTMLInputElement))
+        submitted(target);
+    };
+    const onClick = (event: MouseEvent) => {
+      const button = (event.target as Element | null)?.closest?.('button, input[type="submit"]');
+      if (!event.isTrusted || !button || !scope?.contains(button)) return;
+      const type = (button.getAttribute('type') ?? 'submit').toLowerCase();
+      if (type === 'submit') submitted(target);
+    };
+    doc.addEventListener('submit', onSubmit, true);
+    doc.addEventListener('keydown', onKey, true);
+    doc.addEventListener('click', onClick, true);
+    const gone = setInterval(() => {
+      if (filled && !connected(target)) {
+        submitted(target);
+        clearInterval(gone);
+      }
+    }, GONE_CHECK_MS);
+    return () => {
+      doc.removeEventListener('submit', onSubmit, true);
+      doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('click', onClick, true);
+      clearInterval(gone);
+    };
+  }
+
+  /**
+   * The same input may be reused for another kind of code ("Log in using a backup code"): watch the
+   * text around it, stop filling while it asks for something else, and start again when it asks for
+   * the authenticator's code once more.
+   */
+  function watchContext(target: OtpTarget): () => void {
+    if (target.kind !== 'single') return () => undefined;
+    const input = target.input;
+    const scope =
+      input.closest('form, dialog, [role="dialog"]') ??
+      input.parentElement?.parentElement ??
+      input.parentElement;
+    if (!scope) return () => undefined;
+    let queued = false;
+    const check = () => {
+      queued = false;
+      if (target !== active) return;
+      const candidate = scoreSingle(input);
+      const ours = candidate !== null && !candidate.sms;
+      if (!ours && !paused) {
+        paused = true;
+        prompt.remove();
+      } else if (ours && paused) {
+        paused = false;
+        filled = undefined;
+        if (input.value === '') void request();
+      }
+    };
+    const Observer = (win as Window & typeof globalThis).MutationObserver ?? MutationObserver;
+    const observer = new Observer(() => {
+      if (queued) return;
+      queued = true;
+      void Promise.resolve().then(check);
+    });
+    observer.observe(scope, { childList: true, characterData: true, subtree: true });
+    return () => observer.disconnect();
+  }
+
+  /** Make `target` the field we fill; `byUser`: the user asked for it (shortcut, menu), fill at once. */
+  function activate(target: OtpTarget, byUser = false): void {
+    targetCleanups.forEach((cleanup) => cleanup());
+    active = target;
+    filled = undefined;
+    paused = false;
+    targetCleanups = [watchSubmission(target)];
+    if (byUser) {
+      void request({ userAction: true });
+      return;
+    }
+    targetCleanups.push(watchContext(target));
+    whenSeen(target, (userAction) => void request({ userAction }));
   }
 
   function consider(targets: OtpTarget[]): void {
@@ -119,9 +303,16 @@ export function startAutofill(deps: AutofillDeps): () => void {
     // An enrolment pop-up (a QR code beside the field) gets the new account's code
     // from the QR capture after "Save to Twofold", never an older account's.
     if (isEnrolment(target, win)) return;
-    active = target;
-    filled = undefined;
-    void request();
+    activate(target);
+  }
+
+  /** The fill shortcut or the context menu: a trusted user action on the focused field. */
+  function fillFocused(): boolean {
+    const focused = doc.activeElement;
+    if (!focused || !doc.hasFocus() || !isFillable(focused, win)) return false;
+    const current = active && targetInputs(active).includes(focused) ? active : undefined;
+    activate(current ?? { kind: 'single', input: focused, score: 0, signals: ['user'], sms: false }, true);
+    return true;
   }
 
   // Also reports the fields already on the page (its initial scan).
@@ -129,6 +320,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
   const stopUnlocked = deps.onMessage('vault:unlocked', () => {
     if (active && !filled) void request();
   });
+  const stopFillFocused = deps.onMessage('autofill:fillFocused', () => fillFocused());
   const onChange = (event: Event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || !event.isTrusted) return;
@@ -142,8 +334,10 @@ export function startAutofill(deps: AutofillDeps): () => void {
   return () => {
     stopWatching();
     stopUnlocked();
+    stopFillFocused();
     doc.removeEventListener('change', onChange, true);
     timers.forEach(clearTimeout);
+    targetCleanups.forEach((cleanup) => cleanup());
     prompt.remove();
   };
 }

@@ -14,6 +14,11 @@ export interface PromptContent {
   autoHideMs?: number;
   /** role=alert for errors; a polite status otherwise. */
   urgent?: boolean;
+  /**
+   * A countdown to `until` (ms epoch): the visible text follows it each second, while screen readers
+   * hear the message once (the updates are hidden from them).
+   */
+  countdown?: { until: number; text: (seconds: number) => string; now: () => number };
 }
 
 const STYLE = `
@@ -24,6 +29,7 @@ const STYLE = `
 .head { display: flex; gap: 8px; align-items: center; font-weight: 600; }
 .mark { width: 18px; height: 18px; border-radius: 5px; background: linear-gradient(135deg,#2f6fe4,#163f9a); }
 .message { margin: 0; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .buttons { display: flex; gap: 8px; flex-wrap: wrap; }
 button { font: inherit; border-radius: 6px; padding: 6px 12px; border: 1px solid #c4cad3; background: #f4f6f9;
   color: #15171a; cursor: pointer; }
@@ -45,6 +51,7 @@ export class InPagePrompt {
   private host: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopGuard: (() => void) | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -74,6 +81,7 @@ export class InPagePrompt {
     message.className = 'message';
     message.setAttribute('role', content.urgent ? 'alert' : 'status');
     message.textContent = content.message;
+    if (content.countdown) this.startCountdown(message, content.countdown);
     const buttons = this.doc.createElement('div');
     buttons.className = 'buttons';
     let armed = () => false;
@@ -110,6 +118,20 @@ export class InPagePrompt {
     if (content.autoHideMs) this.timer = setTimeout(() => this.remove(), content.autoHideMs);
   }
 
+  private startCountdown(message: HTMLElement, countdown: NonNullable<PromptContent['countdown']>): void {
+    const seconds = () => Math.max(0, Math.ceil((countdown.until - countdown.now()) / 1000));
+    const spoken = this.doc.createElement('span');
+    spoken.className = 'sr';
+    spoken.textContent = countdown.text(seconds());
+    const shown = this.doc.createElement('span');
+    shown.setAttribute('aria-hidden', 'true');
+    shown.textContent = countdown.text(seconds());
+    message.replaceChildren(shown, spoken);
+    this.ticker = setInterval(() => {
+      shown.textContent = countdown.text(seconds());
+    }, 1000);
+  }
+
   dismiss(): void {
     this.remove();
     this.onDismiss();
@@ -119,6 +141,7 @@ export class InPagePrompt {
     clearTimeout(this.timer);
     this.stopGuard?.();
     this.stopGuard = undefined;
+    clearInterval(this.ticker);
     this.host?.remove();
     this.host = undefined;
   }

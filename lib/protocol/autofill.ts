@@ -13,19 +13,40 @@ export type AutofillReply =
     }
   | { status: 'locked' }
   | { status: 'none' }
-  /** The current code was already filled once (servers refuse a replay): ask again at `retryAt`. */
+  /** The current code was already submitted once (servers refuse a replay): ask again at `retryAt`. */
   | { status: 'wait'; accountId: string; retryAt: number }
+  /** An HOTP account: its code is given only on the user's own action (a click on the field, the shortcut). */
+  | { status: 'action'; accountId: string }
   | { status: 'choose'; choices: { id: string; issuer: string; label: string }[] };
 
 /** Codes for the frame's own origin, decided from the browser's `sender`. */
 export interface AutofillProtocol {
   /** A code for this frame's own origin, for one account or the best match. */
-  'autofill:code'(data: { accountId?: string }): AutofillReply;
+  'autofill:code'(data: {
+    accountId?: string;
+    /** The request follows the user's own action on the field (needed for HOTP). */
+    userAction?: boolean;
+    /** The user picked `accountId` in the chooser: remember it for this username on this site. */
+    remember?: boolean;
+  }): AutofillReply;
   /** The username typed in this tab (login form): picks the account when a site has several. */
   'autofill:username'(data: { username: string }): void;
+  /**
+   * The page submitted the code this frame filled for `accountId` (form submit, Enter, the submit
+   * button, the field gone). Only now does the code count as used: a TOTP code is not filled again,
+   * an HOTP counter moves on (at most once per code handed out).
+   */
+  'autofill:submitted'(data: { accountId: string }): void;
 }
 
 export const AUTOFILL_POLICY = {
   'autofill:code': 'content-script',
   'autofill:username': 'content-script',
+  'autofill:submitted': 'content-script',
 } as const satisfies PolicyOf<AutofillProtocol>;
+
+/** Sent by the background to content scripts. */
+export interface AutofillContentProtocol {
+  /** The user pressed the fill shortcut or chose "Fill one-time code": fill the focused field. */
+  'autofill:fillFocused'(): boolean;
+}

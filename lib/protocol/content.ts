@@ -1,3 +1,4 @@
+import type { AutofillContentProtocol } from './autofill';
 import type { CaptureOffer, CaptureSaveResult } from './capture';
 import type { PolicyOf } from './policy';
 
@@ -18,7 +19,7 @@ export const CONTENT_POLICY = {
 } as const satisfies PolicyOf<ContentHelloProtocol>;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
-export interface ContentProtocol {
+export interface ContentProtocol extends AutofillContentProtocol {
   /** Is Twofold alive in this frame? Also proves the content -> background round trip. */
   'content:ping'(): { origin: string; hello: ContentHello };
   /** A save that waited for the unlock (or was made in the popup) is done. */

@@ -96,6 +96,60 @@ if (late) setTimeout(open, late);
 </script>`;
 }
 
+/**
+ * A hostile page: the same labelled code field, hidden from the user by one trick, and a script that
+ * reads the field back every 50 ms (what a page would send home). `trick=none` is the honest control.
+ */
+const HIDING_TRICKS: Record<string, { wrap?: string; style?: string; after?: string }> = {
+  none: {},
+  'clip-path': { style: 'clip-path: inset(50%)' },
+  'filter-opacity': { style: 'filter: opacity(0)' },
+  transparent: {
+    style: 'color: transparent; background: transparent; border-color: transparent; caret-color: transparent',
+  },
+  'tiny-wrapper': { wrap: 'display:inline-block;width:2px;height:2px;overflow:hidden' },
+  overlay: {
+    after:
+      '<div style="position:absolute;left:0;top:0;width:100%;height:100%;background:#fff;z-index:5">Welcome back!</div>',
+  },
+  'far-below': { wrap: 'margin-top:4000px' },
+};
+
+function hostile(trick: string): string | undefined {
+  const spec = HIDING_TRICKS[trick];
+  if (!spec) return undefined;
+  const field = `<label for="otp">Enter your one-time code</label> <input id="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6" style="${spec.style ?? ''}">`;
+  const wrapped = spec.wrap ? `<div style="${spec.wrap}">${field}</div>` : field;
+  return `<form style="position:relative" onsubmit="event.preventDefault()">${wrapped}${spec.after ?? ''}</form>
+<p id="seen" role="status">Read back: </p>
+<script>
+const got = new Set();
+setInterval(() => {
+  const v = document.getElementById('otp').value;
+  if (v) { got.add(v); document.getElementById('seen').textContent = 'Read back: ' + [...got].join(','); }
+}, 50);
+</script>`;
+}
+
+/**
+ * A hostile page that removes and re-adds its code field in a loop, collecting every value it ever
+ * sees: against HOTP, each fill would be a fresh code and a step of the counter.
+ */
+const HARVEST_LOOP = `<form onsubmit="event.preventDefault()"><div id="slot"></div></form>
+<p id="seen" role="status">Harvested: </p>
+<script>
+const got = new Set();
+const field = '<label for="otp">Enter your one-time code</label> <input id="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">';
+const slot = document.getElementById('slot');
+slot.innerHTML = field;
+setInterval(() => {
+  const v = document.getElementById('otp')?.value;
+  if (v) { got.add(v); document.getElementById('seen').textContent = 'Harvested: ' + [...got].join(','); }
+  slot.innerHTML = '';
+  slot.innerHTML = field;
+}, Number(new URLSearchParams(location.search).get('every') || 80));
+</script>`;
+
 export async function handleWidget(url: URL, res: ServerResponse): Promise<boolean> {
   const vendor = VENDOR[url.pathname];
   if (vendor) {
@@ -114,6 +168,15 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
       return true;
     case '/widgets/enrol':
       sendHtml(res, 200, page('Set up two-factor authentication', enrolWidget()));
+      return true;
+    case '/widgets/hostile': {
+      const body = hostile(url.searchParams.get('trick') ?? '');
+      if (!body) return false;
+      sendHtml(res, 200, page('A hostile code page', body));
+      return true;
+    }
+    case '/widgets/harvest':
+      sendHtml(res, 200, page('A page that re-adds its field', HARVEST_LOOP));
       return true;
     case '/widgets/embed': {
       const src = url.searchParams.get('src') ?? '';

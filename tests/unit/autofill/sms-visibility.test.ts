@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sightOf } from '../../../lib/autofill/visibility';
 import { isFillable, mentionsSmsCode, pageMentionsSmsCode } from '../../../lib/autofill';
 import { mount, useStubbedLayout } from './layout';
 
@@ -54,6 +55,30 @@ describe('isFillable', () => {
     ],
     ['opacity 0.01 ancestor', '<div style="opacity:0.01"><div><input id="t"></div></div>', false],
     ['above the page (negative, never scrollable)', '<input id="t" data-rect="10,-500,120,32">', false],
+    ['clip-path: inset(50%)', '<input id="t" style="clip-path: inset(50%)">', false],
+    ['clip-path on an ancestor', '<div style="clip-path: circle(0)"><input id="t"></div>', false],
+    ['filter: opacity(0)', '<input id="t" style="filter: opacity(0)">', false],
+    [
+      'filter: opacity(2%) on an ancestor',
+      '<div style="filter: blur(1px) opacity(2%)"><input id="t"></div>',
+      false,
+    ],
+    ['filter: opacity(1) is fine', '<input id="t" style="filter: opacity(1)">', true],
+    [
+      'transparent text and background',
+      '<input id="t" style="color: transparent; background: transparent; border: 0">',
+      false,
+    ],
+    [
+      '2×2 px overflow:hidden wrapper',
+      '<div style="overflow:hidden" data-rect="10,10,2,2"><input id="t"></div>',
+      false,
+    ],
+    [
+      'overflow:hidden wrapper that shows the field',
+      '<div style="overflow:hidden" data-rect="0,0,300,60"><input id="t"></div>',
+      true,
+    ],
     ['checkbox', '<input id="t" type="checkbox">', false],
     ['e-mail', '<input id="t" type="email">', false],
     ['textarea is not an input', '<textarea id="t"></textarea>', false],
@@ -68,5 +93,41 @@ describe('isFillable', () => {
     const shadow = doc.getElementById('h')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<input id="t">';
     expect(isFillable(shadow.getElementById('t')!, window)).toBe(false);
+  });
+});
+
+describe('sightOf (just before filling)', () => {
+  const withHit = (doc: Document, hit: (input: Element) => Element | null) => {
+    const input = doc.getElementById('t')!;
+    Object.defineProperty(doc, 'elementFromPoint', {
+      configurable: true,
+      value: () => hit(input),
+    });
+    return input;
+  };
+  it.each<[string, string, (input: Element, doc: Document) => Element | null, string]>([
+    ['the field is what the user hits', '<input id="t">', (input) => input, 'seen'],
+    [
+      'a div laid over it',
+      '<input id="t"><div id="over"></div>',
+      (_i, doc) => doc.getElementById('over'),
+      'not-yet',
+    ],
+    [
+      'its own floating label over it',
+      '<label for="t" id="l">Code</label><input id="t">',
+      (_i, doc) => doc.getElementById('l'),
+      'seen',
+    ],
+    ['below the viewport', '<input id="t" data-rect="10,5000,120,32">', (input) => input, 'not-yet'],
+    ['no hit-test answer', '<input id="t">', () => null, 'unknown'],
+  ])('%s → %s', (_name, html, hit, expected) => {
+    const doc = mount(html);
+    const input = withHit(doc, (el) => hit(el, doc));
+    try {
+      expect(sightOf(input, window)).toBe(expected);
+    } finally {
+      delete (doc as { elementFromPoint?: unknown }).elementFromPoint;
+    }
   });
 });

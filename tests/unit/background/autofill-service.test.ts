@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { AutofillChoices } from '@/lib/background/autofill-choices';
 import { AutofillService, pickAccount } from '@/lib/background/autofill-service';
 import type { ContentSender } from '@/lib/background/router';
 import type { StoredAccount } from '@/lib/otp/account';
 import { generateCode } from '@/lib/otp/codes';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { MemoryArea } from '../helpers/memory-area';
 import { NOW, vaultServices } from '../helpers/services';
 
 const ORIGIN = 'https://m2m.matooma.com';
@@ -41,7 +43,7 @@ describe('pickAccount', () => {
   });
 });
 
-async function setup(tabOrigin: string | undefined) {
+async function setup(tabOrigin: string | undefined, withChoices = false) {
   const { vault, accounts, now, tick } = await vaultServices();
   const notified: number[][] = [];
   const service = new AutofillService({
@@ -50,6 +52,7 @@ async function setup(tabOrigin: string | undefined) {
     tabOrigin: () => Promise.resolve(tabOrigin),
     notifyUnlocked: (tabs) => notified.push(tabs),
     now,
+    ...(withChoices ? { choices: new AutofillChoices(new MemoryArea()) } : {}),
   });
   const from: ContentSender = {
     kind: 'content-script',
@@ -85,16 +88,58 @@ describe('AutofillService', () => {
     expect(await service.code({ ...from, ...senderPatch })).toEqual({ status: 'none' });
   });
 
-  it('never hands out the same code twice: the second asker waits for the next period', async () => {
+  it('offers the same code until the page submits it; then the next asker waits for the next period', async () => {
     const { accounts, service, from, tick } = await setup(ORIGIN);
-    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
-    expect(await service.code(from)).toMatchObject({ status: 'code' });
+    const view = await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const first = await service.code(from);
+    // A reload before submit gets the same code at once.
+    expect(await service.code(from)).toEqual(first);
+    await service.submitted(from, view.id);
     expect(await service.code(from)).toMatchObject({ status: 'wait', retryAt: NOW + 20_000 });
     tick(20_000);
     expect(await service.code(from)).toMatchObject({
       status: 'code',
       code: generateCode(account('x'), NOW + 20_000),
     });
+  });
+
+  it('ignores a submission from another origin', async () => {
+    const { accounts, service, from } = await setup(ORIGIN);
+    const view = await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    await service.code(from);
+    await service.submitted({ ...from, origin: 'https://evil.example' }, view.id);
+    expect(await service.code(from)).toMatchObject({ status: 'code' });
+  });
+
+  it('HOTP: no code without a user action; the same code until submitted; the counter moves once per code', async () => {
+    const { vault, accounts, service, from } = await setup(ORIGIN);
+    const view = await accounts.add(
+      'otpauth://hotp/Site:jane?secret=JBSWY3DPEHPK3PXP&issuer=Site&counter=5',
+      ORIGIN,
+    );
+    const hotp = (counter: number) => generateCode({ ...account('x'), type: 'hotp', counter }, NOW);
+    expect(await service.code(from)).toEqual({ status: 'action', accountId: view.id });
+    const given = await service.code(from, { userAction: true });
+    expect(given).toMatchObject({ status: 'code', code: hotp(5) });
+    expect(await service.code(from, { userAction: true })).toMatchObject({ code: hotp(5) });
+    // A page that claims many submissions moves the counter once for the one code it was given.
+    await Promise.all([service.submitted(from, view.id), service.submitted(from, view.id)]);
+    await service.submitted(from, view.id);
+    expect(await service.code(from, { userAction: true })).toMatchObject({ code: hotp(6) });
+    const stored = (await vault.accounts())[0];
+    expect(stored?.counter).toBe(6);
+  });
+
+  it('remembers the chooser answer per username per site', async () => {
+    const { accounts, service, from } = await setup(ORIGIN, true);
+    const jane = await accounts.add(uri('jane', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    await accounts.add(uri('john', 'KRSXG5CTMVRXEZLU'), ORIGIN);
+    service.rememberUsername(from, 'boss@example.com');
+    expect(await service.code(from)).toMatchObject({ status: 'choose' });
+    await service.code(from, { accountId: jane.id, remember: true });
+    expect(await service.code(from)).toMatchObject({ status: 'code', accountId: jane.id });
+    service.rememberUsername(from, 'other@example.com');
+    expect(await service.code(from)).toMatchObject({ status: 'choose' });
   });
 
   it('with several accounts, uses the username typed in the tab, else asks which', async () => {

@@ -66,6 +66,7 @@ describe('POLICY', () => {
       [
         'autofill:code',
         'autofill:username',
+        'autofill:submitted',
         'capture:pixels',
         'capture:review',
         'capture:save',

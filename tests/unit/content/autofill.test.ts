@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import type { AutofillReply } from '../../../lib/messaging';
+import { startAutofill, type AutofillDeps } from '../../../lib/content/autofill';
+import type { PromptContent } from '../../../lib/content/prompt';
+import { mount, useStubbedLayout } from '../autofill/layout';
+
+let stops: (() => void)[] = [];
+useStubbedLayout(() => {
+  stops.forEach((stop) => stop());
+  stops = [];
+  delete (document as { elementFromPoint?: unknown }).elementFromPoint;
+});
+
+const wait = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Let watchers, fills (one macrotask each) and replies run. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await wait(0);
+};
+
+const FORM = `<form id="f"><h2 id="h">Two-factor authentication</h2>
+  <p id="p">Enter the code from your authenticator app.</p>
+  <label for="otp">Authentication code</label><input id="otp" autocomplete="one-time-code">
+  <button type="submit">Verify</button></form>`;
+
+/** What the user would hit at any point: by default the element the test says is on top. */
+function hitTest(pick: () => Element | null = () => document.getElementById('otp')) {
+  Object.defineProperty(document, 'elementFromPoint', { configurable: true, value: () => pick() });
+}
+
+type Sent = { type: string; data: unknown };
+
+/** Start autofill against a fake background that answers `autofill:code` with `replies` in turn. */
+function start(replies: (AutofillReply | ((data: unknown) => AutofillReply))[], clock = { now: Date.now() }) {
+  const sent: Sent[] = [];
+  const shown: PromptContent[] = [];
+  let removed = 0;
+  const handlers = new Map<string, () => unknown>();
+  const send = ((type: string, data: unknown) => {
+    sent.push({ type, data });
+    if (type !== 'autofill:code') return Promise.resolve(undefined);
+    const next = replies.length > 1 ? replies.shift()! : replies[0]!;
+    return Promise.resolve(typeof next === 'function' ? next(data) : next);
+  }) as unknown as AutofillDeps['send'];
+  const prompt = {
+    show: (content: PromptContent) => shown.push(content),
+    remove: () => (removed += 1),
+  } as unknown as AutofillDeps['prompt'];
+  stops.push(
+    startAutofill({
+      doc: document,
+      win: window,
+      send,
+      onMessage: ((type: string, handler: () => unknown) => {
+        handlers.set(type, handler);
+        return () => handlers.delete(type);
+      }) as unknown as AutofillDeps['onMessage'],
+      t: (key, subs) => [key, ...(subs === undefined ? [] : [subs].flat())].join(':'),
+      prompt,
+      now: () => clock.now,
+      isPreset: false,
+    }),
+  );
+  return {
+    sent,
+    shown,
+    removed: () => removed,
+    asks: () => sent.filter((m) => m.type === 'autofill:code').map((m) => m.data),
+    submits: () => sent.filter((m) => m.type === 'autofill:submitted').map((m) => m.data),
+    message: (type: string) => handlers.get(type)?.(),
+  };
+}
+
+/** A TOTP code expiring in `expiresIn` ms, or (null) an HOTP code. */
+const code = (value: string, expiresIn: number | null = 20_000, accountId = 'a1'): AutofillReply => ({
+  status: 'code',
+  accountId,
+  code: value,
+  ...(expiresIn === null ? {} : { expiresAt: Date.now() + expiresIn }),
+  rememberDevice: false,
+});
+const otp = () => document.getElementById('otp') as HTMLInputElement;
+
+describe('content autofill', () => {
+  it('fills a field the user can see as soon as it is there', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([code('123456')]);
+    await settle();
+    expect(otp().value).toBe('123456');
+    expect(page.asks()).toEqual([{}]);
+  });
+
+  it.each([
+    ['covered by another element', () => document.getElementById('p')],
+    ['cannot be judged (no hit test answer)', () => null],
+  ])('does not even ask for a code while the field is %s', async (_name, pick) => {
+    mount(FORM);
+    hitTest(pick);
+    const page = start([code('123456')]);
+    await settle();
+    expect(page.asks()).toEqual([]);
+    expect(otp().value).toBe('');
+    // Uncovered and scrolled to: now it is filled.
+    hitTest();
+    document.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect(otp().value).toBe('123456');
+  });
+
+  it('waiting: says when the next code comes, counts down, and fills it then', async () => {
+    mount(FORM);
+    hitTest();
+    const clock = { now: Date.now() };
+    const page = start([{ status: 'wait', accountId: 'a1', retryAt: clock.now + 50 }, code('654321')], clock);
+    await settle();
+    const card = page.shown.at(-1)!;
+    expect(card.message).toBe('promptNextCode:1');
+    expect(card.countdown?.text(12)).toBe('promptNextCode:12');
+    expect(card.countdown?.until).toBe(clock.now + 50);
+    expect(otp().value).toBe('');
+    await wait(250);
+    await settle();
+    expect(page.asks()).toEqual([{}, { accountId: 'a1' }]);
+    expect(otp().value).toBe('654321');
+  });
+
+  it('choosing: shows the chooser at once and asks for the chosen account, remembered', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([
+      {
+        status: 'choose',
+        choices: [
+          { id: 'a1', issuer: 'Site', label: 'jane' },
+          { id: 'a2', issuer: 'Site', label: 'john' },
+        ],
+      },
+      code('111222', 20_000, 'a2'),
+    ]);
+    await settle();
+    const card = page.shown.at(-1)!;
+    expect(card.message).toBe('promptChooseAccount');
+    expect(card.buttons.map((b) => b.label)).toEqual(['Site (jane)', 'Site (john)']);
+    card.buttons[1]!.action();
+    await settle();
+    expect(page.asks().at(-1)).toEqual({ accountId: 'a2', userAction: true, remember: true });
+    expect(otp().value).toBe('111222');
+  });
+
+  it('user edits: an expiring code is not replaced once the user typed in the field', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([code('123456', 3_100), code('999999')]);
+    await settle();
+    expect(otp().value).toBe('123456');
+    otp().value = '12345';
+    await wait(3_300);
+    await settle();
+    expect(page.asks()).toEqual([{}]);
+    expect(otp().value).toBe('12345');
+  });
+
+  it('expiry: a filled code that expires before submit is replaced by the next one', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([code('123456', 3_100), code('999999')]);
+    await settle();
+    expect(otp().value).toBe('123456');
+    await wait(3_300);
+    await settle();
+    expect(page.asks()).toEqual([{}, { accountId: 'a1' }]);
+    expect(otp().value).toBe('999999');
+  });
+
+  it('a code waits too close to expiry for the next one', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([code('123456', 100), code('999999')]);
+    await settle();
+    expect(otp().value).toBe('');
+    await wait(300);
+    await settle();
+    expect(otp().value).toBe('999999');
+    expect(page.asks()).toHaveLength(2);
+  });
+
+  it.each([
+    ['the form is submitted', () => document.getElementById('f')!.dispatchEvent(new Event('submit'))],
+    ['the field goes away', () => document.getElementById('f')!.remove()],
+  ])('reports the code as used once %s, once', async (_name, act) => {
+    mount(FORM);
+    hitTest();
+    const page = start([code('123456')]);
+    await settle();
+    expect(page.submits()).toEqual([]);
+    act();
+    await wait(600);
+    document.getElementById('f')?.dispatchEvent(new Event('submit'));
+    await wait(600);
+    expect(page.submits()).toEqual([{ accountId: 'a1' }]);
+  });
+
+  it('stops while the same input asks for a backup code, and starts again when switched back', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([code('123456')]);
+    await settle();
+    expect(otp().value).toBe('123456');
+    otp().value = '';
+    document.getElementById('h')!.textContent = 'Log in using a backup code';
+    document.getElementById('p')!.textContent = 'Enter one of your backup codes.';
+    await settle();
+    expect(page.asks()).toHaveLength(1);
+    document.getElementById('h')!.textContent = 'Two-factor authentication';
+    document.getElementById('p')!.textContent = 'Enter the code from your authenticator app.';
+    await settle();
+    expect(page.asks()).toHaveLength(2);
+    expect(otp().value).toBe('123456');
+  });
+
+  it('HOTP: asks for the user action, and only then for the code', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([{ status: 'action', accountId: 'h1' }, code('777888', null, 'h1')]);
+    await settle();
+    expect(otp().value).toBe('');
+    const card = page.shown.at(-1)!;
+    expect(card.message).toBe('promptFillHotp');
+    // A page-made focus or click on the field is not the user's.
+    otp().dispatchEvent(new Event('focus'));
+    otp().dispatchEvent(new Event('pointerdown'));
+    await settle();
+    expect(page.asks()).toEqual([{}]);
+    card.buttons[0]!.action();
+    await settle();
+    expect(page.asks().at(-1)).toEqual({ accountId: 'h1', userAction: true });
+    expect(otp().value).toBe('777888');
+  });
+
+  it('the fill shortcut fills the focused field, as a user action', async () => {
+    mount('<form><label for="x">Reference</label><input id="x"></form>');
+    const page = start([code('246810')]);
+    await settle();
+    expect(page.asks()).toEqual([]);
+    const field = document.getElementById('x') as HTMLInputElement;
+    field.focus();
+    expect(page.message('autofill:fillFocused')).toBe(true);
+    await settle();
+    expect(page.asks()).toEqual([{ userAction: true }]);
+    expect(field.value).toBe('246810');
+  });
+});
