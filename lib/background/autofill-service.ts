@@ -117,14 +117,17 @@ export class AutofillService {
    */
   private fillCode(account: StoredAccount): { code: string; expiresAt?: number; counter?: number } {
     const now = this.now();
-    if (account.type === 'totp') return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
+    if (account.type === 'totp')
+      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
     return { code: generateCode(account, now), counter: account.counter };
   }
 
   /** The HOTP code of `counter` was used: move on, unless the counter has moved already. */
   private async advanceCounter(id: string, counter: number): Promise<void> {
     await this.deps.vault.updateAccount(id, (a) =>
-      a.type === 'hotp' && a.counter === counter ? { ...a, counter: a.counter + 1, updatedAt: this.now() } : undefined,
+      a.type === 'hotp' && a.counter === counter
+        ? { ...a, counter: a.counter + 1, updatedAt: this.now() }
+        : undefined,
     );
   }
 

@@ -46,8 +46,14 @@ describe('TransferService', () => {
     expect(text).not.toContain('JBSWY3DP');
 
     const second = await vaultServices();
-    expect(await second.transfer.preview(text)).toMatchObject({ ok: false, code: 'IMPORT_BACKUP_NEEDS_PASSPHRASE' });
-    expect(await second.transfer.preview(text, 'wrong')).toMatchObject({ ok: false, code: 'IMPORT_BACKUP_WRONG_PASSPHRASE' });
+    expect(await second.transfer.preview(text)).toMatchObject({
+      ok: false,
+      code: 'IMPORT_BACKUP_NEEDS_PASSPHRASE',
+    });
+    expect(await second.transfer.preview(text, 'wrong')).toMatchObject({
+      ok: false,
+      code: 'IMPORT_BACKUP_WRONG_PASSPHRASE',
+    });
     expect(await second.transfer.commit(text, 'backup passphrase', [0])).toEqual({ ok: true, added: 1 });
     expect(await second.accounts.list()).toMatchObject([
       { label: 'a', origin: ORIGIN, pinned: true, code: bound.code },
