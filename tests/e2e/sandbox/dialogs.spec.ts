@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../fixtures/sandbox.ts';
 import { JOHN, T0, m2m } from './helpers.ts';
 
@@ -47,4 +48,17 @@ test('the article wording, word for word, on every step', async ({ page, sandbox
   await expect(page.getByLabel('Enter the 6-digit code', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Resend', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try another method', exact: true })).toBeVisible();
+});
+
+test('the language switch in a pop-up shows both languages, each readable', async ({ page, sandbox }) => {
+  const app = m2m(page, sandbox);
+  await app.login(JOHN.email, JOHN.password);
+  const offer = page.getByRole('dialog', { name: 'Two-factor authentication' });
+  const links = offer.getByRole('navigation').getByRole('link');
+  await expect(links).toHaveText(['English', 'Français']);
+  const results = await new AxeBuilder({ page })
+    .include('[role="dialog"] footer')
+    .withRules(['color-contrast'])
+    .analyze();
+  expect(results.violations).toEqual([]);
 });
