@@ -41,8 +41,8 @@ export interface CaptureDeps {
   vault: VaultService;
   /** QR decoding (lib/qr): pixels come from content scripts, which carry no decoder. */
   decode: (image: RgbaImage) => string[];
-  /** Opens the unlock window (the popup page in a small window). */
-  openUnlock: () => Promise<void>;
+  /** Open the unlock window; `returnToTab` comes back to the front when it closes. */
+  openUnlock: (returnToTab?: number) => Promise<void>;
   /** Tells a frame that its waiting save is done (the caller re-checks the tab's origin). */
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
   /** The enrolment code was handed out: autofill must not fill it again (a replay). */
@@ -116,7 +116,7 @@ export class CaptureService {
     }
     if (!(await this.deps.vault.isUnlocked())) {
       offer.waiting = true;
-      await this.deps.openUnlock();
+      await this.deps.openUnlock(from.tabId);
       return { status: 'locked' };
     }
     return this.commit(offerId, offer);

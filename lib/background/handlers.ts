@@ -15,6 +15,7 @@ import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAcc
 import { CaptureThrottle } from './screenshot';
 import { unlockWindowOpener } from './unlock-window';
 import { registerManageHandlers } from './manage-handlers';
+import { registerAccountWebsiteHandlers } from './handlers/account-website';
 import { handle } from './router';
 import { SessionKey } from './session-key';
 import { VaultService } from './vault-service';
@@ -81,7 +82,7 @@ export function registerHandlers(): void {
     self,
   );
   handle('capture:save', ({ offerId }, sender) => capture.save(offerId, sender), self);
-  handle('vault:openUnlock', () => openUnlock(), self);
+  handle('vault:openUnlock', (_data, sender) => openUnlock(sender.tabId), self);
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
   handle('autofill:code', ({ accountId }, sender) => autofill.code(sender, accountId), self);
@@ -94,6 +95,7 @@ export function registerHandlers(): void {
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
   registerManageHandlers({ vault, self });
+  registerAccountWebsiteHandlers({ vault, self });
   registerImageMenu(
     browser,
     (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),

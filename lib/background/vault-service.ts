@@ -223,6 +223,23 @@ export class VaultService {
     return toView(updated, this.now());
   }
 
+  /** Bind one account to `origin`, or unbind it (undefined): where autofill may fill its codes. */
+  async setOrigin(id: string, origin: string | undefined): Promise<AccountView> {
+    let updated: StoredAccount | undefined;
+    await this.deps.store.update(await this.key(), (payload) => ({
+      ...payload,
+      accounts: payload.accounts.map((a) => {
+        if (a.id !== id) return a;
+        const { origin: _old, ...rest } = a;
+        updated = { ...rest, ...(origin ? { origin } : {}), updatedAt: this.now() };
+        return updated;
+      }),
+    }));
+    if (!updated) throw new TwofoldError('ACCOUNT_NOT_FOUND');
+    this.deps.onActivity?.();
+    return toView(updated, this.now());
+  }
+
   /** Stores the accounts in the order of `ids`; accounts not named keep their order, after. */
   async reorder(ids: readonly string[]): Promise<void> {
     await this.deps.store.update(await this.key(), (payload) => {
