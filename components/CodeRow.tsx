@@ -143,6 +143,9 @@ function EditForm({ account, actions }: { account: AccountView; actions: RowActi
   const websiteId = useId();
   const websiteHint = useId();
   const errorId = useId();
+  const first = useRef<HTMLInputElement>(null);
+  // Focus on open, every time (the autofocus attribute works once per page only).
+  useEffect(() => first.current?.focus(), []);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -158,7 +161,7 @@ function EditForm({ account, actions }: { account: AccountView; actions: RowActi
     <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', displayName(account))}>
       <div class="field">
         <label for={issuerId}>{t('issuer')}</label>
-        <input id={issuerId} value={issuer} autoFocus onInput={(e) => setIssuer(e.currentTarget.value)} />
+        <input id={issuerId} ref={first} value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
       </div>
       <div class="field">
         <label for={labelId}>{t('accountName')}</label>

@@ -312,7 +312,7 @@ export class VaultService {
         format: result.format,
         formatName: FORMAT_NAMES[result.format],
         skipped: result.skipped,
-        items: plan.map(({ account, status }, index) => ({
+        items: plan.map(({ account, status, repeatOf }, index) => ({
           index,
           issuer: account.issuer,
           label: account.label,
@@ -321,6 +321,8 @@ export class VaultService {
           period: account.period,
           algorithm: account.algorithm,
           status,
+          ...(account.type === 'hotp' ? { counter: account.counter } : {}),
+          ...(repeatOf !== undefined ? { repeatOf } : {}),
           ...(account.origin ? { origin: account.origin } : {}),
         })),
       };

@@ -89,7 +89,7 @@ export function unsupported(message?: string): ImportError {
 export function needsPassword(format: FormatId): ImportError {
   return new ImportError(
     'NEEDS_PASSWORD',
-    `This ${FORMAT_NAMES[format]} is encrypted: enter its password.`,
+    `This ${FORMAT_NAMES[format]} is encrypted: enter its passphrase.`,
     format,
   );
 }
@@ -97,7 +97,7 @@ export function needsPassword(format: FormatId): ImportError {
 export function wrongPassword(format: FormatId): ImportError {
   return new ImportError(
     'WRONG_PASSWORD',
-    `Wrong password for this ${FORMAT_NAMES[format]}. Nothing was imported.`,
+    `Wrong passphrase for this ${FORMAT_NAMES[format]}. Nothing was imported.`,
     format,
   );
 }

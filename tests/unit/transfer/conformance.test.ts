@@ -451,7 +451,7 @@ describe.skipIf(!present)(title, () => {
     await expect(importText(text)).rejects.toMatchObject({ code: 'NEEDS_PASSWORD', format: c.format });
     const error = (await importText(text, c.wrong).catch((e: unknown) => e)) as Error;
     expect(error).toMatchObject({ code: 'WRONG_PASSWORD', format: c.format });
-    expect(error.message).toMatch(/^Wrong password for this .*\. Nothing was imported\.$/);
+    expect(error.message).toMatch(/^Wrong passphrase for this .*\. Nothing was imported\.$/);
   });
 
   it.each<[string, string, RegExp]>([

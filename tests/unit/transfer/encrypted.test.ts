@@ -36,7 +36,7 @@ describe.each(cases)('%s', (format, name, build) => {
   it.each([undefined, ''])('asks for the password (%j)', async (password) => {
     await expect(importText(text, password)).rejects.toMatchObject({
       code: 'NEEDS_PASSWORD',
-      message: `This ${name} is encrypted: enter its password.`,
+      message: `This ${name} is encrypted: enter its passphrase.`,
     });
   });
 
@@ -45,7 +45,7 @@ describe.each(cases)('%s', (format, name, build) => {
     async (pw) => {
       await expect(importText(text, pw)).rejects.toMatchObject({
         code: 'WRONG_PASSWORD',
-        message: `Wrong password for this ${name}. Nothing was imported.`,
+        message: `Wrong passphrase for this ${name}. Nothing was imported.`,
       });
     },
   );
