@@ -77,4 +77,24 @@ describe('VaultService', () => {
     await expect(service.addUri('https://example.com/not-otp', undefined)).rejects.toThrow(/otpauth/);
     expect(local.snapshot()).toBe(before);
   });
+
+  it('binds an account to a website, moves it and unbinds it; an unknown id is refused', async () => {
+    const { service } = setup();
+    await service.create('a good passphrase');
+    const { id } = await service.addUri(URI, undefined);
+    expect(await service.setOrigin(id, 'https://shop.example')).toMatchObject({
+      origin: 'https://shop.example',
+    });
+    expect(await service.accountsForOrigin('https://shop.example')).toHaveLength(1);
+    expect(await service.setOrigin(id, 'https://login.shop.example')).toMatchObject({
+      origin: 'https://login.shop.example',
+    });
+    expect(await service.accountsForOrigin('https://shop.example')).toHaveLength(0);
+    const unbound = await service.setOrigin(id, undefined);
+    expect('origin' in unbound).toBe(false);
+    expect(await service.sites()).toEqual([]);
+    await expect(service.setOrigin('nope', 'https://shop.example')).rejects.toMatchObject({
+      code: 'ACCOUNT_NOT_FOUND',
+    });
+  });
 });
