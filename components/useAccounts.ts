@@ -134,10 +134,11 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
     togglePin: (account) =>
       void run(async () => {
         await sendMessage('accounts:update', { id: account.id, patch: { pinned: !account.pinned } });
-        setStatus(t(account.pinned ? 'unpinned' : 'pinned', displayName(account)));
         focusAfter.current = { id: account.id, role: 'actions' };
         setModes({});
         await refresh();
+        // Announced once the list shows the new order.
+        setStatus(t(account.pinned ? 'unpinned' : 'pinned', displayName(account)));
       }),
     move: (account, delta) =>
       void run(async () => {
