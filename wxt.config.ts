@@ -43,7 +43,16 @@ export default defineConfig({
           description: '__MSG_commandFillCode__',
         },
       },
-      permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'idle', 'contextMenus'],
+      permissions: [
+        'storage',
+        'activeTab',
+        'scripting',
+        'alarms',
+        'idle',
+        'contextMenus',
+        // Chromium only: site icons from the browser's own favicon cache (Twofold fetches none).
+        ...(env.browser === 'firefox' ? [] : ['favicon']),
+      ],
       // The preset only: captureVisibleTab fallback and QR watching on the platform.
       host_permissions: matches,
       // Every other site is asked for at run time, one origin at a time.

@@ -6,21 +6,32 @@ interface Props {
   onDismiss: () => void;
 }
 
-/** Shown once accounts exist, until dismissed or a backup is exported (settings remember). */
+/**
+ * One line, shown once accounts exist, until dismissed or a backup is exported (settings
+ * remember). Short on purpose so the codes stay in view; the reason is its description.
+ */
 export function BackupNudge({ onBackUp, onDismiss }: Props) {
-  const titleId = useId();
+  const whyId = useId();
   return (
-    <aside class="nudge stack" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('nudgeTitle')}</h2>
-      <p>{t('nudgeText')}</p>
-      <div class="row">
-        <button type="button" class="primary" onClick={onBackUp}>
-          {t('nudgeAction')}
-        </button>
-        <button type="button" onClick={onDismiss}>
-          {t('dismiss')}
-        </button>
-      </div>
+    <aside class="nudge" aria-label={t('nudgeTitle')} aria-describedby={whyId}>
+      <span class="nudge-text" title={t('nudgeText')}>
+        {t('nudgeLine')}
+      </span>
+      <span id={whyId} class="visually-hidden">
+        {t('nudgeText')}
+      </span>
+      <button type="button" class="link" onClick={onBackUp}>
+        {t('nudgeAction')}
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={t('dismiss')}
+        title={t('dismiss')}
+        onClick={onDismiss}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
     </aside>
   );
 }

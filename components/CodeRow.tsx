@@ -3,15 +3,24 @@ import { accountName, type AccountView } from '@/lib/otp';
 import { groupDigits } from './format-code';
 import { t } from '@/lib/i18n';
 import { CountdownRing } from './CountdownRing';
+import { SiteIcon } from './SiteIcon';
+import { errorText } from './useSubmit';
 
 export type RowMode = 'idle' | 'actions' | 'edit' | 'confirm';
+
+export interface AccountEdit {
+  issuer: string;
+  label: string;
+  website: string;
+}
 
 export interface RowActions {
   copy: (account: AccountView) => void;
   setMode: (account: AccountView, mode: RowMode) => void;
   togglePin: (account: AccountView) => void;
   move: (account: AccountView, delta: -1 | 1) => void;
-  rename: (account: AccountView, issuer: string, label: string) => Promise<void>;
+  /** Save the edit form: names and the autofill website ('' unbinds). */
+  edit: (account: AccountView, changes: AccountEdit) => Promise<void>;
   remove: (account: AccountView) => void;
   nextHotp: (account: AccountView) => void;
   restoreKey: (account: AccountView) => void;
@@ -43,7 +52,8 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
       data-account-id={account.id}
     >
       <div class="account-main">
-        <div class="account-names" onClick={() => actions.copy(account)}>
+        <SiteIcon account={account} />
+        <div class="account-names" title={name} onClick={() => actions.copy(account)}>
           <span class="issuer">
             {account.pinned && (
               <span class="pin-mark" aria-hidden="true">
@@ -137,16 +147,24 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
 function EditForm({ account, actions }: { account: AccountView; actions: RowActions }) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [label, setLabel] = useState(account.label);
+  const [website, setWebsite] = useState(account.origin ?? '');
   const [error, setError] = useState('');
   const issuerId = useId();
   const labelId = useId();
+  const websiteId = useId();
+  const websiteHint = useId();
+  const errorId = useId();
+  const first = useRef<HTMLInputElement>(null);
+  // Focus on open, every time (the autofocus attribute works once per page only).
+  useEffect(() => first.current?.focus(), []);
 
   async function submit(event: Event) {
     event.preventDefault();
+    setError('');
     try {
-      await actions.rename(account, issuer, label);
+      await actions.edit(account, { issuer, label, website });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }
 
@@ -154,14 +172,28 @@ function EditForm({ account, actions }: { account: AccountView; actions: RowActi
     <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', accountName(account))}>
       <div class="field">
         <label for={issuerId}>{t('issuer')}</label>
-        <input id={issuerId} value={issuer} autoFocus onInput={(e) => setIssuer(e.currentTarget.value)} />
+        <input id={issuerId} ref={first} value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
       </div>
       <div class="field">
         <label for={labelId}>{t('accountName')}</label>
         <input id={labelId} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
       </div>
+      <div class="field">
+        <label for={websiteId}>{t('website')}</label>
+        <input
+          id={websiteId}
+          value={website}
+          inputMode="url"
+          spellcheck={false}
+          placeholder="example.com"
+          aria-describedby={error ? `${errorId} ${websiteHint}` : websiteHint}
+          aria-invalid={error ? true : undefined}
+          onInput={(e) => setWebsite(e.currentTarget.value)}
+        />
+        <small id={websiteHint}>{t('websiteEditHint')}</small>
+      </div>
       {error && (
-        <p role="alert" class="error">
+        <p role="alert" class="error" id={errorId}>
           {error}
         </p>
       )}

@@ -10,12 +10,14 @@ import { ACCOUNT_ERRORS } from './account-errors';
 import { OTP_ERRORS } from './otp/errors';
 import { TRANSFER_ERRORS } from './transfer/errors';
 import { VAULT_ERRORS } from './vault/errors';
+import { WEBSITE_ERRORS } from './website/errors';
 
 export const ERROR_CATALOG = {
   ...ACCOUNT_ERRORS,
   ...OTP_ERRORS,
   ...TRANSFER_ERRORS,
   ...VAULT_ERRORS,
+  ...WEBSITE_ERRORS,
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

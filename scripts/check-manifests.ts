@@ -36,7 +36,11 @@ for (const dir of ['.output/chrome-mv3', '.output/firefox-mv3']) {
     'CSP is not the WebAssembly-only one',
   );
   check(!(manifest.permissions ?? []).some((p) => p === 'tabs' || p.includes('://')), 'broad permissions');
-  if (dir.includes('firefox')) check(Boolean(manifest.browser_specific_settings?.gecko?.id), 'no gecko id');
+  if (dir.includes('firefox')) {
+    check(Boolean(manifest.browser_specific_settings?.gecko?.id), 'no gecko id');
+    // Firefox has no favicon cache for extensions: the permission would only be an unknown one.
+    check(!(manifest.permissions ?? []).includes('favicon'), 'asks for the Chromium-only favicon permission');
+  }
 }
 
 if (problems.length) {

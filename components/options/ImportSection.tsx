@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { accountName, WEAK_SECRET_BITS } from '@/lib/otp';
 import { errorMessage, localErrorText, t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
@@ -9,11 +9,18 @@ import type { SkippedEntry } from '@/lib/transfer/types';
 
 type Ready = Extract<ImportPreview, { ok: true }>;
 
-const STATUS: Record<PreviewItem['status'], MessageKey> = {
+const STATUS: Record<Exclude<PreviewItem['status'], 'repeat'>, MessageKey> = {
   new: 'statusNew',
   duplicate: 'statusDuplicate',
   conflict: 'statusConflict',
 };
+
+/** The badge of a preview row; a repeat names the row (1-based, as shown) it repeats. */
+function statusText(item: PreviewItem): string {
+  return item.status === 'repeat'
+    ? t('statusRepeat', String((item.repeatOf ?? 0) + 1))
+    : t(STATUS[item.status]);
+}
 
 const IMAGE = /\.(png|jpe?g|gif|webp|bmp)$/i;
 
@@ -40,17 +47,33 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const [source, setSource] = useState<string | undefined>();
   const [password, setPassword] = useState('');
   const [needsPassword, setNeedsPassword] = useState(false);
+  const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<Ready | undefined>();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const fileId = useId();
   const fileHint = useId();
   const textId = useId();
   const passwordId = useId();
+  const promptId = useId();
+  const reasonId = useId();
+
+  // To the passphrase field each time it is asked for (autofocus works once per page only).
+  const asking = needsPassword && source !== undefined && !preview;
+  useEffect(() => {
+    if (asking) passwordRef.current?.focus();
+  }, [asking]);
+
+  /** Cancel: nothing chosen any more, the file field empty too. */
+  function cancel() {
+    reset();
+    if (fileRef.current) fileRef.current.value = '';
+  }
 
   function reset() {
     setPreview(undefined);
@@ -58,9 +81,11 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     setNeedsPassword(false);
     setPassword('');
     setSelected(new Set());
+    setFileName('');
   }
 
-  async function analyse(text: string, withPassword?: string) {
+  /** Preview `text`; true while the file waits for its passphrase. */
+  async function analyse(text: string, withPassword?: string): Promise<boolean> {
     setBusy(true);
     setError('');
     setDone('');
@@ -75,8 +100,9 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         const passwordProblem = PASSWORD_PROBLEMS.includes(result.code);
         setNeedsPassword(passwordProblem);
         if (!passwordProblem) setSource(undefined);
-        setError(errorMessage(result.code, result.params));
-        return;
+        // Being asked for the file's passphrase is a step, not a failure: the form says so.
+        if (!/NEEDS_PASS/.test(result.code)) setError(errorMessage(result.code, result.params));
+        return passwordProblem;
       }
       setPreview(result);
       setSelected(new Set(result.items.filter((i) => i.status === 'new').map((i) => i.index)));
@@ -85,12 +111,15 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     } finally {
       setBusy(false);
     }
+    return false;
   }
 
   async function onFile(file: File | undefined) {
     reset();
     if (!file) return;
     setError('');
+    setFileName(file.name);
+    let keepChoice = false;
     try {
       if (file.type.startsWith('image/') || IMAGE.test(file.name)) {
         const texts = await qrTextsOf(file);
@@ -98,14 +127,15 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           setError(t('noQrInImage'));
           return;
         }
-        await analyse(texts.join('\n'));
+        keepChoice = await analyse(texts.join('\n'));
       } else {
-        await analyse(await file.text());
+        keepChoice = await analyse(await file.text());
       }
     } catch (err) {
       setError(t('fileUnreadable', localErrorText(err)));
     } finally {
-      if (fileRef.current) fileRef.current.value = '';
+      // Cleared so the same file can be chosen again; kept while its passphrase is asked for.
+      if (fileRef.current && !keepChoice) fileRef.current.value = '';
     }
   }
 
@@ -191,20 +221,25 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       {needsPassword && source && !preview && (
         <form
           class="stack subcard"
+          aria-labelledby={promptId}
           onSubmit={(e) => {
             e.preventDefault();
             void analyse(source, password);
           }}
         >
+          <p id={promptId}>
+            {t('filePassphrasePrompt')}
+            {fileName && <> {t('chosenFile', fileName)}</>}
+          </p>
           <div class="field">
             <label for={passwordId}>{t('filePassword')}</label>
             <input
               id={passwordId}
+              ref={passwordRef}
               type="password"
               autoComplete="off"
               value={password}
               required
-              autoFocus
               onInput={(e) => setPassword(e.currentTarget.value)}
             />
           </div>
@@ -212,7 +247,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
             <button type="submit" class="primary" disabled={busy}>
               {t('decrypt')}
             </button>
-            <button type="button" onClick={reset}>
+            <button type="button" onClick={cancel}>
               {t('cancel')}
             </button>
           </div>
@@ -251,16 +286,24 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               </ul>
             </div>
           )}
+          {selected.size === 0 && (
+            <p id={reasonId} class="notice">
+              {preview.items.some((i) => i.status === 'new' || i.status === 'conflict')
+                ? t('nothingSelectedReason')
+                : t('nothingNewReason')}
+            </p>
+          )}
           <div class="row">
             <button
               type="button"
               class="primary"
               disabled={busy || selected.size === 0}
+              aria-describedby={selected.size === 0 ? reasonId : undefined}
               onClick={() => void commit()}
             >
-              {t('addSelected', String(selected.size))}
+              {selected.size === 0 ? t('nothingToAdd') : t('addSelected', String(selected.size))}
             </button>
-            <button type="button" onClick={reset}>
+            <button type="button" onClick={cancel}>
               {t('cancel')}
             </button>
           </div>
@@ -288,27 +331,27 @@ function PreviewRow({
   onToggle: (on: boolean) => void;
 }) {
   const id = useId();
-  const kind = item.encoder === 'steam' ? 'Steam' : item.type.toUpperCase();
-  const detail = `${kind} · ${item.algorithm} · ${item.digits} · ${
-    item.type === 'totp' ? `${item.period} s` : ''
-  }`;
+  const detail = [
+    item.encoder === 'steam' ? 'Steam' : item.type.toUpperCase(),
+    item.algorithm,
+    t('digitsCount', String(item.digits)),
+    item.type === 'totp' ? `${item.period} s` : t('hotpCounter', String(item.counter ?? 0)),
+    ...(item.origin ? [item.origin] : []),
+  ].join(' · ');
   return (
     <li class={`preview-item status-${item.status}`}>
       <input
         id={id}
         type="checkbox"
         checked={checked}
-        disabled={item.status === 'duplicate'}
+        disabled={item.status === 'duplicate' || item.status === 'repeat'}
         onChange={(e) => onToggle(e.currentTarget.checked)}
       />
       <label for={id}>
         {accountName(item)}
-        <span class="badge">{t(STATUS[item.status])}</span>
+        <span class="badge">{statusText(item)}</span>
       </label>
-      <small>
-        {detail}
-        {item.origin ? ` · ${item.origin}` : ''}
-      </small>
+      <small>{detail}</small>
       {item.secretBits < WEAK_SECRET_BITS && (
         <small class="warning">{t('weakSecretRow', String(item.secretBits))}</small>
       )}

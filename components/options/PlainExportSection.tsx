@@ -1,17 +1,18 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import { accountName, toOtpauthUri, type StoredAccount } from '@/lib/otp';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { exportOtpauthList } from '@/lib/transfer/export';
+import { exportMigrationUris, exportOtpauthList, migrationIncompatible } from '@/lib/transfer/export';
 import { errorText } from '../useSubmit';
 import { downloadText } from './download';
 
-type View = 'none' | 'list' | 'qr';
+type View = 'none' | 'list' | 'qr' | 'migration';
 
 /**
- * Exports in clear, behind a warning and a consent box: the otpauth URI list and one QR code
- * per account (to move it to a phone app). Secrets reach this page only here, on request.
+ * Exports in clear, behind a warning and a consent box: the otpauth URI list, one QR code
+ * per account, and Google Authenticator's "Transfer accounts" codes (to move them to a phone
+ * app). Secrets reach this page only here, on request.
  */
 export function PlainExportSection() {
   const [consent, setConsent] = useState(false);
@@ -64,6 +65,9 @@ export function PlainExportSection() {
         <button type="button" disabled={!consent} onClick={() => void show('qr')}>
           {t('showQrCodes')}
         </button>
+        <button type="button" disabled={!consent} onClick={() => void show('migration')}>
+          {t('showTransferCodes')}
+        </button>
         {view !== 'none' && (
           <button type="button" onClick={hide}>
             {t('hide')}
@@ -77,6 +81,7 @@ export function PlainExportSection() {
       )}
       {view === 'list' && <UriList accounts={accounts} />}
       {view === 'qr' && <QrCodes accounts={accounts} />}
+      {view === 'migration' && <TransferCodes accounts={accounts} />}
     </section>
   );
 }
@@ -132,6 +137,68 @@ function QrCodes({ accounts }: { accounts: StoredAccount[] }) {
           {t('next')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Google Authenticator's batch export: up to 10 accounts per QR code, read by its "Import
+ * accounts" scanner one after the other. Accounts it cannot hold are named, not dropped silently.
+ */
+function TransferCodes({ accounts }: { accounts: StoredAccount[] }) {
+  const [index, setIndex] = useState(0);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { uris, left } = useMemo(() => {
+    const fits = accounts.filter((a) => migrationIncompatible([a]).length === 0);
+    return { uris: exportMigrationUris(fits), left: accounts.filter((a) => !fits.includes(a)) };
+  }, [accounts]);
+  const uri = uris[index];
+  useEffect(() => {
+    if (!uri || !canvas.current) return;
+    // Whole pixels per module: a batch of ten is a dense code, and phones read it better so.
+    void QRCode.toCanvas(canvas.current, uri, {
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      scale: 4,
+      color: { dark: '#000000', light: '#ffffff' },
+    });
+  }, [uri]);
+  return (
+    <div class="stack qr-export">
+      <p class="warning">{t('qrWarning')}</p>
+      <p>{t('transferHow')}</p>
+      {left.length > 0 && (
+        <div class="notice stack">
+          <p>{t('transferLeftOut')}</p>
+          <ul>
+            {left.map((a) => (
+              <li key={a.id}>{accountName(a)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {uri ? (
+        <>
+          <figure class="qr-figure">
+            <canvas
+              ref={canvas}
+              role="img"
+              aria-label={t('transferQrOf', [String(index + 1), String(uris.length)])}
+            />
+            <figcaption>{t('qrPosition', [String(index + 1), String(uris.length)])}</figcaption>
+          </figure>
+          <div class="row">
+            <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+              {t('previous')}
+            </button>
+            <button type="button" disabled={index >= uris.length - 1} onClick={() => setIndex(index + 1)}>
+              {t('next')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p class="empty">{t('nothingToExport')}</p>
+      )}
     </div>
   );
 }

@@ -4,8 +4,7 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { clampSetting, LIMITS, saveSettings, type Settings } from '@/lib/settings';
 import { PassphraseField } from '../PassphraseField';
-import { ErrorAlert } from '../ErrorAlert';
-import { useSubmit } from '../useSubmit';
+import { NewPassphraseForm } from '../NewPassphraseForm';
 
 interface Props {
   settings: Settings;
@@ -83,21 +82,19 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
 
 function ChangePassphrase() {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [done, setDone] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    setDone('');
-    if (next !== confirm) throw new Error(t('passphraseMismatch'));
-    await sendMessage('vault:changePassphrase', { current, next });
-    setCurrent('');
-    setNext('');
-    setConfirm('');
-    setDone(t('passphraseChanged'));
-  });
-
   return (
-    <form class="stack subcard" onSubmit={submit} aria-busy={busy} aria-label={t('changePassphrase')}>
+    <NewPassphraseForm
+      class="stack subcard"
+      label={t('changePassphrase')}
+      passphraseLabel={t('newPassphrase')}
+      confirmLabel={t('confirmNewPassphrase')}
+      submitLabel={t('changePassphrase')}
+      onSubmit={async (next) => {
+        await sendMessage('vault:changePassphrase', { current, next });
+        setCurrent('');
+        return t('passphraseChanged');
+      }}
+    >
       <h3>{t('changePassphrase')}</h3>
       <PassphraseField
         label={t('currentPassphrase')}
@@ -105,27 +102,6 @@ function ChangePassphrase() {
         onInput={setCurrent}
         autoComplete="current-password"
       />
-      <PassphraseField
-        label={t('newPassphrase')}
-        value={next}
-        onInput={setNext}
-        autoComplete="new-password"
-      />
-      <PassphraseField
-        label={t('confirmNewPassphrase')}
-        value={confirm}
-        onInput={setConfirm}
-        autoComplete="new-password"
-      />
-      <ErrorAlert error={error} />
-      <p class="status" role="status">
-        {done}
-      </p>
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('working') : t('changePassphrase')}
-        </button>
-      </div>
-    </form>
+    </NewPassphraseForm>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AccountsView } from '@/components/AccountsView';
 import { CreateVaultForm } from '@/components/CreateVaultForm';
 import type { PopupPrefetch } from '@/components/prefetch';
@@ -15,11 +16,37 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
     void prefetch.state.then(setState);
   }, [prefetch]);
 
+  // The unlock window has done its job: close it; the background brings the page back.
+  useEffect(() => {
+    if (unlockWindow && state?.unlocked) window.close();
+  }, [state]);
+
   return (
     <main class="popup">
       <header class="brand">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
+        {state?.unlocked && !unlockWindow && (
+          <>
+            <span class="spacer" />
+            <button
+              type="button"
+              class="compact"
+              onClick={async () => setState(await sendMessage('vault:lock'))}
+            >
+              {t('lock')}
+            </button>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('openSettings')}
+              title={t('openSettings')}
+              onClick={() => void browser.runtime.openOptionsPage()}
+            >
+              <span aria-hidden="true">⚙</span>
+            </button>
+          </>
+        )}
       </header>
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && (
@@ -33,9 +60,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         />
       )}
       {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}
-      {state?.unlocked && (
-        <AccountsView prefetch={prefetch} onLock={async () => setState(await sendMessage('vault:lock'))} />
-      )}
+      {state?.unlocked && !unlockWindow && <AccountsView prefetch={prefetch} />}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { TwofoldError } from '../errors';
 import type { AccountPatch, SiteSummary } from '../messaging';
 import type { AccountView, StoredAccount } from '../otp';
 import { normalizeWebsite } from '../origins';
+import { websiteOrigin } from '../website/website';
 import {
   accountsForOrigin,
   cleanField,
@@ -71,6 +72,17 @@ export class AccountsService {
 
   async reorder(ids: readonly string[]): Promise<void> {
     await this.vault.update((accounts) => reorderAccounts(accounts, ids));
+  }
+
+  /** Bind one account to the website typed (an empty one unbinds it): where autofill may fill its codes. */
+  async setWebsite(id: string, website: string): Promise<AccountView> {
+    const origin = websiteOrigin(website);
+    const updated = await this.vault.updateAccount(id, (a) => {
+      const { origin: _old, ...rest } = a;
+      return { ...rest, ...(origin ? { origin } : {}), updatedAt: this.now() };
+    });
+    if (!updated) throw new TwofoldError('ACCOUNT_NOT_FOUND');
+    return toView(updated, this.now());
   }
 
   /** Undo the last key replacement of an account (the popup offers it for 30 days). */

@@ -53,8 +53,8 @@ export interface CaptureDeps {
   vault: VaultService;
   /** QR decoding (lib/qr): pixels come from content scripts, which carry no decoder. */
   decode: (image: RgbaImage) => string[];
-  /** Opens the unlock window (the popup page in a small window). */
-  openUnlock: () => Promise<void>;
+  /** Open the unlock window; `returnToTab` comes back to the front when it closes. */
+  openUnlock: (returnToTab?: number) => Promise<void>;
   /** The tab's top-level origin now (it may have navigated since the capture). */
   tabOrigin: (tabId: number) => Promise<string | undefined>;
   /** Shows an offer in Twofold's own window, where the user decides (a conflict to review). */
@@ -131,7 +131,7 @@ export class CaptureService {
     if (!offer || offer.foundIn) return { status: 'expired' };
     if (!(await this.deps.vault.isUnlocked())) {
       offer.waiting = true;
-      await this.deps.openUnlock();
+      await this.deps.openUnlock(from.tabId);
       return { status: 'locked' };
     }
     return this.commit(offerId, offer, false);

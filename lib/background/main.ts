@@ -49,7 +49,7 @@ export function startBackground(): void {
   const tabOrigin = async (tabId: number) =>
     webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url);
   const openWindow = twofoldWindowOpener(browser);
-  const openUnlock = () => openWindow('unlock');
+  const openUnlock = (returnToTab?: number) => openWindow('unlock', returnToTab);
 
   const accounts = new AccountsService(vault);
   const autofill = new AutofillService({

@@ -40,7 +40,7 @@ export class TransferService {
         format: result.format,
         formatName: FORMAT_NAMES[result.format],
         skipped: result.skipped,
-        items: plan.map(({ account, status }, index) => ({
+        items: plan.map(({ account, status, repeatOf }, index) => ({
           index,
           issuer: account.issuer,
           label: account.label,
@@ -49,6 +49,8 @@ export class TransferService {
           period: account.period,
           algorithm: account.algorithm,
           status,
+          ...(account.type === 'hotp' ? { counter: account.counter } : {}),
+          ...(repeatOf !== undefined ? { repeatOf } : {}),
           ...(account.origin ? { origin: account.origin } : {}),
           secretBits: secretBits(account.secret),
           ...(account.encoder ? { encoder: account.encoder } : {}),

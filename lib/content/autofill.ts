@@ -7,6 +7,7 @@ import { isFillable, sightOf } from '../autofill/visibility';
 import { watchForTargets } from '../autofill/watch';
 import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
+import { announceFilled } from './filled-notice';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
@@ -177,7 +178,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
         }
         if (!(await fillTarget(target, reply.code, win))) return;
         filled = { code: reply.code, accountId: reply.accountId, submitted: false };
-        prompt.remove();
+        announceFilled(deps);
         if (reply.rememberDevice) tickRememberDevice(doc, win);
         if (reply.expiresAt !== undefined) later(left + 150, () => void refresh(target));
       }

@@ -18,6 +18,11 @@ export interface AccountsProtocol {
   'accounts:update'(data: { id: string; patch: AccountPatch }): AccountView;
   /** Store the accounts in this order (ids missing from the list keep their place at the end). */
   'accounts:reorder'(data: { ids: string[] }): void;
+  /**
+   * Bind an account to the website typed in its edit form ("example.com", a URL), or unbind it
+   * with an empty string: autofill then never fills it anywhere.
+   */
+  'accounts:setWebsite'(data: { id: string; website: string }): AccountView;
   /** Undo the last key replacement (the key the account had before a re-enrolment). */
   'accounts:restoreKey'(data: { id: string }): AccountView;
   /** HOTP: the code shown was used; move to the next counter. */
@@ -30,6 +35,7 @@ export const ACCOUNTS_POLICY = {
   'accounts:delete': 'extension-page',
   'accounts:update': 'extension-page',
   'accounts:reorder': 'extension-page',
+  'accounts:setWebsite': 'extension-page',
   'accounts:restoreKey': 'extension-page',
   'accounts:nextHotp': 'extension-page',
 } as const satisfies PolicyOf<AccountsProtocol>;

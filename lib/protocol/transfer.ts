@@ -13,6 +13,10 @@ export interface PreviewItem {
   period: number;
   algorithm: string;
   status: PlanStatus;
+  /** HOTP: the counter the first code will use. */
+  counter?: number;
+  /** repeat: the preview index of the first row with the same secret. */
+  repeatOf?: number;
   /** Bound origin (a Twofold backup keeps bindings; other formats never bind). */
   origin?: string;
   /** Size of the secret: below WEAK_SECRET_BITS the preview warns before it is added. */

@@ -7,8 +7,8 @@ export const TRANSFER_ERRORS = {
   IMPORT_UNSUPPORTED:
     'This file is not a format Twofold can import (Aegis, 2FAS, Bitwarden, andOTP, Google Authenticator, Ente plain text, otpauth URIs, Twofold backup).',
   IMPORT_TOO_LARGE: 'This file is too large to be an authenticator export.',
-  IMPORT_NEEDS_PASSWORD: 'This $1 file is encrypted: enter its password.',
-  IMPORT_WRONG_PASSWORD: 'Wrong password for this $1 file. Nothing was imported.',
+  IMPORT_NEEDS_PASSWORD: 'This $1 file is encrypted: enter its passphrase.',
+  IMPORT_WRONG_PASSWORD: 'Wrong passphrase for this $1 file. Nothing was imported.',
   IMPORT_DAMAGED: 'This $1 file is damaged or incomplete. Nothing was imported.',
   IMPORT_DAMAGED_JSON:
     'This $1 file is damaged or incomplete (it is not complete JSON). Nothing was imported.',

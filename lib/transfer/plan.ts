@@ -4,18 +4,22 @@
  *   would only add a second copy of one account.
  * - conflict: the same issuer and name with a different secret: often a re-enrolment, where the
  *   old secret no longer works; the user decides (keep both, replace, skip).
+ * - repeat: the same secret as an earlier row of the same file (and a compatible origin): one
+ *   account listed twice; only the first row can be added.
  * - new: anything else.
  */
 import type { StoredAccount } from '../otp/account';
 import { importSecret } from './entry';
 import type { ImportedAccount } from './types';
 
-export type PlanStatus = 'new' | 'duplicate' | 'conflict';
+export type PlanStatus = 'new' | 'duplicate' | 'conflict' | 'repeat';
 
 export interface PlanItem {
   account: ImportedAccount;
   status: PlanStatus;
   existingId?: string;
+  /** repeat: the index of the first row in the file with this secret. */
+  repeatOf?: number;
 }
 
 function canonicalSecret(secret: string): string {
@@ -39,12 +43,17 @@ export function planImport(existing: StoredAccount[], incoming: ImportedAccount[
     const name = nameKey(account);
     byName.set(name, [...(byName.get(name) ?? []), account]);
   }
-  return incoming.map((account) => {
+  const compatible = (origin: string | undefined) => (e: { origin?: string }) =>
+    !e.origin || !origin || e.origin === origin;
+  const earlierRows = new Map<string, { index: number; origin?: string }[]>();
+  return incoming.map((account, index): PlanItem => {
     const secret = canonicalSecret(account.secret);
-    const same = (bySecret.get(secret) ?? []).find(
-      (e) => !e.origin || !account.origin || e.origin === account.origin,
-    );
+    const same = (bySecret.get(secret) ?? []).find(compatible(account.origin));
     if (same) return { account, status: 'duplicate', existingId: same.id };
+    const rows = earlierRows.get(secret) ?? [];
+    const first = rows.find(compatible(account.origin));
+    earlierRows.set(secret, [...rows, { index, ...(account.origin ? { origin: account.origin } : {}) }]);
+    if (first) return { account, status: 'repeat', repeatOf: first.index };
     const named = account.issuer.trim() !== '' || account.label.trim() !== '';
     const namesake = !named
       ? undefined

@@ -10,6 +10,7 @@ export function registerAccountsHandlers(
   handle('accounts:delete', ({ id }) => accounts.remove(id));
   handle('accounts:update', ({ id, patch }) => accounts.update(id, patch));
   handle('accounts:reorder', ({ ids }) => accounts.reorder(ids));
+  handle('accounts:setWebsite', ({ id, website }) => accounts.setWebsite(id, website));
   handle('accounts:restoreKey', ({ id }) => accounts.restoreKey(id));
   handle('accounts:nextHotp', ({ id }) => accounts.nextHotp(id));
 }

@@ -3,12 +3,12 @@ import type { VaultService } from '../vault-service';
 
 export function registerVaultHandlers(
   { handle }: Router,
-  { vault, openUnlock }: { vault: VaultService; openUnlock: () => Promise<void> },
+  { vault, openUnlock }: { vault: VaultService; openUnlock: (returnToTab?: number) => Promise<void> },
 ): void {
   handle('vault:state', () => vault.state());
   handle('vault:create', ({ passphrase }) => vault.create(passphrase));
   handle('vault:unlock', ({ passphrase }) => vault.unlock(passphrase));
   handle('vault:lock', () => vault.lock());
   handle('vault:changePassphrase', ({ current, next }) => vault.changePassphrase(current, next));
-  handle('vault:openUnlock', () => openUnlock());
+  handle('vault:openUnlock', (_data, sender) => openUnlock(sender.tabId));
 }

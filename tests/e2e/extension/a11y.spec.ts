@@ -65,7 +65,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // Open states on a short list: actions, edit, delete confirmation, add form with options, nudge.
     const uris = manyUris(500);
     expect(await seedAccounts(page, uris.slice(0, 5))).toBe(5);
+    // One account bound to a site: its row shows the site's icon.
+    await sendFromPage(page, 'accounts:addUri', {
+      uri: 'otpauth://totp/Bound:me?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=Bound',
+      website: 'https://bound.example',
+    });
     await page.reload();
+    await expect(page.locator('img.site-icon')).toHaveCount(1);
     await popup.rowAction('Service 3 (user3@example.com)', 'Edit');
     await expectNoViolations(page, 'edit form');
     await popup.rowAction('Service 4 (user4@example.com)', 'Delete');
@@ -76,6 +82,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, 'add form');
 
     expect(await seedAccounts(page, uris.slice(5))).toBe(495);
+    await sendFromPage(page, 'accounts:delete', {
+      id: (await sendFromPage<{ id: string; issuer: string }[]>(page, 'accounts:list')).find(
+        (a) => a.issuer === 'Bound',
+      )!.id,
+    });
     await page.reload();
     await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible();
     await expect(page.locator('button.code')).toHaveCount(500);
@@ -84,11 +95,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const options = new OptionsPage(await twofold.openOptions());
     await options.page.emulateMedia({ colorScheme });
     await options.unlockIfLocked(PASSPHRASE);
-    await options.pasteUris(manyUris(3).join('\n'));
-    await expect(options.previewItems()).toHaveCount(3);
+    // A preview with a repeated row, nothing ticked: the disabled button and its reason.
+    const three = manyUris(3);
+    await options.pasteUris([...three, three[0]!].join('\n'));
+    await expect(options.previewItems()).toHaveCount(4);
+    await expect(options.page.getByRole('button', { name: 'Nothing to add' })).toBeDisabled();
     await options.page.getByLabel('I understand: show my secrets').check();
     await options.page.getByRole('button', { name: 'Show QR codes' }).click();
     await expectNoViolations(options.page, 'options page');
+    await options.page.getByRole('button', { name: 'Show Google Authenticator transfer codes' }).click();
+    await expect(
+      options.page.getByRole('img', { name: /Google Authenticator transfer code 1 of/ }),
+    ).toBeVisible();
+    await expectNoViolations(options.page, 'transfer codes');
   });
 }
 

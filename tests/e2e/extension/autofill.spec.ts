@@ -59,7 +59,12 @@ test.describe('autofill on M2Mmanager', () => {
     const m2m = await enrolWithTwofold(page, sandbox.url, JOHN);
     await m2m.logOut();
     await logInToCodeStep(m2m, JOHN);
+    // Watched from before the fill: the card says who typed the code, politely, for two seconds.
+    const notice = new TwofoldPrompt(page).card.getByRole('status');
+    const announced = expect(notice).toHaveText('Filled by Twofold', { timeout: FILL_TIMEOUT });
     await expect(codeField(m2m)).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+    await announced;
+    await expect(new TwofoldPrompt(page).card).toHaveCount(0, { timeout: 5_000 });
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
   });
@@ -120,7 +125,18 @@ test.describe('autofill on M2Mmanager', () => {
     await prompt.expectText('Unlock Twofold to fill your code.');
     const unlockWindow = twofold.context.waitForEvent('page');
     await prompt.button('Unlock Twofold').click();
-    await new PopupPage(await unlockWindow).unlock(PASSPHRASE);
+    const unlock = new PopupPage(await unlockWindow);
+    await unlock.unlock(PASSPHRASE);
+    // The unlock window closes by itself; the page comes back to the front and its code is filled.
+    await expect.poll(() => unlock.page.isClosed()).toBe(true);
+    await expect
+      .poll(() =>
+        twofold.serviceWorker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab?.url;
+        }),
+      )
+      .toBe(page.url());
     await expect(codeField(m2m)).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
@@ -170,8 +186,10 @@ test.describe('autofill on other widgets and frames', () => {
     await bindWidgetAccount(twofold, sandbox.url);
     const page = await twofold.context.newPage();
     await page.goto(new URL('/widgets/preact', sandbox.url).href);
-    await expect(page.getByRole('status')).toHaveText(/^Preact state: \d{6}$/, { timeout: FILL_TIMEOUT });
-    const state = (await page.getByRole('status').textContent())!.replace('Preact state: ', '');
+    // The widget's own status (Twofold's card has one too: "Filled by Twofold").
+    const widgetState = page.getByRole('status').filter({ hasText: 'Preact state' });
+    await expect(widgetState).toHaveText(/^Preact state: \d{6}$/, { timeout: FILL_TIMEOUT });
+    const state = (await widgetState.textContent())!.replace('Preact state: ', '');
     expect(expectedCodes()).toContain(state);
   });
 
@@ -182,8 +200,10 @@ test.describe('autofill on other widgets and frames', () => {
     await bindWidgetAccount(twofold, sandbox.url);
     const page = await twofold.context.newPage();
     await page.goto(new URL('/widgets/split', sandbox.url).href);
-    await expect(page.getByRole('status')).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
-    const state = (await page.getByRole('status').textContent())!.replace('Widget state: ', '');
+    // The widget's own status (Twofold's card has one too: "Filled by Twofold").
+    const widgetState = page.getByRole('status').filter({ hasText: 'Widget state' });
+    await expect(widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+    const state = (await widgetState.textContent())!.replace('Widget state: ', '');
     expect(expectedCodes()).toContain(state);
     await expect(page.getByLabel('Digit 1')).toHaveValue(state[0]!);
   });

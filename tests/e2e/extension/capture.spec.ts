@@ -115,6 +115,9 @@ test.describe('QR capture on M2Mmanager', () => {
     await prompt.button('Unlock Twofold').click();
     await unlock.unlock(PASSPHRASE);
 
+    // The unlock window closes by itself and the page is back in front, where the save went on.
+    await expect.poll(() => unlock.page.isClosed()).toBe(true);
+    await expect.poll(() => activeTabUrl(twofold)).toBe(page.url());
     await prompt.expectText('Saved to Twofold. Your code is filled in.');
     await expect(page.getByLabel(m2m.t.oneTimeCode, { exact: true })).toHaveValue(/^\d{6}$/);
     await popup.unlock(PASSPHRASE).catch(() => undefined);
@@ -163,3 +166,11 @@ test.describe('"Scan QR code on this page" in the toolbar popup', () => {
     });
   }
 });
+
+/** The URL of the active tab of the focused window, as the browser sees it. */
+function activeTabUrl(twofold: ExtensionBrowser): Promise<string | undefined> {
+  return twofold.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.url;
+  });
+}

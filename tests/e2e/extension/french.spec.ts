@@ -30,3 +30,35 @@ test('in a French browser, errors reach the user in French', async () => {
     await twofold.close();
   }
 });
+
+test('in French at the toolbar width, the header and the toolbar each keep to one row', async () => {
+  const twofold = await ExtensionBrowser.launch(undefined, { lang: 'fr' });
+  try {
+    const popup = await twofold.openPopup();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.getByLabel('Phrase secrète', { exact: true }).fill('loutre violette à midi');
+    await popup.getByLabel('Confirmer la phrase secrète').fill('loutre violette à midi');
+    await popup.getByRole('button', { name: 'Créer le coffre' }).click();
+    await popup.getByRole('button', { name: 'Ajouter un compte' }).click();
+    await popup.getByLabel('URI otpauth ou clé secrète').fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    await popup.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const nudge = popup.getByRole('complementary', { name: "Gardez l'accès si vous perdez cet appareil" });
+    await expect(nudge).toBeVisible();
+
+    const middle = async (name: string, role: 'heading' | 'button') => {
+      const box = (await popup.getByRole(role, { name, exact: true }).boundingBox())!;
+      return box.y + box.height / 2;
+    };
+    const title = await middle('Twofold', 'heading');
+    expect(Math.abs((await middle('Verrouiller', 'button')) - title)).toBeLessThan(6);
+    expect(Math.abs((await middle('Réglages', 'button')) - title)).toBeLessThan(6);
+    expect(await middle('Ajouter un compte', 'button')).toBe(
+      await middle('Lire le QR code de cette page', 'button'),
+    );
+    expect((await nudge.boundingBox())!.height).toBeLessThan(40);
+    // Nothing sticks out sideways.
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  } finally {
+    await twofold.close();
+  }
+});

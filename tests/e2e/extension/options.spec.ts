@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Page } from '@playwright/test';
-import { encodeMigrationUri } from '../../../lib/otp/migration';
+import { decodeMigrationUri, encodeMigrationUri } from '../../../lib/otp/migration';
 import { toOtpauthUri } from '../../../lib/otp/uri';
 import type { OtpAccount } from '../../../lib/otp/account';
 import { decodeQr } from '../../../lib/qr/decode';
@@ -99,7 +99,7 @@ test.describe('options: backup, import, export', () => {
 
       // The wrong passphrase: said so, nothing changed.
       await restore.chooseFile(name, text);
-      await expect(restore.alert()).toHaveText('This Twofold backup is encrypted: enter its passphrase.');
+      await restore.expectPassphrasePrompt(name);
       await restore.decrypt('not the passphrase');
       await expect(restore.alert()).toHaveText(
         'Wrong passphrase for this Twofold backup. Nothing was imported.',
@@ -180,7 +180,7 @@ test.describe('options: backup, import, export', () => {
     for (const [i, c] of cases.entries()) {
       await options.chooseFile(c.file, c.contents, c.mime ?? 'application/json');
       if (c.file === 'aegis-encrypted.json') {
-        await expect(options.alert()).toContainText('encrypted: enter its password');
+        await options.expectPassphrasePrompt(c.file);
         await options.decrypt('aegis pass');
       }
       await expect(
@@ -198,7 +198,9 @@ test.describe('options: backup, import, export', () => {
         await expect(options.previewItems().filter({ hasText: 'Already in Twofold' })).toHaveCount(
           c.names.length,
         );
-        await expect(options.page.getByRole('button', { name: 'Add 0 selected accounts' })).toBeDisabled();
+        const none = options.page.getByRole('button', { name: 'Nothing to add' });
+        await expect(none).toBeDisabled();
+        await expect(none).toHaveAccessibleDescription('Every account in this file is already in Twofold.');
         await options.page.getByRole('button', { name: 'Cancel' }).click();
       }
     }
@@ -234,6 +236,80 @@ test.describe('options: backup, import, export', () => {
     expect(await accountCount(options.page)).toBe(3);
     // Imported accounts are bound to no site.
     await expect(options.section('Sites with autofill')).toContainText('No account is bound to a site yet.');
+  });
+
+  test('import preview: repeats in one file, HOTP counters, counts that agree, why nothing can be added', async ({
+    twofold,
+  }) => {
+    await createVault(twofold);
+    const options = await openOptions(twofold);
+    const row = (i: number) => `otpauth://totp/Repeat:row${i}?secret=JBSWY3DPEHPK3PXP&issuer=Repeat`;
+    const hotp = 'otpauth://hotp/Forge:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Forge&counter=42';
+    await options.pasteUris([...Array.from({ length: 20 }, (_, i) => row(i + 1)), hotp].join('\n'));
+    await expect(options.previewItems()).toHaveCount(21);
+    const repeats = options.previewItems().filter({ hasText: 'Same key as row 1: not added twice' });
+    await expect(repeats).toHaveCount(19);
+    for (const box of await repeats.getByRole('checkbox').all()) {
+      await expect(box).toBeDisabled();
+      await expect(box).not.toBeChecked();
+    }
+    await expect(options.previewItems().filter({ hasText: 'Forge (carol)' })).toContainText(
+      'HOTP · SHA1 · 6 digits · counter 42',
+    );
+    await expect(options.previewItems().first()).toContainText('TOTP · SHA1 · 6 digits · 30 s');
+
+    // Nothing ticked: the button says there is nothing to add, and why.
+    await options.previewItems().first().getByRole('checkbox').uncheck();
+    await options.previewItems().filter({ hasText: 'Forge (carol)' }).getByRole('checkbox').uncheck();
+    const none = options.page.getByRole('button', { name: 'Nothing to add' });
+    await expect(none).toBeDisabled();
+    await expect(none).toHaveAccessibleDescription('Tick at least one account to add it.');
+    await options.previewItems().first().getByRole('checkbox').check();
+    await options.previewItems().filter({ hasText: 'Forge (carol)' }).getByRole('checkbox').check();
+
+    // The preview's count is what is added.
+    await options.addSelected(2);
+    expect(await accountCount(options.page)).toBe(2);
+  });
+
+  test('Google Authenticator transfer codes: batches of ten, read back to the same accounts', async ({
+    twofold,
+  }) => {
+    const popup = await createVault(twofold);
+    const fits: OtpAccount[] = Array.from({ length: 11 }, (_, i) => ({
+      type: 'totp',
+      issuer: `Service ${i + 1}`,
+      label: `user${i + 1}@example.com`,
+      secret: new OTPAuth.Secret({ size: 20 }).base32,
+      algorithm: i % 2 ? 'SHA256' : 'SHA1',
+      digits: i % 3 ? 6 : 8,
+      period: 30,
+      counter: 0,
+    }));
+    // A 60-second account cannot travel this way: it is named, not dropped silently.
+    await seedAccounts(popup.page, [...fits, VECTORS[1]!].map(toOtpauthUri));
+    const options = await openOptions(twofold);
+    const section = options.section('Export in clear');
+    await section.getByLabel('I understand: show my secrets').check();
+    await section.getByRole('button', { name: 'Show Google Authenticator transfer codes' }).click();
+    await expect(section).toContainText('Google Authenticator cannot hold these accounts');
+    await expect(section.getByRole('listitem').filter({ hasText: NAMES[1]! })).toHaveCount(1);
+
+    const read: OtpAccount[] = [];
+    for (const i of [1, 2]) {
+      const canvas = section.getByRole('img', { name: `Google Authenticator transfer code ${i} of 2` });
+      await expect(canvas).toBeVisible();
+      const image = await canvas.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+        return { data: Array.from(d.data), width: d.width, height: d.height };
+      });
+      const [text] = decodeQr({ ...image, data: Uint8ClampedArray.from(image.data) });
+      const batch = decodeMigrationUri(text!);
+      expect(batch.batch).toMatchObject({ index: i - 1, size: 2 });
+      read.push(...batch.accounts);
+      if (i === 1) await section.getByRole('button', { name: 'Next' }).click();
+    }
+    expect(read).toEqual(fits);
   });
 
   test('plain exports: behind a warning and consent; URI list and one QR code at a time', async ({

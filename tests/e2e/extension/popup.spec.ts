@@ -206,4 +206,132 @@ test.describe('popup', () => {
     await expect(popup.code('Example (alice)')).toBeVisible();
     await expect(nudge).toHaveCount(0);
   });
+
+  test('at the toolbar size: header in one row, a one-line nudge, six of 30 codes in view, search focused', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const setup = await unlockedPopup(twofold);
+    const many = Array.from({ length: 30 }, (_, i) =>
+      uri(`Service ${i + 1}`, `user${i + 1}@example.com`, new OTPAuth.Secret({ size: 20 }).base32),
+    );
+    expect(await seedAccounts(setup.page, many)).toBe(30);
+    const site = await twofold.context.newPage();
+    await site.goto(sandbox.url);
+    const toolbar = await twofold.openToolbarPopup(site);
+    const popup = new PopupPage(toolbar);
+    await expect(popup.code('Service 1 (user1@example.com)')).toBeVisible();
+    await expect(toolbar.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
+
+    // The header is one row: title, Lock and Settings share a line.
+    const middle = async (name: string, role: 'heading' | 'button') => {
+      const box = (await toolbar.getByRole(role, { name, exact: true }).boundingBox())!;
+      return box.y + box.height / 2;
+    };
+    const title = await middle('Twofold', 'heading');
+    expect(Math.abs((await middle('Lock', 'button')) - title)).toBeLessThan(6);
+    expect(Math.abs((await middle('Settings', 'button')) - title)).toBeLessThan(6);
+
+    // The backup nudge is one line and leaves room for codes.
+    const nudge = toolbar.getByRole('complementary', { name: 'Keep access if you lose this device' });
+    await expect(nudge).toBeVisible();
+    expect((await nudge.boundingBox())!.height).toBeLessThan(40);
+    const inView = () =>
+      toolbar.locator('button.code').evaluateAll(
+        (codes) =>
+          codes.filter((code) => {
+            const box = code.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+          }).length,
+      );
+    const size = await toolbar.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+    expect(size.width).toBeLessThanOrEqual(400);
+    expect(size.height).toBeLessThanOrEqual(600);
+    expect(await inView()).toBeGreaterThanOrEqual(6);
+
+    // "Copied" floats over the list: nothing under the pointer moves.
+    const second = popup.code('Service 2 (user2@example.com)');
+    const before = (await second.boundingBox())!.y;
+    await popup.code('Service 1 (user1@example.com)').click();
+    await expect(toolbar.getByRole('status')).toHaveText(/Code copied/);
+    expect((await second.boundingBox())!.y).toBe(before);
+  });
+
+  test('long names are shown whole, on hover and to screen readers', async ({ twofold }) => {
+    const popup = await unlockedPopup(twofold);
+    const issuer = 'The Extraordinarily Long-Named Regional Cooperative Bank';
+    const label = 'firstname.middlename.lastname@subsidiary.example.com';
+    await popup.addAccount(uri(issuer, label, SECRETS[0]!));
+    const name = `${issuer} (${label})`;
+    await expect(popup.code(name)).toBeVisible();
+    const row = popup.row(name);
+    await expect(row.locator('.account-names')).toHaveAttribute('title', name);
+    // The service name wraps, never cut; the account name is whole in the text screen readers get.
+    const issuerText = row.getByText(issuer, { exact: true });
+    await expect(issuerText).toBeVisible();
+    expect(await issuerText.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(row.getByText(label, { exact: true })).toHaveText(label);
+    await expect(popup.code(name)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Code for ${name.replace(/[.()]/g, '\\$&')}:`),
+    );
+  });
+
+  test('a site icon from the browser cache for bound accounts, a letter otherwise; no request made', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const popup = await unlockedPopup(twofold);
+    const origin = new URL(sandbox.url).origin;
+    const requests: string[] = [];
+    popup.page.on('request', (request) => requests.push(request.url()));
+    await popup.addAccount(uri('Bound', 'b', SECRETS[0]!), origin);
+    await popup.addAccount(uri('loose', 'l', SECRETS[1]!));
+    await expect(popup.code('loose (l)')).toBeVisible();
+
+    const icon = popup.row('Bound (b)').locator('img.site-icon');
+    await expect(icon).toHaveAttribute(
+      'src',
+      `chrome-extension://${twofold.extensionId}/_favicon/?pageUrl=${encodeURIComponent(origin)}&size=32`,
+    );
+    await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(icon).toHaveAttribute('alt', '');
+    const letter = popup.row('loose (l)').locator('.site-icon.letter');
+    await expect(letter).toHaveText('L');
+    await expect(letter).toHaveAttribute('aria-hidden', 'true');
+    expect(requests.filter((url) => !url.startsWith('chrome-extension://'))).toEqual([]);
+  });
+
+  test('the edit form changes, refuses and clears the autofill website', async ({ twofold }) => {
+    const popup = await unlockedPopup(twofold);
+    await popup.addAccount(uri('Shop', 'me', SECRETS[0]!), 'shop.example');
+    const name = 'Shop (me)';
+    await expect(popup.code(name)).toBeVisible();
+    const origins = async () =>
+      (await sendFromPage<{ origin?: string }[]>(popup.page, 'accounts:list')).map((a) => a.origin);
+    expect(await origins()).toEqual(['https://shop.example']);
+
+    await popup.rowAction(name, 'Edit');
+    const website = popup.page.getByLabel('Website (for autofill)');
+    await expect(website).toHaveValue('https://shop.example');
+    await website.fill('not a website');
+    await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.alert()).toHaveText(
+      '"not a website" is not a website address. Type one like example.com or https://example.com.',
+    );
+    await expect(website).toHaveAttribute('aria-invalid', 'true');
+    expect(await origins()).toEqual(['https://shop.example']);
+
+    await website.fill('https://login.shop.example/signin?next=/');
+    await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.page.getByRole('status')).toHaveText('Changes saved.');
+    expect(await origins()).toEqual(['https://login.shop.example']);
+
+    await popup.rowAction(name, 'Edit');
+    await website.fill('');
+    await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(website).toHaveCount(0);
+    expect(await origins()).toEqual([undefined]);
+    await expect(popup.row(name).locator('.site-icon.letter')).toHaveText('S');
+  });
 });

@@ -75,8 +75,30 @@ export class OptionsPage {
   }
 
   async decrypt(password: string): Promise<void> {
-    await this.page.getByLabel('Password of this file').fill(password);
+    await this.page.getByLabel('Passphrase of this file').fill(password);
     await this.page.getByRole('button', { name: 'Decrypt' }).click();
+  }
+
+  /** The import's request for an encrypted file's passphrase: a step, not an error. */
+  async expectPassphrasePrompt(fileName: string): Promise<void> {
+    await expect(
+      this.page.getByText(
+        `This file is encrypted. Enter the passphrase it was exported with. File: ${fileName}`,
+      ),
+    ).toBeVisible();
+    // Focus moves to the field (checked in the page: its window need not be the focused one).
+    await expect
+      .poll(() =>
+        this.page.getByLabel('Passphrase of this file').evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    await expect(this.alert()).toHaveCount(0);
+    // The file stays chosen.
+    expect(
+      await this.page
+        .getByLabel(/^File to read/)
+        .evaluate((input: HTMLInputElement) => input.files?.[0]?.name),
+    ).toBe(fileName);
   }
 
   previewItems(): Locator {

@@ -10,7 +10,8 @@ header.top{display:flex;align-items:center;gap:16px;padding:10px 24px;background
 .logo{font-weight:700;font-size:20px;letter-spacing:.3px}.logo span{color:#3fc1a5}
 .tagline{opacity:.75;font-size:13px;flex:1}
 header.top a{color:#cfe3f7}
-nav.lang{display:flex;gap:8px;font-size:13px}nav.lang a[aria-current]{font-weight:700;text-decoration:none;color:#fff}
+nav.lang{display:flex;gap:8px;font-size:13px}nav.lang a[aria-current]{font-weight:700;text-decoration:none;color:inherit}
+header.top nav.lang a[aria-current]{color:#fff}
 main{max-width:1040px;margin:24px auto;padding:0 24px}
 .card{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.12);padding:24px;margin-bottom:20px}
 .login{max-width:400px;margin:64px auto}

@@ -488,7 +488,7 @@ describe.skipIf(!present)(title, () => {
     await expect(importText(text)).rejects.toMatchObject({ code: 'IMPORT_NEEDS_PASSWORD', params: [name] });
     const error = (await importText(text, c.wrong).catch((e: unknown) => e)) as Error;
     expect(error).toMatchObject({ code: 'IMPORT_WRONG_PASSWORD', params: [name] });
-    expect(error.message).toBe(`Wrong password for this ${name} file. Nothing was imported.`);
+    expect(error.message).toBe(`Wrong passphrase for this ${name} file. Nothing was imported.`);
   });
 
   it.each<[string, ErrorCode, RegExp]>([

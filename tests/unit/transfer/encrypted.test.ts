@@ -39,7 +39,7 @@ describe.each(cases)('%s', (format, name, build) => {
     await expect(importText(text, password)).rejects.toMatchObject({
       code: 'IMPORT_NEEDS_PASSWORD',
       params: [name],
-      message: `This ${name} file is encrypted: enter its password.`,
+      message: `This ${name} file is encrypted: enter its passphrase.`,
     });
   });
 
@@ -49,7 +49,7 @@ describe.each(cases)('%s', (format, name, build) => {
       await expect(importText(text, pw)).rejects.toMatchObject({
         code: 'IMPORT_WRONG_PASSWORD',
         params: [name],
-        message: `Wrong password for this ${name} file. Nothing was imported.`,
+        message: `Wrong passphrase for this ${name} file. Nothing was imported.`,
       });
     },
   );

@@ -101,4 +101,28 @@ describe('planImport', () => {
     const list = [V(3), V(1), V(2)].map((a) => ({ ...a }));
     expect(planImport(existing, list).map((p) => p.status)).toEqual(['new', 'duplicate', 'duplicate']);
   });
+
+  it.each<[string, Partial<ImportedAccount>[], (string | number)[][]]>([
+    [
+      'twenty rows, one key',
+      Array.from({ length: 20 }, () => ({})),
+      [['new'], ...Array.from({ length: 19 }, () => ['repeat', 0])],
+    ],
+    ['one key spelt two ways', [{}, { secret: V(3).secret.toLowerCase() }], [['new'], ['repeat', 0]]],
+    [
+      'one key on two sites is two accounts',
+      [{ origin: 'https://a.example' }, { origin: 'https://b.example' }, { origin: 'https://b.example' }],
+      [['new'], ['new'], ['repeat', 1]],
+    ],
+    [
+      'a repeat of a vault account is a duplicate',
+      [{ secret: V(1).secret }, { secret: V(1).secret }],
+      [['duplicate'], ['duplicate']],
+    ],
+  ])('within one file: %s', (_, rows, expected) => {
+    const plan = planImport(existing, rows.map(incoming));
+    expect(plan.map((p) => (p.repeatOf === undefined ? [p.status] : [p.status, p.repeatOf]))).toEqual(
+      expected,
+    );
+  });
 });

@@ -187,7 +187,7 @@ describe('whole-file errors', () => {
       'Bitwarden encrypted, no password',
       '{"encrypted":true,"passwordProtected":true,"salt":"s","kdfType":0,"kdfIterations":1,"encKeyValidation_DO_NOT_EDIT":"2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=","data":"2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}',
       'IMPORT_NEEDS_PASSWORD',
-      /Bitwarden file is encrypted: enter its password/,
+      /Bitwarden file is encrypted: enter its passphrase/,
     ],
   ])('%s → %s', async (_, text, code, message) => {
     const error = await importText(text).catch((e: unknown) => e);

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { moveAccount } from './account-order';
+import { ClipboardClearer } from './clipboard';
+import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { accountName, type AccountView } from '@/lib/otp';
+import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import type { AccountEdit, RowActions, RowMode } from './CodeRow';
+import type { PopupPrefetch } from './prefetch';
+import { useNow } from './useNow';
+import { errorText } from './useSubmit';
+
+/** How long a copied code stays highlighted. */
+const COPIED_MS = 1500;
+
+export interface Accounts {
+  /** undefined until the first list arrived. */
+  accounts: AccountView[] | undefined;
+  activeOrigin: string | undefined;
+  settings: Settings | undefined;
+  now: number;
+  /** The last action's outcome, for the polite status line. */
+  status: string;
+  error: string;
+  modes: Record<string, RowMode>;
+  copiedId: string | undefined;
+  actions: RowActions;
+  add: (uri: string, website: string) => Promise<void>;
+  refresh: () => Promise<void>;
+  dismissNudge: () => Promise<void>;
+}
+
+/**
+ * The popup's accounts and everything done to them: the list (codes from the background,
+ * never secrets), the active tab's origin, settings, the clock, row modes, copy, and focus kept
+ * on the control in use after a re-render. `focusSearch` is called when a deleted row's focus
+ * has nowhere left to go.
+ */
+export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: () => void): Accounts {
+  const [accounts, setAccounts] = useState<AccountView[] | undefined>();
+  const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [modes, setModes] = useState<Record<string, RowMode>>({});
+  const [copiedId, setCopiedId] = useState<string | undefined>();
+  const focusAfter = useRef<{ id: string; role: string } | undefined>();
+  const now = useNow();
+
+  const clearer = useMemo(
+    () =>
+      new ClipboardClearer({
+        clipboard: navigator.clipboard,
+        setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+        clearTimeout: (handle) => window.clearTimeout(handle as number),
+        // Losing focus, or the user copying or cutting text here, may replace our code.
+        onBlur: (fn) => {
+          const events = ['blur', 'copy', 'cut'] as const;
+          events.forEach((e) => window.addEventListener(e, fn));
+          return () => events.forEach((e) => window.removeEventListener(e, fn));
+        },
+      }),
+    [],
+  );
+  useEffect(() => () => clearer.dispose(), [clearer]);
+
+  const refresh = useCallback(async () => {
+    try {
+      setAccounts(await sendMessage('accounts:list'));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    const early = prefetch?.accounts();
+    if (early) void early.then((list) => (list ? setAccounts(list) : refresh()));
+    else void refresh();
+    const origin = prefetch?.origin() ?? sendMessage('tabs:activeOrigin').then((reply) => reply.origin);
+    void origin.then(setActiveOrigin).catch(() => undefined);
+    void loadSettings(browser.storage.local).then(setSettings);
+  }, [refresh, prefetch]);
+
+  // Fetch fresh codes when the earliest one expires.
+  const nextExpiry = useMemo(() => {
+    let min = Infinity;
+    for (const a of accounts ?? []) if (a.expiresAt !== undefined && a.expiresAt < min) min = a.expiresAt;
+    return min;
+  }, [accounts]);
+  useEffect(() => {
+    if (nextExpiry !== Infinity && now >= nextExpiry) void refresh();
+  }, [now, nextExpiry, refresh]);
+
+  // Keep focus on the control the user was using after the list re-rendered (move, cancel).
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target) return;
+    const row = document.querySelector(`[data-account-id="${CSS.escape(target.id)}"]`);
+    const button = row?.querySelector<HTMLButtonElement>(`[data-role="${target.role}"]`);
+    if (button && !button.disabled) {
+      button.focus();
+      focusAfter.current = undefined;
+    } else if (button) {
+      row?.querySelector<HTMLButtonElement>('[data-role="actions"]')?.focus();
+      focusAfter.current = undefined;
+    }
+  });
+
+  function setMode(account: AccountView, mode: RowMode) {
+    setModes(mode === 'idle' ? {} : { [account.id]: mode });
+    if (mode === 'actions') focusAfter.current = { id: account.id, role: 'actions' };
+  }
+
+  async function run(action: () => Promise<void>) {
+    setError('');
+    try {
+      await action();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  const actions: RowActions = {
+    copy: (account) =>
+      void run(async () => {
+        const seconds = settings?.clipboardClearSeconds ?? 0;
+        await clearer.copy(account.code, seconds);
+        setCopiedId(account.id);
+        window.setTimeout(() => setCopiedId((id) => (id === account.id ? undefined : id)), COPIED_MS);
+        setStatus(seconds > 0 ? t('copiedWillClear', String(seconds)) : t('copied'));
+      }),
+    setMode,
+    togglePin: (account) =>
+      void run(async () => {
+        await sendMessage('accounts:update', { id: account.id, patch: { pinned: !account.pinned } });
+        focusAfter.current = { id: account.id, role: 'actions' };
+        setModes({});
+        await refresh();
+        // Announced once the list shows the new order.
+        setStatus(t(account.pinned ? 'unpinned' : 'pinned', accountName(account)));
+      }),
+    move: (account, delta) =>
+      void run(async () => {
+        if (!accounts) return;
+        const ids = moveAccount(accounts, account.id, delta, activeOrigin);
+        if (!ids) return;
+        const byId = new Map(accounts.map((a) => [a.id, a]));
+        setAccounts(ids.map((id) => byId.get(id)!));
+        focusAfter.current = { id: account.id, role: delta < 0 ? 'move-up' : 'move-down' };
+        await sendMessage('accounts:reorder', { ids });
+        setStatus(t(delta < 0 ? 'movedUp' : 'movedDown', accountName(account)));
+      }),
+    edit: async (account, { issuer, label, website }: AccountEdit) => {
+      // The website first: a typo there is refused before anything else changes.
+      if (website.trim() !== (account.origin ?? '')) {
+        await sendMessage('accounts:setWebsite', { id: account.id, website });
+      }
+      if (issuer !== account.issuer || label !== account.label) {
+        await sendMessage('accounts:update', { id: account.id, patch: { issuer, label } });
+      }
+      setStatus(t('changesSaved'));
+      focusAfter.current = { id: account.id, role: 'actions' };
+      setModes({});
+      await refresh();
+    },
+    remove: (account) =>
+      void run(async () => {
+        await sendMessage('accounts:delete', { id: account.id });
+        setModes({});
+        setStatus(t('accountDeleted', accountName(account)));
+        await refresh();
+        focusSearch();
+      }),
+    nextHotp: (account) =>
+      void run(async () => {
+        await sendMessage('accounts:nextHotp', { id: account.id });
+        await refresh();
+      }),
+    restoreKey: (account) =>
+      void run(async () => {
+        await sendMessage('accounts:restoreKey', { id: account.id });
+        await refresh();
+        setStatus(t('keyRestored', accountName(account)));
+      }),
+  };
+
+  async function add(uri: string, website: string) {
+    await sendMessage('accounts:addUri', { uri, ...(website.trim() ? { website } : {}) });
+    setStatus(t('accountAdded'));
+    await refresh();
+  }
+
+  async function dismissNudge() {
+    setSettings(await saveSettings(browser.storage.local, { backupNudgeDismissed: true }));
+  }
+
+  return {
+    accounts,
+    activeOrigin,
+    settings,
+    now,
+    status,
+    error,
+    modes,
+    copiedId,
+    actions,
+    add,
+    refresh,
+    dismissNudge,
+  };
+}
