@@ -73,7 +73,7 @@ export class AutofillService {
     }
     this.lastCode.set(account.id, filled.code);
     const { rememberDevice } = await this.deps.settings();
-    return { status: 'code', accountId: account.id, ...filled, rememberDevice };
+    return { status: 'code', accountId: account.id, origin: from.origin, ...filled, rememberDevice };
   }
 
   private usernameFor(from: ContentSender): string | undefined {

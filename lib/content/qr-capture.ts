@@ -4,6 +4,7 @@ import { watchQrCodes } from '../capture/watcher';
 import type { CaptureOffer, CaptureSaveResult, Rect } from '../messaging';
 import { toBase64 } from '../vault/encoding';
 import type { ContentContext } from './context';
+import { isOwnOrigin } from './own-origin';
 
 export interface QrCaptureDeps extends ContentContext {
   /** Puts a freshly saved account's code into the enrolment form; false when no field took it. */
@@ -86,8 +87,8 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
       });
       return;
     }
-    // The background checked the tab; check our own frame too before writing a code.
-    const ours = result.origin === win.location.origin;
+    // The background checked the tab; check our own frame's real origin too before writing a code.
+    const ours = isOwnOrigin(win, result.origin);
     const filled = ours && result.code ? await deps.fill(result.code) : false;
     prompt.show({ message: t(filled ? 'promptSaved' : 'promptSavedNoFill'), buttons: [], autoHideMs: 5000 });
   }
