@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountsView } from '@/components/AccountsView';
 import { CreateVaultForm } from '@/components/CreateVaultForm';
+import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
 import { t } from '@/lib/i18n';
@@ -21,6 +22,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
       </header>
+      <PresetAccess />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && (
         <CreateVaultForm
