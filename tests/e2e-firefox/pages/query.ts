@@ -13,8 +13,8 @@ export function registerQueries(): void {
   Puppeteer.registerCustomQueryHandler('label', {
     // Serialised into the page: no named inner functions (a transpiler may wrap them in helpers).
     queryAll: (root, text) => {
-      const doc = (root as Node).ownerDocument ?? (root as Document);
-      return Array.from(root.querySelectorAll('input, textarea, select')).filter((el) => {
+      const doc = root.ownerDocument ?? (root as Document);
+      return Array.from((root as ParentNode).querySelectorAll('input, textarea, select')).filter((el) => {
         const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
           .split(/\s+/)
           .map((id) => (id ? (doc.getElementById(id)?.textContent ?? '') : ''))
