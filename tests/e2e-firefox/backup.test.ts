@@ -54,7 +54,8 @@ describe('Firefox: restore a backup', () => {
         .toContain('Twofold backup: 2 accounts found');
       await button(options, 'Add 2 selected accounts').click();
       await expect.poll(() => textOf(options), { timeout: 30_000 }).toContain('2 accounts added.');
-      expect(await textOf(options)).toContain(origin);
+      // "Sites with autofill" lists the restored binding once the page has reloaded its list.
+      await expect.poll(() => textOf(options), { timeout: 15_000 }).toContain(origin);
 
       await popup.reload();
       const now = Date.now();
