@@ -62,7 +62,16 @@ export default defineConfig({
       },
       browser_specific_settings:
         env.browser === 'firefox'
-          ? { gecko: { id: 'twofold@twofold.dev', strict_min_version: '128.0' } }
+          ? {
+              gecko: {
+                id: 'twofold@twofold.dev',
+                strict_min_version: '140.0',
+                // Twofold sends nothing anywhere: no data leaves the browser.
+                data_collection_permissions: { required: ['none'] },
+              },
+              // Firefox for Android reads data_collection_permissions from 142 on.
+              gecko_android: { strict_min_version: '142.0' },
+            }
           : undefined,
     };
   },

@@ -2,6 +2,7 @@ import { defineContentScript } from '#imports';
 import { startAutofill } from '@/lib/content/autofill';
 import { fillEnrolmentCode } from '@/lib/content/enrolment-fill';
 import { answerPings } from '@/lib/content/ping';
+import { ownOrigin } from '@/lib/content/own-origin';
 import { InPagePrompt } from '@/lib/content/prompt';
 import { startQrCapture } from '@/lib/content/qr-capture';
 import { t } from '@/lib/i18n';
@@ -24,6 +25,10 @@ export default defineContentScript({
     const flags = globalThis as { __twofoldStarted?: boolean };
     if (flags.__twofoldStarted) return;
     flags.__twofoldStarted = true;
+    // A sandboxed frame or a CSP-sandboxed document has the site's URL but an opaque origin:
+    // it is not the site, so Twofold neither captures nor fills there.
+    const origin = ownOrigin(window);
+    if (!origin) return;
     const listen = <K extends keyof ContentProtocol>(
       type: K,
       handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
@@ -47,7 +52,7 @@ export default defineContentScript({
         onMessage: listen,
         t,
         prompt,
-        isPreset: isPresetOrigin(window.location.origin),
+        isPreset: isPresetOrigin(origin),
       }),
     ];
     ctx.onInvalidated(() => stops.forEach((stop) => stop()));

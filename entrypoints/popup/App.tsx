@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsView } from '@/components/AccountsView';
 import { CreateVaultForm } from '@/components/CreateVaultForm';
+import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
 import { t } from '@/lib/i18n';
@@ -48,6 +49,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
           </>
         )}
       </header>
+      <PresetAccess />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && (
         <CreateVaultForm

@@ -96,7 +96,7 @@ export class AutofillService {
     this.pending.set(account.id, { origin: from.origin, code: filled.code, counter: filled.counter });
     const { rememberDevice } = await this.deps.settings();
     const { counter: _counter, ...reply } = filled;
-    return { status: 'code', accountId: account.id, ...reply, rememberDevice };
+    return { status: 'code', accountId: account.id, origin: from.origin, ...reply, rememberDevice };
   }
 
   /**

@@ -23,6 +23,7 @@ import { createRouter } from './router';
 import { ScanService } from './scan-service';
 import { CaptureThrottle } from './screenshot';
 import { SessionKey } from './session-key';
+import { watchPresetAccess } from './preset-access';
 import { watchSiteAccess } from './site-access';
 import { twofoldWindowOpener } from './twofold-window';
 import { TransferService } from './transfer-service';
@@ -89,6 +90,7 @@ export function startBackground(): void {
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
   watchSiteAccess(browser);
+  watchPresetAccess();
   registerImageMenu(
     browser,
     (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),

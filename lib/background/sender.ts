@@ -28,9 +28,12 @@ export function classifySender(
   if (url.startsWith(self.baseUrl)) return { kind: 'extension-page', url };
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return { kind: 'refused', reason: 'no tab' };
-  // Chrome gives sender.origin (the frame's real origin, also for about:blank/srcdoc frames);
-  // Firefox does not, so fall back to the frame URL.
-  const origin = webOriginOf(sender.origin && sender.origin !== 'null' ? sender.origin : url);
-  if (!origin) return { kind: 'refused', reason: 'sender has no web origin' };
+  // The frame's real origin, as the browser's security check knows it (Chrome 80+, Firefox 126+).
+  // Never the URL: about:blank and srcdoc frames, sandboxed frames and documents served with
+  // CSP sandbox all have URLs that name another origin than the one they really have.
+  if (!sender.origin) return { kind: 'refused', reason: 'the browser gave no sender origin' };
+  if (sender.origin === 'null') return { kind: 'refused', reason: 'opaque (sandboxed) origin' };
+  const origin = webOriginOf(sender.origin);
+  if (origin !== sender.origin) return { kind: 'refused', reason: 'sender has no web origin' };
   return { kind: 'content-script', origin, tabId, frameId: sender.frameId ?? 0, url };
 }

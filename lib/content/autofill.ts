@@ -8,6 +8,7 @@ import { watchForTargets } from '../autofill/watch';
 import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
 import { announceFilled } from './filled-notice';
+import { isOwnOrigin } from './own-origin';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
@@ -168,6 +169,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
           later(left + 150, () => void request({ accountId: reply.accountId, userAction }));
           return;
         }
+        // The background decided from the browser's sender; the frame checks its real origin too.
+        if (!isOwnOrigin(win, reply.origin)) return;
         // Never overwrite what the user typed since our last fill.
         if (filled && userEdited(target, filled.code)) return;
         if (!filled && targetInputs(target).some((input) => input.value !== '')) return;

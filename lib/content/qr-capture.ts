@@ -5,6 +5,7 @@ import type { Rect } from '../geometry';
 import type { CaptureOffer, CaptureSaveResult } from '../messaging';
 import { toBase64 } from '../bytes';
 import type { ContentContext } from './context';
+import { isOwnOrigin } from './own-origin';
 
 export interface QrCaptureDeps extends ContentContext {
   /** Puts a freshly saved account's code into the enrolment form; false when no field took it. */
@@ -110,8 +111,8 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
       });
       return;
     }
-    // The background checked the tab; check our own frame too before writing a code.
-    const ours = result.origin === win.location.origin;
+    // The background checked the tab; check our own frame's real origin too before writing a code.
+    const ours = isOwnOrigin(win, result.origin);
     const filled = ours && result.code ? await deps.fill(result.code) : false;
     const conflict = result.review?.accounts[0];
     if (result.review && conflict) showConflict(result.review, conflict);

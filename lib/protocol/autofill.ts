@@ -5,6 +5,8 @@ export type AutofillReply =
   | {
       status: 'code';
       accountId: string;
+      /** The origin the code is for (the sender's): the content script fills only if it is its own. */
+      origin: string;
       code: string;
       /** TOTP: ms epoch when the code expires (the page refreshes it then). */
       expiresAt?: number;

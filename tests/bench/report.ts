@@ -96,6 +96,7 @@ export function summaryRows(figures: Figure[]): string[][] {
     'qr-frame',
     'capture-to-prompt',
     'field-to-fill',
+    'field-to-fill-firefox',
     'popup-500',
     'unlock-chromium',
     'unlock-node',

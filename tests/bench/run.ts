@@ -14,6 +14,7 @@ import { ExtensionBrowser } from '../e2e/fixtures/extension';
 import { chromiumExecutable } from '../e2e/fixtures/chromium';
 import { startSandbox } from '../sandbox/server';
 import { benchAutofill } from './autofill';
+import { benchAutofillFirefox } from './autofill-firefox';
 import { Messenger } from './browser';
 import { benchCapture } from './capture';
 import { benchContentCost } from './content-cost';
@@ -207,6 +208,29 @@ async function browserBenchmarks(figures: Figure[]): Promise<string | undefined>
   return chromiumVersion;
 }
 
+/** The autofill figure again in Firefox (Firefox sandbox build), on its own bench site. */
+async function firefoxBenchmarks(figures: Figure[]): Promise<void> {
+  section('Autofill in Firefox: field → code');
+  const site = await startBenchSite(RUNS.autofill + 1);
+  try {
+    figures.push(
+      await withTimeout(
+        benchAutofillFirefox(site, { runs: RUNS.autofill, onProgress: progress }),
+        150_000,
+        'Firefox autofill',
+      ).catch((e: unknown) => ({
+        id: 'field-to-fill-firefox',
+        group: 'Autofill',
+        name: 'OTP field appears → code filled, Firefox',
+        unit: 'ms' as const,
+        unavailable: errorText(e),
+      })),
+    );
+  } finally {
+    await site.close();
+  }
+}
+
 async function main(): Promise<void> {
   const loadAverageAtStart = loadavg();
   const figures: Figure[] = [];
@@ -220,6 +244,7 @@ async function main(): Promise<void> {
     section('Builds');
     build('zip', problems);
     if (!args.has('--node-only')) build('build:e2e', problems);
+    if (!args.has('--node-only')) build('build:e2e:firefox', problems);
   }
 
   section('QR decode (Node)');
@@ -242,6 +267,7 @@ async function main(): Promise<void> {
   if (!args.has('--node-only')) {
     const version = await browserBenchmarks(figures);
     if (version) chromium = `${version} (${chromiumExecutable() ?? 'Playwright Chromium'})`;
+    await firefoxBenchmarks(figures);
   }
 
   const order = ['QR decode', 'QR capture', 'Autofill', 'Popup', 'Unlock', 'Vault', 'Size', 'Content script'];

@@ -70,6 +70,37 @@ for (let i = 0; i < 6; i++) {
 }
 </script>`;
 
+/** The plain field's markup, for frames that carry it inline (srcdoc, document.write). */
+const INLINE_FIELD =
+  '<label for="otp">Enter your one-time code</label> <input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">';
+
+/** Sandbox tokens a test may ask for (`allow-scripts allow-forms` ...); anything else is dropped. */
+function sandboxTokens(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  return value
+    .split(/\s+/)
+    .filter((token) => /^allow-[a-z-]+$/.test(token))
+    .join(' ');
+}
+
+/**
+ * Frames whose URL names no site: a srcdoc frame and an about:blank frame the page writes
+ * into. With `sandbox`, only the srcdoc frame, sandboxed (its origin is opaque: a page cannot
+ * write into it).
+ */
+function inlineFrames(sandbox: string | undefined): string {
+  const srcdoc = INLINE_FIELD.replace(/"/g, '&quot;');
+  if (sandbox !== undefined) {
+    return `<iframe title="srcdoc frame" sandbox="${sandbox}" srcdoc="${srcdoc}"></iframe>`;
+  }
+  return `<iframe title="srcdoc frame" srcdoc="${srcdoc}"></iframe>
+<iframe title="about:blank frame"></iframe>
+<script>
+const d = document.querySelector('iframe[title="about:blank frame"]').contentDocument;
+d.open(); d.write(${JSON.stringify(INLINE_FIELD)}); d.close();
+</script>`;
+}
+
 /** An enrolment pop-up that opens `late` ms after load (a single-page app), with a fresh secret. */
 function enrolWidget(): string {
   const secret = Array.from(randomBytes(20), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
@@ -158,6 +189,10 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
   }
   switch (url.pathname) {
     case '/widgets/otp':
+      if (url.searchParams.get('csp') === 'sandbox') {
+        // The same page as a document the browser gives an opaque origin, whatever its URL.
+        res.setHeader('Content-Security-Policy', 'sandbox allow-scripts allow-forms');
+      }
       sendHtml(res, 200, page('Plain code field', PLAIN));
       return true;
     case '/widgets/preact':
@@ -181,13 +216,25 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
     case '/widgets/embed': {
       const src = url.searchParams.get('src') ?? '';
       const safe = /^https?:\/\/[\w.-]+(:\d+)?\//.test(src) ? src.replace(/"/g, '') : 'about:blank';
+      const tokens = sandboxTokens(url.searchParams.get('sandbox'));
+      const sandbox = tokens === undefined ? '' : ` sandbox="${tokens}"`;
       sendHtml(
         res,
         200,
-        page('A page with a frame', `<iframe title="Embedded page" src="${safe}"></iframe>`),
+        page('A page with a frame', `<iframe title="Embedded page"${sandbox} src="${safe}"></iframe>`),
       );
       return true;
     }
+    case '/widgets/inline-frames':
+      sendHtml(
+        res,
+        200,
+        page(
+          'Frames without a URL of their own',
+          inlineFrames(sandboxTokens(url.searchParams.get('sandbox'))),
+        ),
+      );
+      return true;
     default:
       return false;
   }

@@ -72,6 +72,7 @@ describe('AutofillService', () => {
     expect(reply).toEqual({
       status: 'code',
       accountId: view.id,
+      origin: ORIGIN,
       code: generateCode(account('x'), NOW),
       expiresAt: NOW + 20_000,
       rememberDevice: false,

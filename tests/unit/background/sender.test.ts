@@ -27,9 +27,9 @@ describe('classifySender', () => {
       { kind: 'content-script', origin: 'https://m2m.matooma.com', tabId: 5, frameId: 0 },
     ],
     [
-      'a content script in Firefox (no sender.origin)',
+      'no sender.origin: the URL is never taken for it',
       { id: self.id, url: 'https://m2m.matooma.com/login', tab: { id: 5 }, frameId: 2 },
-      { kind: 'content-script', origin: 'https://m2m.matooma.com', tabId: 5, frameId: 2 },
+      { kind: 'refused' },
     ],
     [
       'a srcdoc frame: sender.origin wins over the URL',
@@ -41,6 +41,31 @@ describe('classifySender', () => {
     [
       'an opaque origin',
       { id: self.id, url: 'about:blank', origin: 'null', tab: { id: 1 } },
+      { kind: 'refused' },
+    ],
+    [
+      'a sandboxed frame whose URL is the site',
+      { id: self.id, url: 'https://m2m.matooma.com/otp', origin: 'null', tab: { id: 1 }, frameId: 3 },
+      { kind: 'refused' },
+    ],
+    [
+      'a document served with CSP sandbox (top frame)',
+      { id: self.id, url: 'https://m2m.matooma.com/otp', origin: 'null', tab: { id: 1 }, frameId: 0 },
+      { kind: 'refused' },
+    ],
+    [
+      'a sandboxed srcdoc frame',
+      { id: self.id, url: 'about:srcdoc', origin: 'null', tab: { id: 1 }, frameId: 4 },
+      { kind: 'refused' },
+    ],
+    [
+      'an about:blank frame without sender.origin',
+      { id: self.id, url: 'about:blank', tab: { id: 1 }, frameId: 4 },
+      { kind: 'refused' },
+    ],
+    [
+      'a non-web origin',
+      { id: self.id, url: 'file:///tmp/otp.html', origin: 'file://', tab: { id: 1 } },
       { kind: 'refused' },
     ],
     [

@@ -17,6 +17,10 @@ const settle = async () => {
   for (let i = 0; i < 5; i++) await wait(0);
 };
 
+/** happy-dom has no `self.origin`: the frame's origin, as a browser would give it. */
+const PAGE_ORIGIN = location.origin;
+Object.defineProperty(window, 'origin', { configurable: true, value: PAGE_ORIGIN });
+
 const FORM = `<form id="f"><h2 id="h">Two-factor authentication</h2>
   <p id="p">Enter the code from your authenticator app.</p>
   <label for="otp">Authentication code</label><input id="otp" autocomplete="one-time-code">
@@ -74,6 +78,7 @@ function start(replies: (AutofillReply | ((data: unknown) => AutofillReply))[], 
 const code = (value: string, expiresIn: number | null = 20_000, accountId = 'a1'): AutofillReply => ({
   status: 'code',
   accountId,
+  origin: PAGE_ORIGIN,
   code: value,
   ...(expiresIn === null ? {} : { expiresAt: Date.now() + expiresIn }),
   rememberDevice: false,
