@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
-import { ERROR_CATALOG, errorText, fillTemplate, isTwofoldError, type ErrorCode } from './errors';
+import {
+  ERROR_CATALOG,
+  errorText,
+  fillTemplate,
+  isTwofoldError,
+  localizeError,
+  type ErrorCode,
+} from './errors';
 
 export type MessageKey = keyof typeof en;
 
@@ -24,6 +31,14 @@ export function errorMessage(code: ErrorCode, params: readonly string[] = []): s
     browser.i18n.getMessage(`error_${code}` as MessageKey, [...params]) ||
     fillTemplate(ERROR_CATALOG[code], params)
   );
+}
+
+/**
+ * Any thrown value in the browser's language: a coded error comes back as the same code with a
+ * translated message, anything else unchanged. The router uses it for every reply.
+ */
+export function inUiLanguage(error: unknown): unknown {
+  return localizeError(error, (key, params) => browser.i18n.getMessage(key as MessageKey, params));
 }
 
 /** The text to show for an error thrown on this page (coded errors in the browser's language). */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { localizeError } from '../errors';
+import { inUiLanguage } from '../i18n';
 import { sendMessage } from '../messaging';
 import { webOriginOf } from '../origins';
 import { decodeQr } from '../qr/decode';
@@ -43,7 +43,7 @@ export function startBackground(): void {
   });
   const router = createRouter({
     self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-    localize: (error) => localizeError(error, (key, subs) => browser.i18n.getMessage(key as 'extName', subs)),
+    localize: inUiLanguage,
     // A person using Twofold's own pages is activity; a page's content script never is.
     onPageMessage: () => autolock.touch(),
   });
@@ -85,7 +85,7 @@ export function startBackground(): void {
   registerAutofillHandlers(router, { autofill, browser });
   registerScanHandlers(router, { capture, scan });
   registerSitesHandlers(router, { browser, accounts });
-  registerTransferHandlers(router, { transfer, browser });
+  registerTransferHandlers(router, { transfer });
   registerContentHandlers(router);
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));

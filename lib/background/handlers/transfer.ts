@@ -1,17 +1,16 @@
-import type { browser as extensionBrowser } from 'wxt/browser';
+import { errorMessage } from '../../i18n';
 import type { ImportCommit, ImportPreview } from '../../messaging';
 import type { Router } from '../router';
 import type { TransferService } from '../transfer-service';
 
 export function registerTransferHandlers(
   { handle }: Router,
-  { transfer, browser }: { transfer: TransferService; browser: typeof extensionBrowser },
+  { transfer }: { transfer: TransferService },
 ): void {
   // An import refused comes back as a value: put it in the browser's language like any error.
   const inUiLanguage = <T extends ImportPreview | ImportCommit>(result: T): T => {
     if (result.ok) return result;
-    const message = browser.i18n.getMessage(`error_${result.code}` as 'extName', result.params);
-    return message ? { ...result, message } : result;
+    return { ...result, message: errorMessage(result.code, result.params) };
   };
   handle('export:backup', ({ passphrase }) => transfer.exportBackup(passphrase));
   handle('export:accounts', () => transfer.exportAccounts());
