@@ -8,10 +8,12 @@
  */
 import { OTP_ERRORS } from './otp/errors';
 import { VAULT_ERRORS } from './vault/errors';
+import { TRANSFER_ERRORS } from './transfer/errors';
 
 export const ERROR_CATALOG = {
   ...OTP_ERRORS,
   ...VAULT_ERRORS,
+  ...TRANSFER_ERRORS,
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountView } from './otp/account';
 import type { ManageProtocol } from './protocol/manage';
+import type { VaultHealthProtocol } from './protocol/vault-health';
 
 /** Who may send a message; the background checks this against the browser's `sender`. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -13,6 +14,8 @@ export interface VaultState {
   quarantined: number;
   /** The vault was written by a newer Twofold: open read-only. */
   readOnly: boolean;
+  /** Unlocked only: the vault is older than one already seen here (older copies restored). */
+  rollback?: { seen: number; current: number };
 }
 
 export interface ContentHello {
@@ -131,7 +134,7 @@ export type ScanOutcome =
   { offer: CaptureOffer } | { message: 'noQr' | 'notOtp' | 'noAccess' | 'invalid'; detail?: string };
 
 /** Every message the background handles: the core above plus account management. */
-export type BackgroundProtocol = CoreProtocol & ManageProtocol;
+export type BackgroundProtocol = CoreProtocol & ManageProtocol & VaultHealthProtocol;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
 export interface ContentProtocol {

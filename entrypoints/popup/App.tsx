@@ -3,6 +3,7 @@ import { AccountsView } from '@/components/AccountsView';
 import { CreateVaultForm } from '@/components/CreateVaultForm';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
+import { VaultNotices } from '@/components/VaultNotices';
 import { t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
@@ -33,6 +34,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         />
       )}
       {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}
+      {state?.unlocked && <VaultNotices state={state} onState={setState} />}
       {state?.unlocked && (
         <AccountsView prefetch={prefetch} onLock={async () => setState(await sendMessage('vault:lock'))} />
       )}

@@ -15,6 +15,9 @@ import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAcc
 import { CaptureThrottle } from './screenshot';
 import { unlockWindowOpener } from './unlock-window';
 import { registerManageHandlers } from './manage-handlers';
+import { registerVaultHealthHandlers } from './handlers/vault-health';
+import { VaultHealth } from './vault-health';
+import { RevisionWatermark } from '../vault/watermark';
 import { handle } from './router';
 import { SessionKey } from './session-key';
 import { VaultService } from './vault-service';
@@ -45,10 +48,15 @@ export function registerHandlers(): void {
     () => vault.lock(),
     async () => (await loadSettings(browser.storage.local)).autoLockMinutes,
   );
+  // Outside the vault copies: a restore of vault.A/B alone does not bring these back. The
+  // sync area joins this list when Twofold syncs (same key, twofold.maxRevision).
+  const watermark = new RevisionWatermark([browser.storage.session, browser.storage.local]);
+  const store = new VaultStore(browser.storage.local, { watermark });
   const vault = new VaultService({
-    store: new VaultStore(browser.storage.local),
+    store,
     sessionKey: new SessionKey(browser.storage.session),
     onActivity: () => autolock.touch(),
+    health: new VaultHealth({ store, watermark, session: browser.storage.session }),
   });
 
   const autofill = new AutofillService({
@@ -94,6 +102,7 @@ export function registerHandlers(): void {
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
   registerManageHandlers({ vault, self });
+  registerVaultHealthHandlers({ vault, self });
   registerImageMenu(
     browser,
     (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),

@@ -27,7 +27,7 @@ export function registerManageHandlers({ vault, self }: ManageDeps): void {
   );
   handle(
     'import:commit',
-    async ({ text, password, select }) => inUiLanguage(await vault.importCommit(text, password, select)),
+    async ({ token, select }) => inUiLanguage(await vault.importCommit(token, select)),
     self,
   );
 }
@@ -53,8 +53,12 @@ const PRODUCT: Record<FormatId, string> = {
  */
 function inUiLanguage<T extends ImportPreview | ImportCommit>(result: T): T {
   if (result.ok || browser.i18n.getUILanguage().toLowerCase().startsWith('en')) return result;
-  const key = `importError_${result.code}` as const;
-  const message = browser.i18n.getMessage(key, result.format ? PRODUCT[result.format] : '');
+  const message = result.params
+    ? browser.i18n.getMessage(`error_${result.code}` as 'extName', result.params)
+    : browser.i18n.getMessage(
+        `importError_${result.code}` as 'extName',
+        result.format ? PRODUCT[result.format] : '',
+      );
   return message ? { ...result, message } : result;
 }
 

@@ -17,6 +17,8 @@ import type {
 import { displayName } from '../otp/names';
 import { createBackup, FORMAT_NAMES, ImportError, importText, planImport } from '../transfer';
 import type { SessionKey } from './session-key';
+import type { VaultHealth } from './vault-health';
+import { ImportTokens } from './import-tokens';
 
 export interface VaultServiceDeps {
   store: VaultStore;
@@ -24,6 +26,8 @@ export interface VaultServiceDeps {
   now?: () => number;
   /** Called after every successful unlock or user action, to restart the idle timer. */
   onActivity?: () => void;
+  /** Rollback and quarantine notices after unlock. */
+  health?: VaultHealth;
 }
 
 /**
@@ -33,9 +37,11 @@ export interface VaultServiceDeps {
 export class VaultService {
   private readonly now: () => number;
   private readonly unlockListeners: (() => void)[] = [];
+  private readonly imports: ImportTokens;
 
   constructor(private readonly deps: VaultServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.imports = new ImportTokens(() => this.now());
   }
 
   async state(): Promise<VaultState> {
@@ -55,7 +61,8 @@ export class VaultService {
         await this.deps.sessionKey.clear();
       }
     }
-    return { exists, unlocked, quarantined: quarantined.length, readOnly };
+    const rollback = unlocked ? await this.deps.health?.rollback() : undefined;
+    return { exists, unlocked, quarantined: quarantined.length, readOnly, ...(rollback ? { rollback } : {}) };
   }
 
   async create(passphrase: string): Promise<VaultState> {
@@ -68,6 +75,7 @@ export class VaultService {
   async unlock(passphrase: string): Promise<VaultState> {
     const dek = await this.deps.store.unlock(passphrase);
     await this.deps.sessionKey.set(dek);
+    await this.deps.health?.afterUnlock(dek);
     this.deps.onActivity?.();
     this.unlockListeners.forEach((listener) => listener());
     return this.state();
@@ -159,6 +167,7 @@ export class VaultService {
   }
 
   async lock(): Promise<VaultState> {
+    this.imports.clear();
     await this.deps.sessionKey.clear();
     return this.state();
   }
@@ -264,8 +273,19 @@ export class VaultService {
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
-    await this.deps.store.changePassphrase(await this.key(), current, next);
+    const dek = await this.deps.store.changePassphrase(await this.key(), current, next);
+    await this.deps.sessionKey.set(dek);
     this.deps.onActivity?.();
+  }
+
+  async clearQuarantine(): Promise<VaultState> {
+    await this.deps.health?.clearQuarantine(await this.key());
+    return this.state();
+  }
+
+  async acceptRollback(): Promise<VaultState> {
+    await this.deps.health?.acceptRollback(await this.key());
+    return this.state();
   }
 
   /** A Twofold encrypted backup (fresh salt, so a fresh key) of every account. */
@@ -283,7 +303,10 @@ export class VaultService {
     return payload.accounts;
   }
 
-  /** What importing `text` would do: names and statuses, never secrets. Nothing is written. */
+  /**
+   * What importing `text` would do: names and statuses, never secrets. Nothing is written. The
+   * decrypted result waits here for the commit under the returned token (derived once).
+   */
   async importPreview(text: string, password?: string): Promise<ImportPreview> {
     try {
       const { payload } = await this.deps.store.read(await this.key());
@@ -292,6 +315,7 @@ export class VaultService {
       this.deps.onActivity?.();
       return {
         ok: true,
+        token: this.imports.put(result),
         format: result.format,
         formatName: FORMAT_NAMES[result.format],
         skipped: result.skipped,
@@ -313,18 +337,15 @@ export class VaultService {
   }
 
   /**
-   * Parses `text` again and adds the chosen items (preview indexes) in one write. Duplicates
+   * Adds the chosen items (preview indexes) of the preview `token` in one write. Duplicates
    * (also within the file) are never added; a conflict is added next to the existing account.
    * Only a Twofold backup carries bindings (origin), pins and creation dates.
    */
-  async importCommit(
-    text: string,
-    password: string | undefined,
-    select: readonly number[],
-  ): Promise<ImportCommit> {
+  async importCommit(token: string, select: readonly number[]): Promise<ImportCommit> {
     try {
       const dek = await this.key();
-      const result = await importText(text, password);
+      const result = this.imports.take(token);
+      if (!result) throw new TwofoldError('IMPORT_EXPIRED');
       const chosen = new Set(select);
       let added = 0;
       await this.deps.store.update(dek, (payload) => {
@@ -418,6 +439,10 @@ function importFailure(error: unknown): ImportFailure {
   }
   if (isTwofoldError(error, 'LOCKED')) {
     return { ok: false, code: 'LOCKED', message: error.message };
+  }
+  for (const code of ['IMPORT_TOO_COSTLY', 'IMPORT_TOO_MANY', 'IMPORT_EXPIRED'] as const) {
+    if (isTwofoldError(error, code))
+      return { ok: false, code, message: error.message, params: [...error.params] };
   }
   throw error;
 }

@@ -6,6 +6,7 @@
  */
 import type { AccountView, StoredAccount } from '../otp/account';
 import type { FormatId, ImportErrorCode, PlanStatus } from '../transfer';
+import type { TransferErrorCode } from '../transfer/errors';
 
 /** What a user may change of an account from the popup (never its secret). */
 export interface AccountPatch {
@@ -40,6 +41,8 @@ export interface PreviewItem {
 export type ImportPreview =
   | {
       ok: true;
+      /** Names this decrypted preview for `import:commit` (held briefly in the background). */
+      token: string;
       format: FormatId;
       formatName: string;
       items: PreviewItem[];
@@ -53,8 +56,10 @@ export type ImportCommit = { ok: true; added: number } | ImportFailure;
 /** A whole import refused: why, in words a person can act on; never a secret. */
 export interface ImportFailure {
   ok: false;
-  code: ImportErrorCode | 'LOCKED';
+  code: ImportErrorCode | 'LOCKED' | TransferErrorCode;
   message: string;
+  /** Parameters of a TransferErrorCode message (translated as error_<CODE>). */
+  params?: string[];
   /** The format recognised, when there was one. */
   format?: FormatId;
 }
@@ -80,8 +85,8 @@ export interface ManageProtocol {
   'export:accounts'(): StoredAccount[];
   /** Parse an export (text) in the background and say what importing it would do. */
   'import:preview'(data: { text: string; password?: string }): ImportPreview;
-  /** Parse again and add the items chosen (by preview index); duplicates are never added. */
-  'import:commit'(data: { text: string; password?: string; select: number[] }): ImportCommit;
+  /** Add the items chosen (by preview index) of the preview `token`; duplicates are never added. */
+  'import:commit'(data: { token: string; select: number[] }): ImportCommit;
 }
 
 export const MANAGE_POLICY = {

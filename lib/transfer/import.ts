@@ -13,6 +13,8 @@ import type { ImportResult } from './types';
 import { damaged, empty, ImportError, unsupported } from './types';
 import type { JsonObject } from './util';
 import { isObject, MAX_IMPORT_CHARS, parseJson } from './util';
+import { checkAccountCount } from './limits';
+import { TwofoldError } from '../errors';
 
 export async function importText(text: string, password?: string): Promise<ImportResult> {
   if (typeof text !== 'string') throw unsupported();
@@ -26,11 +28,12 @@ export async function importText(text: string, password?: string): Promise<Impor
   try {
     result = await dispatch(format, clean, password);
   } catch (error) {
-    if (error instanceof ImportError) throw error;
+    if (error instanceof ImportError || error instanceof TwofoldError) throw error;
     // A bug or a shape we did not foresee: say so without leaking details or secrets.
     throw damaged(format);
   }
   if (result.accounts.length === 0 && result.skipped.length === 0) throw empty(format);
+  checkAccountCount(result.accounts.length);
   return result;
 }
 

@@ -10,6 +10,8 @@ export const VAULT_ERRORS = {
   READ_ONLY:
     'This vault was saved by a newer version of Twofold. Update Twofold to make changes; your accounts are untouched.',
   LOCKED: 'Twofold is locked. Unlock it first.',
+  NOT_HEALTHY:
+    'A stored copy of the vault is still damaged, so the set-aside copies were kept. Make a change (for example add or rename an account) and try again.',
 } as const;
 
 export type VaultErrorCode = keyof typeof VAULT_ERRORS;

@@ -63,7 +63,9 @@ describe('tampering', () => {
   it('Aegis: absurd scrypt parameters are refused before any work', async () => {
     const file = aegisEncrypt(aegisPlain.db, PASSWORD);
     Object.assign(file.header.slots[1]!, { n: 2 ** 30 });
-    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({ code: 'DAMAGED' });
+    await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
+      code: 'IMPORT_TOO_COSTLY',
+    });
   });
 
   it('Aegis: only a biometric slot → UNSUPPORTED with what to do', async () => {
