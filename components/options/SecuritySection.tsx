@@ -6,6 +6,7 @@ import { clampSetting, LIMITS, saveSettings, type Settings } from '@/lib/setting
 import { PassphraseField } from '../PassphraseField';
 import { ErrorAlert } from '../ErrorAlert';
 import { useSubmit } from '../useSubmit';
+import { PasskeySection } from './PasskeySection';
 
 interface Props {
   settings: Settings;
@@ -33,6 +34,7 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
     <section class="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('sectionSecurity')}</h2>
       {unlocked && <ChangePassphrase />}
+      {unlocked && <PasskeySection />}
       <div class="field">
         <label for={lockId}>{t('autoLockMinutes')}</label>
         <input

@@ -31,6 +31,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
       {state?.exists && !state.unlocked && (
         <UnlockForm
           onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}
+          onUnlocked={setState}
         />
       )}
       {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}

@@ -16,6 +16,8 @@ import { CaptureThrottle } from './screenshot';
 import { unlockWindowOpener } from './unlock-window';
 import { registerManageHandlers } from './manage-handlers';
 import { registerVaultHealthHandlers } from './handlers/vault-health';
+import { registerPasskeyHandlers } from './handlers/passkey';
+import { PasskeyService } from './passkey-service';
 import { VaultHealth } from './vault-health';
 import { RevisionWatermark } from '../vault/watermark';
 import { handle } from './router';
@@ -52,9 +54,10 @@ export function registerHandlers(): void {
   // sync area joins this list when Twofold syncs (same key, twofold.maxRevision).
   const watermark = new RevisionWatermark([browser.storage.session, browser.storage.local]);
   const store = new VaultStore(browser.storage.local, { watermark });
+  const sessionKey = new SessionKey(browser.storage.session);
   const vault = new VaultService({
     store,
-    sessionKey: new SessionKey(browser.storage.session),
+    sessionKey,
     onActivity: () => autolock.touch(),
     health: new VaultHealth({ store, watermark, session: browser.storage.session }),
   });
@@ -103,6 +106,7 @@ export function registerHandlers(): void {
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
   registerManageHandlers({ vault, self });
   registerVaultHealthHandlers({ vault, self });
+  registerPasskeyHandlers({ passkeys: new PasskeyService({ store, sessionKey, vault }), self });
   registerImageMenu(
     browser,
     (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),

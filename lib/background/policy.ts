@@ -1,6 +1,7 @@
 import type { BackgroundProtocol, SenderKind } from '../messaging';
 import { MANAGE_POLICY } from '../protocol/manage';
 import { VAULT_HEALTH_POLICY } from '../protocol/vault-health';
+import { PASSKEY_POLICY } from '../protocol/passkey';
 
 /**
  * Who may send each background message. Exhaustive by type: a new message does
@@ -10,6 +11,7 @@ import { VAULT_HEALTH_POLICY } from '../protocol/vault-health';
 export const POLICY = {
   ...MANAGE_POLICY,
   ...VAULT_HEALTH_POLICY,
+  ...PASSKEY_POLICY,
   'content:hello': 'content-script',
   'capture:pixels': 'content-script',
   'capture:screenshot': 'content-script',

@@ -73,7 +73,11 @@ export class VaultService {
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
-    const dek = await this.deps.store.unlock(passphrase);
+    return this.unlockWith(await this.deps.store.unlock(passphrase));
+  }
+
+  /** A data key opened by any slot (passphrase or passkey) becomes the session's. */
+  async unlockWith(dek: Uint8Array<ArrayBuffer>): Promise<VaultState> {
     await this.deps.sessionKey.set(dek);
     await this.deps.health?.afterUnlock(dek);
     this.deps.onActivity?.();

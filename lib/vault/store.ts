@@ -16,6 +16,7 @@ import { TwofoldError } from '../errors';
 import { checkKdfParams, DEFAULT_KDF, deriveKek, type KdfParams } from './kdf';
 import { webLock, type WithLock } from './locks';
 import type { RevisionWatermark } from './watermark';
+import { isPasskeySlot, unwrapPasskeySlot, wrapForPasskeySlot } from './passkey-slot';
 
 /** The part of `storage.local` the vault needs; tests pass an in-memory one. */
 export interface KeyValueArea {
@@ -142,6 +143,37 @@ export class VaultStore {
     throw new TwofoldError('WRONG_PASSPHRASE');
   }
 
+  /**
+   * Passkey KEK (derived from the PRF output in the page) -> raw data key. A slot that does
+   * not open, or whose vault does not then authenticate, is refused; nothing is written.
+   */
+  async unlockWithPasskey(
+    credentialId: string,
+    kek: Uint8Array<ArrayBuffer>,
+  ): Promise<Uint8Array<ArrayBuffer>> {
+    const copies = await this.readCopies();
+    const readable = copies.filter((c) => c.envelope && !c.future);
+    if (copies.every((c) => c.raw === undefined)) throw new TwofoldError('NO_VAULT');
+    readable.sort((a, b) => b.envelope!.header.revision - a.envelope!.header.revision);
+    let known = false;
+    for (const copy of readable) {
+      const { slots, vaultId } = copy.envelope!.header;
+      const slot = slots.find((s) => s.kind === 'passkey' && s.credentialId === credentialId);
+      if (!slot || !isPasskeySlot(slot)) continue;
+      known = true;
+      const dek = await unwrapPasskeySlot(slot, kek, vaultId);
+      if (
+        dek &&
+        (await this.read(dek).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return dek;
+    }
+    throw new TwofoldError(known ? 'PASSKEY_REFUSED' : 'PASSKEY_UNKNOWN');
+  }
+
   /** Decrypts the newest copy that authenticates. */
   async read(dek: Uint8Array<ArrayBuffer>): Promise<VaultSnapshot> {
     const copies = await this.readCopies();
@@ -189,7 +221,7 @@ export class VaultStore {
     dek: Uint8Array<ArrayBuffer>,
     current: string,
     next: string,
-    rewrap: SlotRewrap = () => Promise.resolve(undefined),
+    rewrap: SlotRewrap = rewrapPasskeySlot,
   ): Promise<Uint8Array<ArrayBuffer>> {
     checkPassphrase(next);
     const check = await this.unlock(current);
@@ -324,6 +356,15 @@ export class VaultStore {
     const wrapped = await seal(kek, iv, dek, slotAad(vaultId, kdf));
     return { kind: 'passphrase', kdf, iv: toBase64(iv), wrapped: toBase64(wrapped) };
   }
+}
+
+/** A new data key for a passkey slot, from its public key; other kinds are dropped. */
+async function rewrapPasskeySlot(
+  slot: KeySlot,
+  dek: Uint8Array<ArrayBuffer>,
+  vaultId: string,
+): Promise<KeySlot | undefined> {
+  return isPasskeySlot(slot) ? wrapForPasskeySlot(slot, dek, vaultId) : undefined;
 }
 
 function checkPassphrase(passphrase: string): void {
