@@ -76,7 +76,7 @@ export async function createPasskeySlot(
   vaultId: string,
   passkey: NewPasskey,
 ): Promise<PasskeySlot> {
-  const pair = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits']));
+  const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
   const publicKey = toBase64(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)));
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
   const keyIv = randomBytes(IV_BYTES);
@@ -106,7 +106,7 @@ export async function wrapForPasskeySlot(
   vaultId: string,
 ): Promise<PasskeySlot> {
   const slotPublic = await crypto.subtle.importKey('spki', fromBase64(slot.publicKey), ECDH, false, []);
-  const ephemeralPair = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits']));
+  const ephemeralPair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
   const shared = await crypto.subtle.deriveBits(
     { name: 'ECDH', public: slotPublic },
     ephemeralPair.privateKey,
