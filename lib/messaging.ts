@@ -7,6 +7,7 @@ import type { AccountsProtocol } from './protocol/accounts';
 import type { AutofillProtocol } from './protocol/autofill';
 import type { CaptureProtocol } from './protocol/capture';
 import type { ContentHelloProtocol, ContentProtocol } from './protocol/content';
+import type { PasskeyProtocol } from './protocol/passkey';
 import type { ScanProtocol } from './protocol/scan';
 import type { SitesProtocol } from './protocol/sites';
 import type { TransferProtocol } from './protocol/transfer';
@@ -16,6 +17,7 @@ export type * from './protocol/accounts';
 export type * from './protocol/autofill';
 export type * from './protocol/capture';
 export type * from './protocol/content';
+export type * from './protocol/passkey';
 export type * from './protocol/policy';
 export type * from './protocol/scan';
 export type * from './protocol/sites';
@@ -30,6 +32,7 @@ export type BackgroundProtocol = VaultProtocol &
   ScanProtocol &
   SitesProtocol &
   TransferProtocol &
+  PasskeyProtocol &
   ContentHelloProtocol;
 
 /** The one protocol map: what the background handles and what content scripts handle. */

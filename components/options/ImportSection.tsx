@@ -144,12 +144,10 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setError('');
     try {
-      const result = await sendMessage('import:commit', {
-        text: source,
-        ...(password ? { password } : {}),
-        select: [...selected],
-      });
+      const result = await sendMessage('import:commit', { token: preview.token, select: [...selected] });
       if (!result.ok) {
+        // An expired preview cannot be committed: the file has to be read again.
+        if (result.code === 'IMPORT_EXPIRED') reset();
         setError(errorMessage(result.code, result.params));
         return;
       }

@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/messaging';
 import { clampSetting, LIMITS, saveSettings, type Settings } from '@/lib/settings';
 import { PassphraseField } from '../PassphraseField';
 import { NewPassphraseForm } from '../NewPassphraseForm';
+import { PasskeySection } from './PasskeySection';
 
 interface Props {
   settings: Settings;
@@ -32,6 +33,7 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
     <section class="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('sectionSecurity')}</h2>
       {unlocked && <ChangePassphrase />}
+      {unlocked && <PasskeySection />}
       <div class="field">
         <label for={lockId}>{t('autoLockMinutes')}</label>
         <input

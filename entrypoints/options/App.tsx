@@ -35,6 +35,7 @@ export function App() {
           <p>{t('optionsLocked')}</p>
           <UnlockForm
             onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}
+            onUnlocked={setState}
           />
         </section>
       )}

@@ -5,6 +5,7 @@ import { CreateVaultForm } from '@/components/CreateVaultForm';
 import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
+import { VaultNotices } from '@/components/VaultNotices';
 import { t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
@@ -59,9 +60,11 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
       {state?.exists && !state.unlocked && (
         <UnlockForm
           onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}
+          onUnlocked={setState}
         />
       )}
       {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}
+      {state?.unlocked && !unlockWindow && <VaultNotices state={state} onState={setState} />}
       {state?.unlocked && !unlockWindow && <AccountsView prefetch={prefetch} />}
     </main>
   );

@@ -28,6 +28,10 @@ import { watchSiteAccess } from './site-access';
 import { twofoldWindowOpener } from './twofold-window';
 import { TransferService } from './transfer-service';
 import { VaultService } from './vault-service';
+import { VaultHealth } from './vault-health';
+import { PasskeyService } from './passkey-service';
+import { registerPasskeyHandlers } from './handlers/passkey';
+import { RevisionWatermark } from '../vault/watermark';
 
 /** The background's whole job at start-up: make the services once, then register every handler. */
 export function startBackground(): void {
@@ -36,10 +40,15 @@ export function startBackground(): void {
     () => vault.lock(),
     async () => (await loadSettings(browser.storage.local)).autoLockMinutes,
   );
+  // Outside the vault copies: a restore of vault.A/B alone does not bring these back.
+  const watermark = new RevisionWatermark([browser.storage.session, browser.storage.local]);
+  const store = new VaultStore(browser.storage.local, { watermark });
+  const sessionKey = new SessionKey(browser.storage.session);
   const vault = new VaultService({
-    store: new VaultStore(browser.storage.local),
-    sessionKey: new SessionKey(browser.storage.session),
+    store,
+    sessionKey,
     onActivity: () => autolock.touch(),
+    health: new VaultHealth({ store, watermark, session: browser.storage.session }),
   });
   const router = createRouter({
     self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
@@ -87,6 +96,7 @@ export function startBackground(): void {
   registerSitesHandlers(router, { browser, accounts });
   registerTransferHandlers(router, { transfer });
   registerContentHandlers(router);
+  registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
   watchSiteAccess(browser);

@@ -3,6 +3,7 @@ import { ACCOUNTS_POLICY } from '../protocol/accounts';
 import { AUTOFILL_POLICY } from '../protocol/autofill';
 import { CAPTURE_POLICY } from '../protocol/capture';
 import { CONTENT_POLICY } from '../protocol/content';
+import { PASSKEY_POLICY } from '../protocol/passkey';
 import { SCAN_POLICY } from '../protocol/scan';
 import { SITES_POLICY } from '../protocol/sites';
 import { TRANSFER_POLICY } from '../protocol/transfer';
@@ -21,5 +22,6 @@ export const POLICY = {
   ...SCAN_POLICY,
   ...SITES_POLICY,
   ...TRANSFER_POLICY,
+  ...PASSKEY_POLICY,
   ...CONTENT_POLICY,
 } as const satisfies PolicyOf<BackgroundProtocol>;

@@ -1,20 +1,24 @@
-import { isTwofoldError } from '../errors';
+import { isTwofoldError, TwofoldError } from '../errors';
 import type { ImportCommit, ImportFailure, ImportPreview } from '../messaging';
 import type { OtpAccount, StoredAccount } from '../otp';
 import { secretBits } from '../otp';
 import { createBackup, detectFormat, FORMAT_NAMES, importText, isImportError, planImport } from '../transfer';
 import { newStoredAccount } from './accounts';
+import { ImportTokens } from './import-tokens';
 import type { VaultService } from './vault-service';
 
 /** Backups, imports and exports: files in and out of the vault, secrets never leaving the background. */
 export class TransferService {
   private readonly now: () => number;
+  private readonly imports: ImportTokens;
 
   constructor(
     private readonly vault: VaultService,
     now?: () => number,
   ) {
     this.now = now ?? Date.now;
+    this.imports = new ImportTokens(() => this.now());
+    vault.onLock(() => this.imports.clear());
   }
 
   /** A Twofold encrypted backup (fresh salt, so a fresh key) of every account. */
@@ -29,7 +33,10 @@ export class TransferService {
     return this.vault.accounts();
   }
 
-  /** What importing `text` would do: names and statuses, never secrets. Nothing is written. */
+  /**
+   * What importing `text` would do: names and statuses, never secrets. Nothing is written. The
+   * decrypted result waits here for the commit under the returned token (derived once).
+   */
   async preview(text: string, password?: string): Promise<ImportPreview> {
     try {
       const saved = await this.vault.accounts();
@@ -37,6 +44,7 @@ export class TransferService {
       const plan = planImport(saved, result.accounts);
       return {
         ok: true,
+        token: this.imports.put(result),
         format: result.format,
         formatName: FORMAT_NAMES[result.format],
         skipped: result.skipped,
@@ -62,13 +70,14 @@ export class TransferService {
   }
 
   /**
-   * Parses `text` again and adds the chosen items (preview indexes) in one write. Duplicates
+   * Adds the chosen items (preview indexes) of the preview `token` in one write. Duplicates
    * (also within the file) are never added; a conflict is added next to the existing account.
    * Only a Twofold backup carries bindings (origin), pins and creation dates.
    */
-  async commit(text: string, password: string | undefined, select: readonly number[]): Promise<ImportCommit> {
+  async commit(token: string, select: readonly number[]): Promise<ImportCommit> {
     try {
-      const result = await importText(text, password);
+      const result = this.imports.take(token);
+      if (!result) throw new TwofoldError('IMPORT_EXPIRED');
       const chosen = new Set(select);
       const now = this.now();
       let added = 0;
@@ -101,7 +110,7 @@ export class TransferService {
       });
       return { ok: true, added };
     } catch (error) {
-      return importFailure(error, text);
+      return importFailure(error, '');
     }
   }
 }

@@ -3,12 +3,15 @@ import type { VaultState } from '../messaging';
 import type { StoredAccount } from '../otp';
 import type { VaultPayload, VaultStore } from '../vault/store';
 import type { SessionKey } from './session-key';
+import type { VaultHealth } from './vault-health';
 
 export interface VaultServiceDeps {
   store: VaultStore;
   sessionKey: SessionKey;
   /** Called after every unlock and every change, to restart the idle timer. */
   onActivity?: () => void;
+  /** Rollback and quarantine notices after unlock. */
+  health?: VaultHealth;
 }
 
 /**
@@ -18,6 +21,7 @@ export interface VaultServiceDeps {
  */
 export class VaultService {
   private readonly unlockListeners: (() => void)[] = [];
+  private readonly lockListeners: (() => void)[] = [];
 
   constructor(private readonly deps: VaultServiceDeps) {}
 
@@ -38,7 +42,8 @@ export class VaultService {
         await this.deps.sessionKey.clear();
       }
     }
-    return { exists, unlocked, quarantined: quarantined.length, readOnly };
+    const rollback = unlocked ? await this.deps.health?.rollback() : undefined;
+    return { exists, unlocked, quarantined: quarantined.length, readOnly, ...(rollback ? { rollback } : {}) };
   }
 
   async create(passphrase: string): Promise<VaultState> {
@@ -48,20 +53,43 @@ export class VaultService {
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
-    await this.deps.sessionKey.set(await this.deps.store.unlock(passphrase));
+    return this.unlockWith(await this.deps.store.unlock(passphrase));
+  }
+
+  /** A data key opened by any slot (passphrase or passkey) becomes the session's. */
+  async unlockWith(dek: Uint8Array<ArrayBuffer>): Promise<VaultState> {
+    await this.deps.sessionKey.set(dek);
+    await this.deps.health?.afterUnlock(dek);
     this.deps.onActivity?.();
     this.unlockListeners.forEach((listener) => listener());
     return this.state();
   }
 
   async lock(): Promise<VaultState> {
+    this.lockListeners.forEach((listener) => listener());
     await this.deps.sessionKey.clear();
     return this.state();
   }
 
+  /** A new passphrase brings a new data key: an old copy and the old passphrase open nothing of today's. */
   async changePassphrase(current: string, next: string): Promise<void> {
-    await this.deps.store.changePassphrase(await this.key(), current, next);
+    await this.deps.sessionKey.set(await this.deps.store.changePassphrase(await this.key(), current, next));
     this.deps.onActivity?.();
+  }
+
+  async clearQuarantine(): Promise<VaultState> {
+    await this.deps.health?.clearQuarantine(await this.key());
+    return this.state();
+  }
+
+  async acceptRollback(): Promise<VaultState> {
+    await this.deps.health?.acceptRollback(await this.key());
+    return this.state();
+  }
+
+  /** What held decrypted material for the session (import previews) lets go of it here. */
+  onLock(listener: () => void): void {
+    this.lockListeners.push(listener);
   }
 
   /** Work that waited for the vault (a QR capture, a fill) resumes here. */

@@ -28,6 +28,8 @@ export interface PreviewItem {
 export type ImportPreview =
   | {
       ok: true;
+      /** Names this decrypted preview for `import:commit` (held briefly in the background). */
+      token: string;
       format: FormatId;
       formatName: string;
       items: PreviewItem[];
@@ -60,8 +62,8 @@ export interface TransferProtocol {
   'export:accounts'(): StoredAccount[];
   /** Parse an export (text) in the background and say what importing it would do. */
   'import:preview'(data: { text: string; password?: string }): ImportPreview;
-  /** Parse again and add the items chosen (by preview index); duplicates are never added. */
-  'import:commit'(data: { text: string; password?: string; select: number[] }): ImportCommit;
+  /** Add the items chosen (by preview index) of the preview `token`; duplicates are never added. */
+  'import:commit'(data: { token: string; select: number[] }): ImportCommit;
 }
 
 export const TRANSFER_POLICY = {

@@ -8,6 +8,8 @@ export interface VaultState {
   quarantined: number;
   /** The vault was written by a newer Twofold: open read-only. */
   readOnly: boolean;
+  /** Unlocked only: the vault is older than one already seen here (older copies restored). */
+  rollback?: { seen: number; current: number };
 }
 
 /** Creating, unlocking and locking the vault, and its passphrase. */
@@ -19,6 +21,10 @@ export interface VaultProtocol {
   'vault:changePassphrase'(data: { current: string; next: string }): void;
   /** Open Twofold's unlock window (the vault is locked and the user asked to save or fill on a page). */
   'vault:openUnlock'(): void;
+  /** "Delete the set-aside copies": only done while both stored copies are healthy. */
+  'vault:clearQuarantine'(): VaultState;
+  /** "Keep this vault": the older vault becomes the reference; the rollback warning goes away. */
+  'vault:acceptRollback'(): VaultState;
 }
 
 export const VAULT_POLICY = {
@@ -28,4 +34,6 @@ export const VAULT_POLICY = {
   'vault:lock': 'extension-page',
   'vault:changePassphrase': 'extension-page',
   'vault:openUnlock': 'content-script',
+  'vault:clearQuarantine': 'extension-page',
+  'vault:acceptRollback': 'extension-page',
 } as const satisfies PolicyOf<VaultProtocol>;

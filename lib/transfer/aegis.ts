@@ -14,6 +14,7 @@ import { damaged, needsPassword, unsupported, wrongPassword } from './types';
 import type { JsonObject } from './util';
 import { concatBytes } from '../bytes';
 import { base64ToBytes, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode } from './util';
+import { checkScryptCost } from './limits';
 
 /** An Aegis export: has header and db; encrypted when db is a string. */
 export function aegisKind(json: unknown): 'aegis' | 'aegis-encrypted' | undefined {
@@ -56,9 +57,6 @@ export async function importAegisEncrypted(json: JsonObject, password?: string):
   return { format, ...readDb(inner, format) };
 }
 
-/** scrypt at Aegis's default (N=2^15, r=8) needs 32 MiB; refuse what would exhaust memory. */
-const MAX_SCRYPT_BYTES = 256 * 1024 * 1024;
-
 async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const { n, r, p } = slot;
   const salt = hexToBytes(slot.salt);
@@ -72,16 +70,17 @@ async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Arra
     typeof p === 'number' &&
     Number.isInteger(Math.log2(n)) &&
     n >= 2 &&
+    n <= 2 ** 40 &&
     Number.isInteger(r) &&
     r >= 1 &&
+    r <= 1024 &&
     Number.isInteger(p) &&
     p >= 1 &&
-    p <= 16 &&
-    128 * n * r <= MAX_SCRYPT_BYTES &&
-    n * r * p <= 2 ** 24;
+    p <= 16;
   if (!sane || !salt || !wrapped || !nonce || !tag || tag.length !== 16) {
     throw damaged('aegis-encrypted', 'keyParams');
   }
+  checkScryptCost('aegis-encrypted', n, r, p);
   const derived = await scrypt({
     password,
     salt,

@@ -23,6 +23,7 @@ import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, unsupported } from './types';
 import { base64ToBytes, gcmOpen, isObject, parseJson, utf8Decode, utf8Encode } from './util';
 import { toBase64 } from '../bytes';
+import { checkArgon2Cost } from './limits';
 
 export const BACKUP_FORMAT = 'twofold-backup';
 export const BACKUP_VERSION = 1;
@@ -109,6 +110,7 @@ export async function readBackup(text: string, passphrase?: string): Promise<Imp
   } catch {
     throw damaged(format, 'keyParams');
   }
+  checkArgon2Cost(format, kdf.memory, kdf.iterations);
   const salt = base64ToBytes(kdf.salt);
   const iv = base64ToBytes(json.iv);
   const keyCheck = base64ToBytes(json.keyCheck);

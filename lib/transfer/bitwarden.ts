@@ -20,6 +20,7 @@ import { damaged, needsPassword, unsupported, wrongPassword } from './types';
 import type { JsonObject } from './util';
 import { concatBytes } from '../bytes';
 import { base64ToBytes, isObject, parseJson, pbkdf2, str, utf8Decode, utf8Encode } from './util';
+import { checkArgon2Cost, checkPbkdf2Cost } from './limits';
 
 export function bitwardenKind(json: unknown): 'bitwarden-json' | 'bitwarden-encrypted' | undefined {
   if (!isObject(json)) return undefined;
@@ -139,8 +140,6 @@ export function importBitwardenCsv(text: string): ImportResult {
   return { format: 'bitwarden-csv', ...convert(sources) };
 }
 
-const MAX_PBKDF2_ITERATIONS = 5_000_000;
-
 export async function importBitwardenEncrypted(json: JsonObject, password?: string): Promise<ImportResult> {
   const format = 'bitwarden-encrypted';
   if (json.passwordProtected !== true) {
@@ -163,14 +162,17 @@ export async function importBitwardenEncrypted(json: JsonObject, password?: stri
 }
 
 async function deriveMasterKey(json: JsonObject, password: string): Promise<Uint8Array<ArrayBuffer>> {
+  const format = 'bitwarden-encrypted';
   const salt = utf8Encode(typeof json.salt === 'string' ? json.salt : '');
   const { kdfType, kdfIterations: t, kdfMemory: m, kdfParallelism: p } = json;
   const int = (v: unknown, min: number, max: number): v is number =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if ((kdfType === 0 || kdfType === undefined) && int(t, 1, MAX_PBKDF2_ITERATIONS)) {
+  if ((kdfType === 0 || kdfType === undefined) && int(t, 1, Number.MAX_SAFE_INTEGER)) {
+    checkPbkdf2Cost(format, t);
     return pbkdf2(password, salt, t, 'SHA-256');
   }
-  if (kdfType === 1 && int(t, 1, 20) && int(m, 1, 1024) && int(p, 1, 16)) {
+  if (kdfType === 1 && int(t, 1, 1_000_000) && int(m, 1, 4 * 1024 * 1024) && int(p, 1, 16)) {
+    checkArgon2Cost(format, m * 1024, t);
     const hashedSalt = new Uint8Array(await crypto.subtle.digest('SHA-256', salt));
     const key = await argon2id({
       password,

@@ -32,6 +32,11 @@ export const TRANSFER_ERRORS = {
     'This Bitwarden export is locked to your Bitwarden account and cannot be opened elsewhere. Export again from Bitwarden choosing "Password protected" (or unencrypted JSON).',
   IMPORT_AEGIS_NO_PASSWORD_SLOT:
     'This Aegis export has no password slot (it can only be opened on the phone that made it). Export it again from Aegis with a password.',
+  IMPORT_TOO_COSTLY:
+    'This $1 asks for a password key derivation too costly to run safely here ($2; Twofold allows at most $3). Nothing was imported.',
+  IMPORT_TOO_MANY:
+    'This file holds $1 accounts; one import may add at most $2. Split it and import it in parts. Nothing was imported.',
+  IMPORT_EXPIRED: 'This import preview has expired. Choose the file again. Nothing was imported.',
   BACKUP_PASSPHRASE_SHORT: 'Choose a backup passphrase of at least $1 characters.',
   ENTRY_TRASHED: 'The entry is in the trash of the app that exported it',
   TYPE_MOTP: 'mOTP accounts are not supported',

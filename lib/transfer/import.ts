@@ -14,6 +14,8 @@ import type { ImportResult } from './types';
 import { damaged, empty, isImportError, unsupported } from './types';
 import type { JsonObject } from './util';
 import { isObject, MAX_IMPORT_CHARS, parseJson } from './util';
+import { checkAccountCount } from './limits';
+import { TwofoldError } from '../errors';
 
 export async function importText(text: string, password?: string): Promise<ImportResult> {
   if (typeof text !== 'string') throw unsupported();
@@ -32,6 +34,7 @@ export async function importText(text: string, password?: string): Promise<Impor
     throw damaged(format);
   }
   if (result.accounts.length === 0 && result.skipped.length === 0) throw empty(format);
+  checkAccountCount(result.accounts.length);
   return result;
 }
 

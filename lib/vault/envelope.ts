@@ -15,11 +15,40 @@ export interface PassphraseSlot {
   wrapped: string;
 }
 
+/**
+ * The data key wrapped for one passkey (WebAuthn PRF). The PRF output is turned into a
+ * key-encryption key in the page that ran the ceremony; that key opens `privateKey`, an ECDH
+ * key whose public half lets the data key be re-wrapped without the authenticator (a new data
+ * key after a passphrase change). See lib/vault/passkey-slot.ts.
+ */
+export interface PasskeySlot {
+  kind: 'passkey';
+  /** base64url WebAuthn credential id. */
+  credentialId: string;
+  /** The name the user gave it ("This laptop"). */
+  name: string;
+  createdAt: number;
+  /** base64 PRF input: one per vault, the same in each of its passkey slots. */
+  prfSalt: string;
+  /** base64 SPKI of the slot's ECDH P-256 public key. */
+  publicKey: string;
+  /** base64 IV and AES-GCM(KEK, PKCS#8 private key). */
+  keyIv: string;
+  privateKey: string;
+  /** base64 raw ephemeral ECDH public key, IV and AES-GCM(wrap key, DEK). */
+  ephemeral: string;
+  iv: string;
+  wrapped: string;
+}
+
+export type KeySlot = PassphraseSlot | PasskeySlot;
+
 export interface EnvelopeHeader {
   v: number;
   vaultId: string;
   revision: number;
-  slots: PassphraseSlot[];
+  /** Older builds ignore slot kinds they do not know, so adding one keeps the format version. */
+  slots: KeySlot[];
 }
 
 export interface Envelope {

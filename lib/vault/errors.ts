@@ -10,6 +10,18 @@ export const VAULT_ERRORS = {
   READ_ONLY:
     'This vault was saved by a newer version of Twofold. Update Twofold to make changes; your accounts are untouched.',
   LOCKED: 'Twofold is locked. Unlock it first.',
+  PASSKEY_NO_PRF:
+    'This browser or authenticator cannot unlock Twofold with a passkey (it lacks the PRF extension). Nothing was changed: keep using your passphrase.',
+  PASSKEY_UNSUPPORTED:
+    'This browser offers no passkeys here. Nothing was changed: keep using your passphrase.',
+  PASSKEY_CANCELLED:
+    'The passkey request was cancelled, or the authenticator could not verify you (fingerprint, face or PIN). Nothing was changed.',
+  PASSKEY_REFUSED:
+    'This passkey could not unlock the vault: its stored key slot does not match or was changed. Nothing was changed; unlock with your passphrase.',
+  PASSKEY_UNKNOWN: 'This passkey is not set up for this vault. Unlock with your passphrase.',
+  PASSKEY_NAME: 'Name the passkey (1 to 64 characters), for example "This laptop".',
+  NOT_HEALTHY:
+    'A stored copy of the vault is still damaged, so the set-aside copies were kept. Make a change (for example add or rename an account) and try again.',
 } as const;
 
 export type VaultErrorCode = keyof typeof VAULT_ERRORS;

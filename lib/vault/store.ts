@@ -9,11 +9,14 @@ import {
   slotAad,
   type Envelope,
   type EnvelopeHeader,
+  type KeySlot,
   type PassphraseSlot,
 } from './envelope';
 import { TwofoldError } from '../errors';
 import { checkKdfParams, DEFAULT_KDF, deriveKek, type KdfParams } from './kdf';
 import { webLock, type WithLock } from './locks';
+import type { RevisionWatermark } from './watermark';
+import { isPasskeySlot, unwrapPasskeySlot, wrapForPasskeySlot } from './passkey-slot';
 
 /** The part of `storage.local` the vault needs; tests pass an in-memory one. */
 export interface KeyValueArea {
@@ -33,9 +36,19 @@ const QUARANTINE_PREFIX = 'vault.quarantine.';
 const LOCK_NAME = 'twofold-vault-write';
 export const MIN_PASSPHRASE_LENGTH = 8;
 
+/** Wraps a new data key in a non-passphrase slot; undefined drops the slot. */
+export type SlotRewrap = (
+  slot: KeySlot,
+  dek: Uint8Array<ArrayBuffer>,
+  vaultId: string,
+) => Promise<KeySlot | undefined>;
+
 export interface VaultSnapshot {
   payload: VaultPayload;
   revision: number;
+  vaultId: string;
+  /** Key slots of the copy read (authenticated with it). */
+  slots: KeySlot[];
   /** A newer Twofold wrote a copy we cannot read: never write over it. */
   readOnly: boolean;
   /** Copies that failed to authenticate on this read (they are quarantined before any write). */
@@ -54,6 +67,8 @@ export interface VaultStoreOptions {
   /** Argon2id cost; tests lower it, production uses DESIGN section 3. */
   kdf?: { memory: number; iterations: number; parallelism: number };
   now?: () => number;
+  /** Told every revision this store writes, so a later rollback can be noticed. */
+  watermark?: RevisionWatermark;
 }
 
 /**
@@ -65,6 +80,7 @@ export class VaultStore {
   private readonly withLock: WithLock;
   private readonly kdf: { memory: number; iterations: number; parallelism: number };
   private readonly now: () => number;
+  private readonly watermark: RevisionWatermark | undefined;
 
   constructor(
     private readonly area: KeyValueArea,
@@ -73,6 +89,7 @@ export class VaultStore {
     this.withLock = options.withLock ?? webLock();
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.now = options.now ?? Date.now;
+    this.watermark = options.watermark;
   }
 
   async exists(): Promise<boolean> {
@@ -90,6 +107,7 @@ export class VaultStore {
       const slot = await this.makeSlot(passphrase, dek, vaultId);
       const header: EnvelopeHeader = { v: FORMAT_VERSION, vaultId, revision: 1, slots: [slot] };
       await this.area.set({ [KEYS.A]: await sealPayload(dek, header, { accounts: [] }) });
+      await this.watermark?.record(vaultId, 1);
       return dek;
     });
   }
@@ -125,11 +143,42 @@ export class VaultStore {
     throw new TwofoldError('WRONG_PASSPHRASE');
   }
 
+  /**
+   * Passkey KEK (derived from the PRF output in the page) -> raw data key. A slot that does
+   * not open, or whose vault does not then authenticate, is refused; nothing is written.
+   */
+  async unlockWithPasskey(
+    credentialId: string,
+    kek: Uint8Array<ArrayBuffer>,
+  ): Promise<Uint8Array<ArrayBuffer>> {
+    const copies = await this.readCopies();
+    const readable = copies.filter((c) => c.envelope && !c.future);
+    if (copies.every((c) => c.raw === undefined)) throw new TwofoldError('NO_VAULT');
+    readable.sort((a, b) => b.envelope!.header.revision - a.envelope!.header.revision);
+    let known = false;
+    for (const copy of readable) {
+      const { slots, vaultId } = copy.envelope!.header;
+      const slot = slots.find((s) => s.kind === 'passkey' && s.credentialId === credentialId);
+      if (!slot || !isPasskeySlot(slot)) continue;
+      known = true;
+      const dek = await unwrapPasskeySlot(slot, kek, vaultId);
+      if (
+        dek &&
+        (await this.read(dek).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return dek;
+    }
+    throw new TwofoldError(known ? 'PASSKEY_REFUSED' : 'PASSKEY_UNKNOWN');
+  }
+
   /** Decrypts the newest copy that authenticates. */
   async read(dek: Uint8Array<ArrayBuffer>): Promise<VaultSnapshot> {
     const copies = await this.readCopies();
     const key = await importAesKey(dek);
-    let best: { payload: VaultPayload; revision: number } | undefined;
+    let best: Omit<VaultSnapshot, 'readOnly' | 'damaged'> | undefined;
     const damaged: Generation[] = [];
     for (const copy of copies) {
       if (copy.raw === undefined || copy.future) continue;
@@ -138,8 +187,8 @@ export class VaultStore {
         damaged.push(copy.generation);
         continue;
       }
-      const revision = copy.envelope!.header.revision;
-      if (!best || revision > best.revision) best = { payload, revision };
+      const { revision, vaultId, slots } = copy.envelope!.header;
+      if (!best || revision > best.revision) best = { payload, revision, vaultId, slots };
     }
     const readOnly = copies.some((c) => c.future);
     if (!best)
@@ -156,26 +205,88 @@ export class VaultStore {
     mutate: (payload: VaultPayload) => VaultPayload | Promise<VaultPayload>,
   ): Promise<VaultPayload> {
     return this.withLock(LOCK_NAME, async () => {
-      const { next } = await this.writeNext(dek, mutate, undefined);
+      const { next } = await this.writeNext(dek, mutate, {});
       return next;
     });
   }
 
   /**
-   * Re-wraps the data key under a new passphrase. Both generations are rewritten
-   * so the old passphrase opens neither of them afterwards.
+   * A new passphrase AND a new data key: the accounts are re-encrypted under a fresh
+   * key in both generations, so an old copy of the vault (a profile backup, a
+   * quarantined copy) opened with the old passphrase yields the old data key,
+   * which opens nothing written from now on. Other slots are re-wrapped by
+   * `rewrap` (a slot it cannot re-wrap is dropped). Returns the new data key.
    */
-  async changePassphrase(dek: Uint8Array<ArrayBuffer>, current: string, next: string): Promise<void> {
+  async changePassphrase(
+    dek: Uint8Array<ArrayBuffer>,
+    current: string,
+    next: string,
+    rewrap: SlotRewrap = rewrapPasskeySlot,
+  ): Promise<Uint8Array<ArrayBuffer>> {
     checkPassphrase(next);
     const check = await this.unlock(current);
     if (!equalBytes(check, dek)) throw new TwofoldError('WRONG_PASSPHRASE');
-    await this.withLock(LOCK_NAME, async () => {
+    return this.withLock(LOCK_NAME, async () => {
       const snapshot = await this.read(dek);
-      const vaultId = (await this.readCopies()).find((c) => c.envelope)?.envelope?.header.vaultId;
-      if (!vaultId) throw new TwofoldError('DAMAGED');
-      const slot = await this.makeSlot(next, dek, vaultId);
-      await this.writeNext(dek, (p) => p, [slot], snapshot);
-      await this.writeNext(dek, (p) => p, [slot]);
+      if (snapshot.readOnly) throw new TwofoldError('READ_ONLY');
+      const fresh = randomBytes(KEY_BYTES);
+      const passphraseSlot = await this.makeSlot(next, fresh, snapshot.vaultId);
+      const others: KeySlot[] = [];
+      for (const slot of snapshot.slots) {
+        if (slot.kind === 'passphrase') continue;
+        const rewrapped = await rewrap(slot, fresh, snapshot.vaultId);
+        if (rewrapped) others.push(rewrapped);
+      }
+      const slots = [passphraseSlot, ...others];
+      await this.writeNext(dek, (p) => p, { slots, known: snapshot, sealWith: fresh });
+      // The other copy is under the old key: it is replaced, not quarantined as damaged.
+      const written = { ...snapshot, revision: snapshot.revision + 1, damaged: [] };
+      await this.writeNext(fresh, (p) => p, { slots, known: written });
+      return fresh;
+    });
+  }
+
+  /**
+   * Replaces the key slots (adding or removing a passkey), payload unchanged, in both
+   * generations so a removed slot opens neither copy afterwards.
+   */
+  async replaceSlots(
+    dek: Uint8Array<ArrayBuffer>,
+    change: (slots: KeySlot[], vaultId: string) => KeySlot[] | Promise<KeySlot[]>,
+  ): Promise<KeySlot[]> {
+    return this.withLock(LOCK_NAME, async () => {
+      const snapshot = await this.read(dek);
+      const slots = await change(structuredClone(snapshot.slots), snapshot.vaultId);
+      if (!slots.some((s) => s.kind === 'passphrase')) throw new TwofoldError('KEY_PARAMS_DAMAGED');
+      await this.writeNext(dek, (p) => p, { slots, known: snapshot });
+      await this.writeNext(dek, (p) => p, { slots });
+      return slots;
+    });
+  }
+
+  /** The header of the newest readable copy, before unlock (not yet authenticated). */
+  async header(): Promise<EnvelopeHeader | undefined> {
+    const copies = (await this.readCopies()).filter((c) => c.envelope && !c.future);
+    copies.sort((a, b) => b.envelope!.header.revision - a.envelope!.header.revision);
+    return copies[0]?.envelope?.header;
+  }
+
+  /**
+   * Deletes the quarantined copies, only while the vault is healthy: both generations
+   * authenticate under `dek` and none is from a newer version. Returns how many went.
+   */
+  async clearQuarantine(dek: Uint8Array<ArrayBuffer>): Promise<number> {
+    return this.withLock(LOCK_NAME, async () => {
+      const snapshot = await this.read(dek);
+      const copies = await this.readCopies();
+      const healthy =
+        !snapshot.readOnly &&
+        snapshot.damaged.length === 0 &&
+        copies.every((c) => c.raw === undefined || (c.envelope && !c.future));
+      if (!healthy) throw new TwofoldError('NOT_HEALTHY');
+      const keys = await this.quarantined();
+      if (keys.length > 0) await this.area.remove(keys);
+      return keys.length;
     });
   }
 
@@ -190,8 +301,11 @@ export class VaultStore {
   private async writeNext(
     dek: Uint8Array<ArrayBuffer>,
     mutate: (payload: VaultPayload) => VaultPayload | Promise<VaultPayload>,
-    slots: PassphraseSlot[] | undefined,
-    known?: VaultSnapshot,
+    {
+      slots,
+      known,
+      sealWith = dek,
+    }: { slots?: KeySlot[]; known?: VaultSnapshot; sealWith?: Uint8Array<ArrayBuffer> },
   ): Promise<{ next: VaultPayload }> {
     const copies = await this.readCopies();
     const snapshot = known ?? (await this.read(dek));
@@ -210,7 +324,8 @@ export class VaultStore {
       slots: slots ?? newest!.envelope!.header.slots,
     };
     const next = await mutate(structuredClone(snapshot.payload));
-    await this.area.set({ [KEYS[target]]: await sealPayload(dek, header, next) });
+    await this.area.set({ [KEYS[target]]: await sealPayload(sealWith, header, next) });
+    await this.watermark?.record(header.vaultId, header.revision);
     return { next };
   }
 
@@ -243,13 +358,22 @@ export class VaultStore {
   }
 }
 
+/** A new data key for a passkey slot, from its public key; other kinds are dropped. */
+async function rewrapPasskeySlot(
+  slot: KeySlot,
+  dek: Uint8Array<ArrayBuffer>,
+  vaultId: string,
+): Promise<KeySlot | undefined> {
+  return isPasskeySlot(slot) ? wrapForPasskeySlot(slot, dek, vaultId) : undefined;
+}
+
 function checkPassphrase(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new TwofoldError('WEAK_PASSPHRASE');
 }
 
 async function unwrapSlot(
   passphrase: string,
-  slot: PassphraseSlot,
+  slot: KeySlot,
   vaultId: string,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   try {

@@ -7,6 +7,7 @@
  *   npm run bench -- --no-build    uses the builds already in .output/
  *   npm run bench -- --quick       fewer runs (a smoke test of the harness; figures are noisier)
  *   npm run bench -- --node-only   no browser benchmarks
+ *   npm run bench -- --passkey-only  only unlock with passkey vs passphrase (prints, writes nothing)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -33,6 +34,7 @@ import {
 import { startBenchSite } from './site';
 import { sizeFigures, type BundleSize } from './sizes';
 import { benchUnlockBrowser } from './unlock-browser';
+import { benchUnlockPasskey } from './unlock-passkey';
 import { BENCH_PASSPHRASE, benchUnlockNode, benchVaultSave } from './vault-node';
 
 const args = new Set(process.argv.slice(2));
@@ -120,6 +122,9 @@ async function browserBenchmarks(figures: Figure[]): Promise<string | undefined>
         unavailable: errorText(e),
       })),
     );
+
+    section('Unlock with passkey vs passphrase in Chromium');
+    figures.push(await passkeyFigure(twofold));
 
     section('QR pop-up → prompt');
     figures.push(
@@ -231,7 +236,34 @@ async function firefoxBenchmarks(figures: Figure[]): Promise<void> {
   }
 }
 
+async function passkeyFigure(twofold: ExtensionBrowser): Promise<Figure> {
+  return withTimeout(
+    benchUnlockPasskey(twofold, { runs: RUNS.unlock, onProgress: progress }),
+    180_000,
+    'passkey unlock',
+  ).catch((e: unknown) => ({
+    id: 'unlock-passkey-chromium',
+    group: 'Unlock',
+    name: 'Unlock with passkey, Chromium popup',
+    unit: 'ms' as const,
+    unavailable: errorText(e),
+  }));
+}
+
+/** `--passkey-only`: the one figure, printed; the report files are left as they are. */
+async function passkeyOnly(): Promise<void> {
+  const twofold = await ExtensionBrowser.launch();
+  try {
+    const messenger = await Messenger.open(twofold);
+    await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
+    printTable([await passkeyFigure(twofold)]);
+  } finally {
+    await twofold.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (args.has('--passkey-only')) return passkeyOnly();
   const loadAverageAtStart = loadavg();
   const figures: Figure[] = [];
   const problems: string[] = [];

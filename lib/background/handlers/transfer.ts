@@ -17,7 +17,5 @@ export function registerTransferHandlers(
   handle('import:preview', async ({ text, password }) =>
     inUiLanguage(await transfer.preview(text, password)),
   );
-  handle('import:commit', async ({ text, password, select }) =>
-    inUiLanguage(await transfer.commit(text, password, select)),
-  );
+  handle('import:commit', async ({ token, select }) => inUiLanguage(await transfer.commit(token, select)));
 }

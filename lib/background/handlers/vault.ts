@@ -10,5 +10,7 @@ export function registerVaultHandlers(
   handle('vault:unlock', ({ passphrase }) => vault.unlock(passphrase));
   handle('vault:lock', () => vault.lock());
   handle('vault:changePassphrase', ({ current, next }) => vault.changePassphrase(current, next));
+  handle('vault:clearQuarantine', () => vault.clearQuarantine());
+  handle('vault:acceptRollback', () => vault.acceptRollback());
   handle('vault:openUnlock', (_data, sender) => openUnlock(sender.tabId));
 }

@@ -18,12 +18,14 @@ export async function sendFromPage<T = unknown>(page: Page, type: string, data?:
 /** Adds accounts from otpauth URIs through the bulk import (import:preview + import:commit). */
 export async function seedAccounts(page: Page, uris: string[]): Promise<number> {
   const text = uris.join('\n');
-  const preview = await sendFromPage<{ ok: boolean; items: { index: number }[] }>(page, 'import:preview', {
-    text,
-  });
+  const preview = await sendFromPage<{ ok: boolean; token: string; items: { index: number }[] }>(
+    page,
+    'import:preview',
+    { text },
+  );
   if (!preview.ok) throw new Error('seed preview failed');
   const result = await sendFromPage<{ ok: boolean; added: number }>(page, 'import:commit', {
-    text,
+    token: preview.token,
     select: preview.items.map((i) => i.index),
   });
   return result.added;

@@ -13,7 +13,7 @@ export class PopupPage {
 
   async unlock(passphrase: string): Promise<void> {
     await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-    await this.page.getByRole('button', { name: 'Unlock' }).click();
+    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
   }
 
   async lock(): Promise<void> {

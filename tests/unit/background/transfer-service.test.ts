@@ -32,9 +32,13 @@ describe('TransferService', () => {
   it('commits only the chosen items and never a duplicate', async () => {
     const { accounts, transfer } = await vaultServices();
     await accounts.add(uri('a', 'JBSWY3DPEHPK3PXP'), undefined);
-    expect(await transfer.commit(LIST, undefined, [0, 1])).toEqual({ ok: true, added: 1 });
+    const token = async () => {
+      const preview = await transfer.preview(LIST);
+      return preview.ok ? preview.token : '';
+    };
+    expect(await transfer.commit(await token(), [0, 1])).toEqual({ ok: true, added: 1 });
     expect((await accounts.list()).map((a) => a.label)).toEqual(['a', 'b']);
-    expect(await transfer.commit(LIST, undefined, [])).toEqual({ ok: true, added: 0 });
+    expect(await transfer.commit(await token(), [])).toEqual({ ok: true, added: 0 });
   });
 
   it('a backup keeps bindings and pins, and restores on an empty vault', async () => {
@@ -54,7 +58,8 @@ describe('TransferService', () => {
       ok: false,
       code: 'IMPORT_BACKUP_WRONG_PASSPHRASE',
     });
-    expect(await second.transfer.commit(text, 'backup passphrase', [0])).toEqual({ ok: true, added: 1 });
+    const preview = await second.transfer.preview(text, 'backup passphrase');
+    expect(await second.transfer.commit(preview.ok ? preview.token : '', [0])).toEqual({ ok: true, added: 1 });
     expect(await second.accounts.list()).toMatchObject([
       { label: 'a', origin: ORIGIN, pinned: true, code: bound.code },
     ]);
@@ -70,7 +75,7 @@ describe('TransferService', () => {
     const { vault, transfer } = await vaultServices();
     await vault.lock();
     expect(await transfer.preview(LIST)).toMatchObject({ ok: false, code: 'LOCKED' });
-    expect(await transfer.commit(LIST, undefined, [0])).toMatchObject({ ok: false, code: 'LOCKED' });
+    expect(await transfer.commit('no-such-token', [0])).toMatchObject({ ok: false, code: 'IMPORT_EXPIRED' });
     await vault.unlock(PASSPHRASE);
   });
 });

@@ -70,7 +70,7 @@ describe('tampering', () => {
     const file = aegisEncrypt(aegisPlain.db, PASSWORD);
     Object.assign(file.header.slots[1]!, { n: 2 ** 30 });
     await expect(importText(JSON.stringify(file), PASSWORD)).rejects.toMatchObject({
-      code: 'IMPORT_DAMAGED_KEY_PARAMS',
+      code: 'IMPORT_TOO_COSTLY',
     });
   });
 

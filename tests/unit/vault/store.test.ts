@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredAccount } from '@/lib/otp/account';
 import { fromBase64, toBase64 } from '@/lib/bytes';
-import { decodeEnvelope, encodeEnvelope } from '@/lib/vault/envelope';
+import { decodeEnvelope, encodeEnvelope, type KeySlot, type PassphraseSlot } from '@/lib/vault/envelope';
 import { TwofoldError } from '@/lib/errors';
 import { webLock } from '@/lib/vault/locks';
 import { VaultStore, type VaultPayload } from '@/lib/vault/store';
@@ -37,6 +37,12 @@ async function vaultWithTwoGenerations() {
   const dek = await store.create(PASS); // A: revision 1, no accounts
   await store.update(dek, add(account(1))); // B: revision 2, one account
   return { area, store, dek };
+}
+
+function passphraseSlot(slots: KeySlot[]): PassphraseSlot {
+  const slot = slots.find((s): s is PassphraseSlot => s.kind === 'passphrase');
+  if (!slot) throw new Error('no passphrase slot');
+  return slot;
 }
 
 function flipBit(stored: string, bit: number): string {
@@ -165,7 +171,7 @@ describe('VaultStore', () => {
     expect((await store.read(again)).payload.accounts).toEqual([account(1)]);
     const salts = await Promise.all(
       ['vault.A', 'vault.B'].map(
-        async (k) => (await decodeEnvelope(area.data.get(k))).header.slots[0]?.kdf.salt,
+        async (k) => passphraseSlot((await decodeEnvelope(area.data.get(k))).header.slots).kdf.salt,
       ),
     );
     expect(salts[0]).toBe(salts[1]);
@@ -184,9 +190,9 @@ describe('VaultStore', () => {
     const area = new MemoryArea();
     const store = new VaultStore(area);
     const dek = await store.create(PASS);
-    const slot = (await decodeEnvelope(area.data.get('vault.A'))).header.slots[0];
-    expect(slot?.kdf).toMatchObject({ name: 'argon2id', memory: 65536, iterations: 3, parallelism: 1 });
-    expect(fromBase64(slot!.kdf.salt)).toHaveLength(16);
+    const slot = passphraseSlot((await decodeEnvelope(area.data.get('vault.A'))).header.slots);
+    expect(slot.kdf).toMatchObject({ name: 'argon2id', memory: 65536, iterations: 3, parallelism: 1 });
+    expect(fromBase64(slot.kdf.salt)).toHaveLength(16);
     expect(await store.unlock(PASS)).toEqual(dek);
   });
 
@@ -194,7 +200,10 @@ describe('VaultStore', () => {
     const { area, store } = await vaultWithTwoGenerations();
     for (const key of ['vault.A', 'vault.B']) {
       const e = await decodeEnvelope(area.data.get(key));
-      const slots = e.header.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memory: 64 * 1024 * 1024 } }));
+      const slots = [passphraseSlot(e.header.slots)].map((s) => ({
+        ...s,
+        kdf: { ...s.kdf, memory: 64 * 1024 * 1024 },
+      }));
       area.data.set(key, await encodeEnvelope({ ...e.header, slots }, e.iv, e.ciphertext));
     }
     await expect(store.unlock(PASS)).rejects.toBeInstanceOf(TwofoldError);

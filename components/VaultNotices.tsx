@@ -1,0 +1,42 @@
+import { t } from '@/lib/i18n';
+import { sendMessage, type VaultState } from '@/lib/messaging';
+import { ErrorAlert } from './ErrorAlert';
+import { useSubmit } from './useSubmit';
+
+interface Props {
+  state: VaultState;
+  onState: (state: VaultState) => void;
+}
+
+/**
+ * What the vault itself needs the user to know after an unlock: it is older than one
+ * already seen here (a rollback), or damaged copies were set aside. Each stays until the
+ * user answers it with its button.
+ */
+export function VaultNotices({ state, onState }: Props) {
+  const rollback = useSubmit(async () => onState(await sendMessage('vault:acceptRollback')));
+  const quarantine = useSubmit(async () => onState(await sendMessage('vault:clearQuarantine')));
+  if (!state.unlocked) return null;
+  return (
+    <>
+      {state.rollback && (
+        <div class="warning stack" role="alert" aria-busy={rollback.busy}>
+          <p>{t('noticeRollback', [String(state.rollback.current), String(state.rollback.seen)])}</p>
+          <ErrorAlert error={rollback.error} />
+          <button type="button" disabled={rollback.busy} onClick={() => void rollback.submit()}>
+            {t('noticeRollbackAccept')}
+          </button>
+        </div>
+      )}
+      {state.quarantined > 0 && !state.readOnly && (
+        <div class="notice stack" role="status" aria-busy={quarantine.busy}>
+          <p>{t('noticeQuarantine', String(state.quarantined))}</p>
+          <ErrorAlert error={quarantine.error} />
+          <button type="button" disabled={quarantine.busy} onClick={() => void quarantine.submit()}>
+            {t('noticeQuarantineDelete')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { KeyValueArea } from './store';
+
+/** Storage key of the watermark, the same in every area it is kept in. */
+export const WATERMARK_KEY = 'twofold.maxRevision';
+
+/** Highest revision seen, per vault id (a new vault starts again at 1 without a warning). */
+type Marks = Record<string, number>;
+
+/**
+ * The highest vault revision ever seen, kept outside the vault copies in several
+ * storage areas (session, local, sync where it exists). Restoring older copies of
+ * the vault does not restore every area, so an unlock can tell the vault went
+ * back in time. Areas that fail (sync quota, no sync) are skipped, never fatal.
+ */
+export class RevisionWatermark {
+  constructor(private readonly areas: readonly KeyValueArea[]) {}
+
+  /** The highest revision any area has seen for this vault (0 when none). */
+  async highest(vaultId: string): Promise<number> {
+    const marks = await Promise.all(this.areas.map((area) => readMarks(area)));
+    return Math.max(0, ...marks.map((m) => m[vaultId] ?? 0));
+  }
+
+  /** Raise the watermark to `revision` in every area (never lowers it). */
+  async record(vaultId: string, revision: number): Promise<void> {
+    await Promise.all(
+      this.areas.map(async (area) => {
+        const marks = await readMarks(area);
+        if ((marks[vaultId] ?? 0) >= revision) return;
+        await area.set({ [WATERMARK_KEY]: { ...marks, [vaultId]: revision } }).catch(() => undefined);
+      }),
+    );
+  }
+
+  /** The user accepted the vault as it is: the watermark becomes its revision in every area. */
+  async reset(vaultId: string, revision: number): Promise<void> {
+    await Promise.all(
+      this.areas.map(async (area) => {
+        const marks = await readMarks(area);
+        await area.set({ [WATERMARK_KEY]: { ...marks, [vaultId]: revision } }).catch(() => undefined);
+      }),
+    );
+  }
+}
+
+async function readMarks(area: KeyValueArea): Promise<Marks> {
+  try {
+    const value = (await area.get([WATERMARK_KEY]))[WATERMARK_KEY];
+    if (typeof value !== 'object' || value === null) return {};
+    return Object.fromEntries(
+      Object.entries(value).filter(
+        (entry): entry is [string, number] => Number.isSafeInteger(entry[1]) && entry[1] > 0,
+      ),
+    );
+  } catch {
+    return {};
+  }
+}

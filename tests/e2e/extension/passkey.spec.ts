@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/twofold';
+import { PopupPage } from '../pages/popup-page';
+import { VirtualAuthenticators } from '../pages/virtual-authenticator';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+const CODE = 'Example (alice)';
+
+/** One tab for the whole test: the virtual authenticator belongs to it. */
+async function vaultInOneTab(page: Page, url: (path: string) => string): Promise<PopupPage> {
+  await page.goto(url('popup.html'));
+  const popup = new PopupPage(page);
+  await popup.createVault(PASSPHRASE);
+  await popup.addAccount(URI);
+  await expect(popup.code(CODE)).toBeVisible();
+  return popup;
+}
+
+async function setUpPasskey(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Passkey name').fill(name);
+  await page.getByRole('button', { name: 'Set up passkey unlock' }).click();
+}
+
+function passkeyList(page: Page) {
+  return page.getByRole('list', { name: 'Passkeys that unlock Twofold' });
+}
+
+const storedVault = (page: Page) => page.evaluate(() => chrome.storage.local.get(['vault.A', 'vault.B']));
+
+test.describe('passkey unlock (WebAuthn PRF, virtual authenticators)', () => {
+  test('set up, lock, unlock with passkey or passphrase, a second passkey, remove', async ({ twofold }) => {
+    const page = await twofold.context.newPage();
+    const authenticators = await VirtualAuthenticators.attach(page);
+    const laptop = await authenticators.add({ transport: 'internal' });
+    const url = (path: string) => twofold.extensionUrl(path);
+    const popup = await vaultInOneTab(page, url);
+
+    await page.goto(url('options.html'));
+    await setUpPasskey(page, 'This laptop');
+    await expect(page.getByRole('status').filter({ hasText: 'Passkey “This laptop” added.' })).toBeVisible();
+    await expect(passkeyList(page).getByRole('listitem')).toHaveText([/This laptop/]);
+    expect(await authenticators.credentialCount(laptop)).toBe(1);
+
+    // Locked popup: the passkey first, the passphrase one click away.
+    await page.goto(url('popup.html'));
+    await popup.lock();
+    await expect(page.getByRole('button', { name: 'Unlock with passkey' })).toBeVisible();
+    await expect(page.getByLabel('Passphrase', { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Unlock with passkey' }).click();
+    await expect(popup.code(CODE)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Use passphrase instead' }).click();
+    await popup.unlock(PASSPHRASE);
+    await expect(popup.code(CODE)).toBeVisible();
+
+    // The unlock window (opened by an in-page action) offers the passkey the same way.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.goto(url('popup.html?window=unlock'));
+    await page.getByRole('button', { name: 'Unlock with passkey' }).click();
+    await expect(page.getByText('Unlocked. This window closes by itself.')).toBeVisible();
+
+    // A second passkey, on a USB security key (the laptop's authenticator is gone meanwhile).
+    await authenticators.remove(laptop);
+    const yubikey = await authenticators.add({ transport: 'usb' });
+    await page.goto(url('options.html'));
+    await setUpPasskey(page, 'YubiKey');
+    await expect(passkeyList(page).getByRole('listitem')).toHaveText([/This laptop/, /YubiKey/]);
+    await page.goto(url('popup.html'));
+    await popup.lock();
+    await page.getByRole('button', { name: 'Unlock with passkey' }).click();
+    await expect(popup.code(CODE)).toBeVisible();
+    expect(await authenticators.credentialCount(yubikey)).toBe(1);
+
+    // Remove both: the vault is as it was, passphrase only.
+    await page.goto(url('options.html'));
+    await page.getByRole('button', { name: 'Remove passkey This laptop' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Passkey “This laptop” removed.' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Remove passkey YubiKey' }).click();
+    await expect(page.getByText('No passkey set up yet.')).toBeVisible();
+    await page.goto(url('popup.html'));
+    await popup.lock();
+    await expect(page.getByRole('button', { name: 'Unlock with passkey' })).toHaveCount(0);
+    await popup.unlock(PASSPHRASE);
+    await expect(popup.code(CODE)).toBeVisible();
+  });
+
+  for (const [name, options, message] of [
+    [
+      'an authenticator that refuses user verification',
+      { transport: 'internal', isUserVerified: false },
+      /could not verify you.*Nothing was changed/,
+    ],
+    [
+      'a PRF-less authenticator',
+      { transport: 'usb', hasPrf: false },
+      /lacks the PRF extension.*Nothing was changed/,
+    ],
+  ] as const) {
+    test(`${name}: says so plainly and nothing changes`, async ({ twofold }) => {
+      const page = await twofold.context.newPage();
+      const authenticators = await VirtualAuthenticators.attach(page);
+      await authenticators.add(options);
+      const url = (path: string) => twofold.extensionUrl(path);
+      await vaultInOneTab(page, url);
+      await page.goto(url('options.html'));
+      const before = await storedVault(page);
+      await setUpPasskey(page, 'This laptop');
+      await expect(page.getByRole('alert')).toHaveText(message);
+      await expect(page.getByText('No passkey set up yet.')).toBeVisible();
+      expect(await storedVault(page)).toEqual(before);
+      await page.goto(url('popup.html'));
+      await new PopupPage(page).lock();
+      await expect(page.getByRole('button', { name: 'Unlock with passkey' })).toHaveCount(0);
+    });
+  }
+});
