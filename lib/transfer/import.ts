@@ -15,7 +15,6 @@ import { damaged, empty, isImportError, unsupported } from './types';
 import type { JsonObject } from './util';
 import { isObject, MAX_IMPORT_CHARS, parseJson } from './util';
 import { checkAccountCount } from './limits';
-import { TwofoldError } from '../errors';
 
 export async function importText(text: string, password?: string): Promise<ImportResult> {
   if (typeof text !== 'string') throw unsupported();
