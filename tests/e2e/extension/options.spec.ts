@@ -20,6 +20,8 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 /** vectors.json: V1 TOTP SHA1/6/30, V2 TOTP SHA256/8/60, V3 HOTP SHA512/7/42 (the format docs' fields). */
 const VECTORS = JSON.parse(fixture('vectors.json')) as OtpAccount[];
 const NAMES = ['Example (alice@example.com)', 'Acme Corp (bob)', 'Forge (carol)'];
+const STEAM_NAME = 'Steam (dave)';
+const WITH_STEAM = [...NAMES, STEAM_NAME];
 
 /** What a phone app shows for this account now (or just before or after, at a period's edge). */
 function expectedCodes(account: OtpAccount): string[] {
@@ -108,9 +110,7 @@ test.describe('options: backup, import, export', () => {
 
       // The right one: a preview, then everything back, bindings included.
       await restore.decrypt(BACKUP_PASSPHRASE);
-      await expect(
-        restore.page.getByRole('heading', { name: 'Twofold backup: 4 accounts found' }),
-      ).toBeVisible();
+      await expect(restore.page.getByRole('heading', { name: 'Twofold: 4 accounts found' })).toBeVisible();
       await expect(restore.previewItems()).toHaveCount(4);
       await expect(restore.previewItems().filter({ hasText: 'New' })).toHaveCount(4);
       await restore.addSelected(4);
@@ -143,37 +143,37 @@ test.describe('options: backup, import, export', () => {
       {
         file: 'aegis-plain-v3.json',
         contents: fixture('aegis-plain-v3.json'),
-        format: 'Aegis export',
-        names: NAMES,
+        format: 'Aegis',
+        names: WITH_STEAM,
       },
       {
         file: 'aegis-encrypted.json',
         contents: JSON.stringify(
           aegisEncrypt((JSON.parse(fixture('aegis-plain-v1.json')) as { db: unknown }).db, 'aegis pass'),
         ),
-        format: 'Aegis export',
+        format: 'Aegis',
         names: NAMES,
       },
-      { file: '2fas-v4.2fas', contents: fixture('2fas-v4.2fas'), format: '2FAS backup', names: NAMES },
-      { file: 'andotp.json', contents: fixture('andotp.json'), format: 'andOTP backup', names: NAMES },
+      { file: '2fas-v4.2fas', contents: fixture('2fas-v4.2fas'), format: '2FAS', names: WITH_STEAM },
+      { file: 'andotp.json', contents: fixture('andotp.json'), format: 'andOTP', names: WITH_STEAM },
       {
         file: 'ente.txt',
         contents: fixture('ente.txt'),
         mime: 'text/plain',
-        format: 'otpauth URI list',
-        names: NAMES,
+        format: 'otpauth',
+        names: WITH_STEAM,
       },
       {
         file: 'bitwarden.json',
         contents: fixture('bitwarden.json'),
-        format: 'Bitwarden export',
-        names: [NAMES[0]!, NAMES[1]!],
+        format: 'Bitwarden',
+        names: [NAMES[0]!, NAMES[1]!, STEAM_NAME],
       },
       {
         file: 'google-authenticator-export.png',
         contents: qrPng,
         mime: 'image/png',
-        format: 'Google Authenticator export',
+        format: 'Google Authenticator',
         names: [NAMES[0]!],
       },
     ];
@@ -190,9 +190,10 @@ test.describe('options: backup, import, export', () => {
         await expect(options.previewItems().filter({ hasText: accountName })).toHaveCount(1);
       }
       if (i === 0) {
-        await expect(options.previewItems().filter({ hasText: 'New' })).toHaveCount(3);
-        await expect(options.page.getByRole('heading', { name: 'Not importable' })).toBeVisible();
-        await options.addSelected(3);
+        // Steam Guard entries are imported too (5-character codes).
+        await expect(options.previewItems().filter({ hasText: 'New' })).toHaveCount(4);
+        await expect(options.previewItems().filter({ hasText: 'Steam · SHA1 · 5' })).toHaveCount(1);
+        await options.addSelected(4);
       } else {
         // Everything is already in Twofold: nothing to add.
         await expect(options.previewItems().filter({ hasText: 'Already in Twofold' })).toHaveCount(
@@ -204,9 +205,11 @@ test.describe('options: backup, import, export', () => {
         await options.page.getByRole('button', { name: 'Cancel' }).click();
       }
     }
-    expect(await accountCount(options.page)).toBe(3);
+    expect(await accountCount(options.page)).toBe(4);
     await popup.page.reload();
     await expectCodes(popup, VECTORS, NAMES);
+    // The popup shows Steam Guard's code: 5 characters of its own alphabet.
+    await expect(popup.code(STEAM_NAME)).toHaveText(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
   });
 
   test('pasted otpauth URIs: preview, conflicts only if ticked, bad text changes nothing', async ({
