@@ -59,7 +59,10 @@ describe('TransferService', () => {
       code: 'IMPORT_BACKUP_WRONG_PASSPHRASE',
     });
     const preview = await second.transfer.preview(text, 'backup passphrase');
-    expect(await second.transfer.commit(preview.ok ? preview.token : '', [0])).toEqual({ ok: true, added: 1 });
+    expect(await second.transfer.commit(preview.ok ? preview.token : '', [0])).toEqual({
+      ok: true,
+      added: 1,
+    });
     expect(await second.accounts.list()).toMatchObject([
       { label: 'a', origin: ORIGIN, pinned: true, code: bound.code },
     ]);
