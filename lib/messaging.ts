@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountView } from './otp/account';
+import type { ClockProtocol } from './protocol/clock';
 import type { ManageProtocol } from './protocol/manage';
 
 /** Who may send a message; the background checks this against the browser's `sender`. */
@@ -131,7 +132,7 @@ export type ScanOutcome =
   { offer: CaptureOffer } | { message: 'noQr' | 'notOtp' | 'noAccess' | 'invalid'; detail?: string };
 
 /** Every message the background handles: the core above plus account management. */
-export type BackgroundProtocol = CoreProtocol & ManageProtocol;
+export type BackgroundProtocol = CoreProtocol & ManageProtocol & ClockProtocol;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
 export interface ContentProtocol {

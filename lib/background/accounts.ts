@@ -1,8 +1,11 @@
 import type { AccountView, OtpAccount, StoredAccount } from '../otp/account';
 import { generateCode, periodEnd } from '../otp/codes';
 
-/** Public view of an account: everything a page may show, never the secret. */
-export function toView(account: StoredAccount, now: number): AccountView {
+/**
+ * Public view of an account: everything a page may show, never the secret. `correctionMs`
+ * shifts the code to the site's clock; `expiresAt` stays on this computer's clock.
+ */
+export function toView(account: StoredAccount, now: number, correctionMs = 0): AccountView {
   return {
     id: account.id,
     type: account.type,
@@ -12,8 +15,8 @@ export function toView(account: StoredAccount, now: number): AccountView {
     period: account.period,
     pinned: account.pinned ?? false,
     ...(account.origin ? { origin: account.origin } : {}),
-    code: generateCode(account, now),
-    ...(account.type === 'totp' ? { expiresAt: periodEnd(account, now) } : {}),
+    code: generateCode(account, now + correctionMs),
+    ...(account.type === 'totp' ? { expiresAt: periodEnd(account, now + correctionMs) - correctionMs } : {}),
   };
 }
 

@@ -12,6 +12,13 @@ export interface AutofillDeps {
   tabOrigin: (tabId: number) => Promise<string | undefined>;
   /** Tells tabs that asked while locked that they may ask again. */
   notifyUnlocked: (tabIds: number[]) => void;
+  /** The site's clock: measured before a fill, and the ms codes for an origin are shifted by. */
+  clock?: ClockForCodes;
+}
+
+export interface ClockForCodes {
+  beforeFill(origin: string): Promise<void>;
+  correction(origin: string): Promise<number>;
 }
 
 /**
@@ -66,7 +73,10 @@ export class AutofillService {
         choices: accounts.map((a) => ({ id: a.id, issuer: a.issuer, label: a.label || accountName(a) })),
       };
     }
-    const filled = await this.deps.vault.fillCode(account);
+    const filled = await this.deps.vault.fillCode(
+      account,
+      await correctionBeforeFill(this.deps.clock, from.origin),
+    );
     if (!filled) return { status: 'none' };
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };
@@ -80,6 +90,16 @@ export class AutofillService {
     const hint = this.usernames.get(from.tabId);
     return hint?.origin === from.origin ? hint.username : undefined;
   }
+}
+
+/** Measures the site's clock if due (never fails a fill), then the correction for its codes. */
+export async function correctionBeforeFill(
+  clock: ClockForCodes | undefined,
+  origin: string,
+): Promise<number> {
+  if (!clock) return 0;
+  await clock.beforeFill(origin).catch(() => undefined);
+  return clock.correction(origin).catch(() => 0);
 }
 
 /**

@@ -4,6 +4,7 @@ import { decodeMigrationUri } from '../otp/migration';
 import { parseOtpauthUri } from '../otp/uri';
 import type { RgbaImage } from '../qr/types';
 import { fromBase64 } from '../vault/encoding';
+import { type ClockForCodes, correctionBeforeFill } from './autofill-service';
 import type { VaultService } from './vault-service';
 
 /** Only these QR payloads are authenticator enrolments; anything else is ignored. */
@@ -47,6 +48,8 @@ export interface CaptureDeps {
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
   /** The enrolment code was handed out: autofill must not fill it again (a replay). */
   onCodeGiven?: (accountId: string, code: string) => void;
+  /** The first code is filled on the site: computed on the site's clock. */
+  clock?: ClockForCodes;
   now?: () => number;
   newId?: () => string;
 }
@@ -131,7 +134,8 @@ export class CaptureService {
   }
 
   private async commit(offerId: string, offer: Offer): Promise<CaptureSaveResult> {
-    const { saved, ids, code } = await this.deps.vault.saveCaptured(offer.accounts, offer.origin);
+    const correction = await correctionBeforeFill(this.deps.clock, offer.origin);
+    const { saved, ids, code } = await this.deps.vault.saveCaptured(offer.accounts, offer.origin, correction);
     this.offers.delete(offerId);
     const first = ids[0];
     if (first !== undefined && code) this.deps.onCodeGiven?.(first, code);

@@ -15,6 +15,8 @@ import { activateInActiveTab, enabledSitePatterns, syncSiteScripts, watchSiteAcc
 import { CaptureThrottle } from './screenshot';
 import { unlockWindowOpener } from './unlock-window';
 import { registerManageHandlers } from './manage-handlers';
+import { ClockService } from './clock-service';
+import { registerClockHandlers } from './handlers/clock';
 import { handle } from './router';
 import { SessionKey } from './session-key';
 import { VaultService } from './vault-service';
@@ -51,7 +53,13 @@ export function registerHandlers(): void {
     onActivity: () => autolock.touch(),
   });
 
+  const clock = new ClockService({
+    area: browser.storage.local,
+    fetch: (url, init) => fetch(url, init),
+    hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+  });
   const autofill = new AutofillService({
+    clock,
     vault,
     settings: () => loadSettings(browser.storage.local),
     tabOrigin: async (tabId) => webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url),
@@ -66,6 +74,7 @@ export function registerHandlers(): void {
     openUnlock,
     notify: (tabId, frameId, result) => notifySaved(tabId, frameId, result),
     onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
+    clock,
   });
   const scan = new ScanService(browser, capture, new CaptureThrottle(), decodeQr);
 
@@ -90,10 +99,11 @@ export function registerHandlers(): void {
   handle('vault:create', ({ passphrase }) => vault.create(passphrase), self);
   handle('vault:unlock', ({ passphrase }) => vault.unlock(passphrase), self);
   handle('vault:lock', () => vault.lock(), self);
-  handle('accounts:list', () => vault.list(), self);
+  handle('accounts:list', async () => vault.list(await clock.corrections()), self);
   handle('accounts:addUri', ({ uri, website }) => vault.addUri(uri, website), self);
   handle('accounts:delete', ({ id }) => vault.remove(id), self);
   registerManageHandlers({ vault, self });
+  registerClockHandlers({ clock, vault, self });
   registerImageMenu(
     browser,
     (srcUrl, frameId) => scan.scanActiveTab(srcUrl, frameId),

@@ -1,4 +1,5 @@
 import type { BackgroundProtocol, SenderKind } from '../messaging';
+import { CLOCK_POLICY } from '../protocol/clock';
 import { MANAGE_POLICY } from '../protocol/manage';
 
 /**
@@ -8,6 +9,7 @@ import { MANAGE_POLICY } from '../protocol/manage';
  */
 export const POLICY = {
   ...MANAGE_POLICY,
+  ...CLOCK_POLICY,
   'content:hello': 'content-script',
   'capture:pixels': 'content-script',
   'capture:screenshot': 'content-script',

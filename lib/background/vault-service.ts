@@ -99,6 +99,7 @@ export class VaultService {
   async saveCaptured(
     accounts: readonly OtpAccount[],
     origin: string,
+    correctionMs = 0,
   ): Promise<{
     saved: OfferedAccount[];
     ids: string[];
@@ -130,7 +131,7 @@ export class VaultService {
       }
       // Computed from what is being written: no second read of the vault.
       const first = list.find((a) => a.id === ids[0]);
-      code = first ? generateCode(first, this.now()) : undefined;
+      code = first ? generateCode(first, this.now() + correctionMs) : undefined;
       return { ...payload, accounts: list };
     });
     this.deps.onActivity?.();
@@ -141,11 +142,17 @@ export class VaultService {
    * The code to fill for an account the caller just read for its origin. HOTP
    * uses the counter and moves it on, so the same code is never filled twice.
    */
-  async fillCode(account: StoredAccount): Promise<{ code: string; expiresAt?: number } | undefined> {
+  async fillCode(
+    account: StoredAccount,
+    correctionMs = 0,
+  ): Promise<{ code: string; expiresAt?: number } | undefined> {
     const { id } = account;
     const now = this.now();
-    if (account.type === 'totp')
-      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
+    if (account.type === 'totp') {
+      const at = now + correctionMs;
+      // The code on the site's clock; its expiry on ours (the page counts down locally).
+      return { code: generateCode(account, at), expiresAt: periodEnd(account, at) - correctionMs };
+    }
     let code: string | undefined;
     await this.deps.store.update(await this.key(), (payload) => ({
       ...payload,
@@ -163,10 +170,11 @@ export class VaultService {
     return this.state();
   }
 
-  async list(): Promise<AccountView[]> {
+  /** `correction`: ms to add to the local clock for codes of an origin (measured skew). */
+  async list(correction: (origin: string | undefined) => number = () => 0): Promise<AccountView[]> {
     const { payload } = await this.deps.store.read(await this.key());
     const now = this.now();
-    return payload.accounts.map((a) => toView(a, now));
+    return payload.accounts.map((a) => toView(a, now, correction(a.origin)));
   }
 
   /** Accounts bound to exactly this origin (scheme + host + port). */
