@@ -4,6 +4,7 @@ import { CreateVaultForm } from '@/components/CreateVaultForm';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
 import { t } from '@/lib/i18n';
+import { ClockNotice } from '@/components/ClockNotice';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
 const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
@@ -21,6 +22,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
       </header>
+      <ClockNotice />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && (
         <CreateVaultForm
