@@ -102,7 +102,7 @@ export interface CoreProtocol {
   /** The user clicked "Save to Twofold" (a trusted click in our shadow root). */
   'capture:save'(data: { offerId: string }): CaptureSaveResult;
   /** A code for this frame's own origin (decided from `sender`), for one account or the best match. */
-  'autofill:code'(data: { accountId?: string }): AutofillReply;
+  'autofill:code'(data: { accountId?: string; next?: boolean }): AutofillReply;
   /** The username typed in this tab (login form): picks the account when a site has several. */
   'autofill:username'(data: { username: string }): void;
   /** Open Twofold's unlock window (the vault is locked and the user asked to save or fill). */

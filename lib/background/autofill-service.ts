@@ -56,7 +56,8 @@ export class AutofillService {
     this.waitingForUnlock.delete(tabId);
   }
 
-  async code(from: ContentSender, accountId?: string): Promise<AutofillReply> {
+  /** `next`: the page refused the code; the following period's (servers accept one period ahead). */
+  async code(from: ContentSender, accountId?: string, next = false): Promise<AutofillReply> {
     if ((await this.deps.tabOrigin(from.tabId)) !== from.origin) return { status: 'none' };
     if (!(await this.deps.vault.isUnlocked())) {
       this.waitingForUnlock.add(from.tabId);

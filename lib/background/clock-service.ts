@@ -71,6 +71,14 @@ export class ClockService {
     return all.map((origin) => siteStatus(state, origin, this.now()));
   }
 
+  /** The fresh measured skew for `origin`, in whole seconds, when it is worth mentioning. */
+  async skewSeconds(origin: string): Promise<{ seconds: number } | null> {
+    const entry = (await loadClock(this.deps.area)).origins[origin];
+    if (entry?.offsetMs === undefined || entry.measuredAt === undefined) return null;
+    if (isStale(entry.measuredAt, this.now()) || judgeOffset(entry.offsetMs).kind === 'ok') return null;
+    return { seconds: Math.round(entry.offsetMs / 1000) };
+  }
+
   async enabled(): Promise<boolean> {
     return (await loadClock(this.deps.area)).checkEnabled;
   }

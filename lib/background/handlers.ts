@@ -93,7 +93,7 @@ export function registerHandlers(): void {
   handle('vault:openUnlock', () => openUnlock(), self);
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
-  handle('autofill:code', ({ accountId }, sender) => autofill.code(sender, accountId), self);
+  handle('autofill:code', ({ accountId, next }, sender) => autofill.code(sender, accountId, next), self);
   handle('autofill:username', ({ username }, sender) => autofill.rememberUsername(sender, username), self);
   handle('vault:state', () => vault.state(), self);
   handle('vault:create', ({ passphrase }) => vault.create(passphrase), self);

@@ -5,6 +5,7 @@ import { targetInputs, type OtpTarget } from '../autofill/types';
 import { watchForTargets } from '../autofill/watch';
 import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
+import { watchForWrongCode } from './wrong-code';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
@@ -42,10 +43,13 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   const connected = (target: OtpTarget) => targetInputs(target).every((input) => input.isConnected);
 
-  async function request(accountId?: string): Promise<void> {
+  async function request(accountId?: string, next = false): Promise<void> {
     const target = active;
     if (!target || !connected(target)) return;
-    const reply = await send('autofill:code', accountId ? { accountId } : {});
+    const reply = await send('autofill:code', {
+      ...(accountId ? { accountId } : {}),
+      ...(next ? { next } : {}),
+    });
     if (target !== active) return;
     await settle(target, reply);
   }
@@ -102,6 +106,26 @@ export function startAutofill(deps: AutofillDeps): () => void {
     await request(filled.accountId);
   }
 
+  /** The page refused a code: offer the next period's, and name the likely cause when a skew was measured. */
+  async function offerNextCode(): Promise<void> {
+    const skew = await send('clock:skew').catch(() => null);
+    const cause = skew ? ` ${t('wrongCodeSkew', String(Math.abs(skew.seconds)))}` : '';
+    prompt.show({
+      message: `${t('wrongCodeRefused')}${cause}`,
+      buttons: [
+        {
+          label: t('wrongCodeNext'),
+          primary: true,
+          action: () => {
+            prompt.remove();
+            void request(filled?.accountId, true);
+          },
+        },
+        { label: t('close'), action: () => prompt.remove() },
+      ],
+    });
+  }
+
   function consider(targets: OtpTarget[]): void {
     const target = targets.find((candidate) => !candidate.sms);
     if (!target) {
@@ -126,6 +150,9 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   // Also reports the fields already on the page (its initial scan).
   const stopWatching = watchForTargets(doc, win, (targets) => consider(targets));
+  const stopWrongCode = watchForWrongCode(doc, win, () => {
+    if (active && connected(active)) void offerNextCode();
+  });
   const stopUnlocked = deps.onMessage('vault:unlocked', () => {
     if (active && !filled) void request();
   });
@@ -141,6 +168,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   return () => {
     stopWatching();
+    stopWrongCode();
     stopUnlocked();
     doc.removeEventListener('change', onChange, true);
     timers.forEach(clearTimeout);

@@ -1,8 +1,10 @@
 /**
  * Messages of the clock check: the popup's notice and the options page's "Check this
- * computer's clock", manual offsets and the switch. Extension pages only: content scripts
- * never trigger a request.
+ * computer's clock", manual offsets and the switch; a content script may only read
+ * the skew known for its own origin, and never triggers a request.
  */
+
+import type { SenderKind } from '../messaging';
 
 export interface ClockSiteStatus {
   origin: string;
@@ -24,6 +26,11 @@ export interface ClockNotice {
 }
 
 export interface ClockProtocol {
+  /**
+   * A content script whose filled code was refused: the skew measured for its own origin
+   * (decided from `sender`), in whole seconds, or null. Reads storage only; never a request.
+   */
+  'clock:skew'(): { seconds: number } | null;
   /** The popup: a notice not shown yet (marks it shown), or null. */
   'clock:notice'(): ClockNotice | null;
   /** Offsets known for the enrolled sites and manual ones. */
@@ -36,9 +43,10 @@ export interface ClockProtocol {
 }
 
 export const CLOCK_POLICY = {
+  'clock:skew': 'content-script',
   'clock:notice': 'extension-page',
   'clock:status': 'extension-page',
   'clock:check': 'extension-page',
   'clock:setEnabled': 'extension-page',
   'clock:setManual': 'extension-page',
-} as const satisfies { readonly [K in keyof ClockProtocol]: 'extension-page' };
+} as const satisfies { readonly [K in keyof ClockProtocol]: SenderKind };

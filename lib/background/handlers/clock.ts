@@ -17,6 +17,7 @@ export function registerClockHandlers({ clock, vault, self }: ClockHandlerDeps):
     enabled: await clock.enabled(),
     sites,
   });
+  handle('clock:skew', (_data, sender) => clock.skewSeconds(sender.origin), self);
   handle('clock:notice', () => clock.takeNotice(), self);
   handle('clock:status', async () => report(await clock.status(await enrolled())), self);
   handle('clock:check', async () => report(await clock.checkAll(await enrolled())), self);

@@ -68,6 +68,7 @@ describe('POLICY', () => {
         'capture:pixels',
         'capture:save',
         'capture:screenshot',
+        'clock:skew',
         'content:hello',
         'vault:openUnlock',
       ].sort(),
