@@ -74,10 +74,14 @@ export class AutofillService {
         choices: accounts.map((a) => ({ id: a.id, issuer: a.issuer, label: a.label || accountName(a) })),
       };
     }
-    const filled = await this.deps.vault.fillCode(
-      account,
-      await correctionBeforeFill(this.deps.clock, from.origin),
-    );
+    const ahead = next && account.type === 'totp' ? account.period * 1000 : 0;
+    const correction = await correctionBeforeFill(this.deps.clock, from.origin);
+    const shifted = await this.deps.vault.fillCode(account, correction + ahead);
+    // The next period's code stays good until the end of the next period.
+    const filled =
+      shifted?.expiresAt !== undefined && ahead
+        ? { ...shifted, expiresAt: shifted.expiresAt + ahead }
+        : shifted;
     if (!filled) return { status: 'none' };
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };

@@ -45,7 +45,7 @@ describe('pickAccount', () => {
   });
 });
 
-async function setup(tabOrigin: string | undefined) {
+async function setup(tabOrigin: string | undefined, correctionMs?: number) {
   let now = NOW;
   const vault = new VaultService({
     store: new VaultStore(new MemoryArea(), { kdf: { memory: 256, iterations: 1, parallelism: 1 } }),
@@ -59,6 +59,14 @@ async function setup(tabOrigin: string | undefined) {
     settings: () => Promise.resolve(DEFAULT_SETTINGS),
     tabOrigin: () => Promise.resolve(tabOrigin),
     notifyUnlocked: (tabs) => notified.push(tabs),
+    ...(correctionMs === undefined
+      ? {}
+      : {
+          clock: {
+            beforeFill: () => Promise.resolve(),
+            correction: (origin: string) => Promise.resolve(origin === ORIGIN ? correctionMs : 0),
+          },
+        }),
   });
   const from: ContentSender = {
     kind: 'content-script',
@@ -93,6 +101,25 @@ describe('AutofillService', () => {
     await vault.addUri(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
     expect(await service.code({ ...from, ...senderPatch })).toEqual({ status: 'none' });
   });
+
+  it.each([
+    // [skew (site minus computer), asked for the next code, code at, expiry on the local clock]
+    [90_000, false, NOW + 90_000, NOW + 20_000],
+    [-47_000, false, NOW - 47_000, NOW + 7_000],
+    [0, true, NOW + 30_000, NOW + 50_000],
+    [90_000, true, NOW + 120_000, NOW + 50_000],
+  ])(
+    "skew %i ms, next %s: the code is the site clock's, the expiry ours",
+    async (skew, next, codeAt, expiresAt) => {
+      const { vault, service, from } = await setup(ORIGIN, skew);
+      await vault.addUri(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+      expect(await service.code(from, undefined, next)).toMatchObject({
+        status: 'code',
+        code: generateCode(account('x'), codeAt),
+        expiresAt,
+      });
+    },
+  );
 
   it('never hands out the same code twice: the second asker waits for the next period', async () => {
     const { vault, service, from, tick } = await setup(ORIGIN);
