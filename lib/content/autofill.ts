@@ -32,6 +32,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
   let active: OtpTarget | undefined;
   let filled: { code: string; accountId: string } | undefined;
   let smsHintShown = false;
+  let stopWrongCode = () => {};
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -145,14 +146,16 @@ export function startAutofill(deps: AutofillDeps): () => void {
     if (isEnrolment(target, win)) return;
     active = target;
     filled = undefined;
+    // A wrong-code alert beside this field (now or later) offers the next code.
+    stopWrongCode();
+    stopWrongCode = watchForWrongCode(doc, win, () => {
+      if (target === active && connected(target)) void offerNextCode();
+    });
     void request();
   }
 
   // Also reports the fields already on the page (its initial scan).
   const stopWatching = watchForTargets(doc, win, (targets) => consider(targets));
-  const stopWrongCode = watchForWrongCode(doc, win, () => {
-    if (active && connected(active)) void offerNextCode();
-  });
   const stopUnlocked = deps.onMessage('vault:unlocked', () => {
     if (active && !filled) void request();
   });

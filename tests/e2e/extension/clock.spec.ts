@@ -71,4 +71,22 @@ test.describe('a computer clock that disagrees with the site', () => {
     const popup = await twofold.openPopup();
     await expect(popup.getByTestId('clock-notice')).toHaveText(/20 min away from m2mmanager\.localhost:\d+/);
   });
+
+  test('a refused code: the card offers the next code', async ({ twofold, sandbox, control }) => {
+    await new PopupPage(await twofold.openPopup()).createVault(PASSPHRASE);
+    const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
+    await m2m.button(m2m.t.continue).click();
+    await m2m.expectHome();
+    await m2m.logOut();
+    // The site's clock jumps after the (fresh) measure: the filled code is refused.
+    await control.offsetClock(10 * 60_000);
+    await m2m.login(JOHN.email, JOHN.password);
+    const field = m2m.page.getByLabel(m2m.t.oneTimeCode, { exact: true });
+    await expect(field).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+    await m2m.button(m2m.t.continue).click();
+    await m2m.expectAlert(m2m.t.wrongCode);
+    const prompt = new TwofoldPrompt(m2m.page);
+    await prompt.expectText(/The site refused the code\./);
+    await expect(prompt.button('Try the next code')).toBeVisible();
+  });
 });
