@@ -6,6 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountsProtocol } from './protocol/accounts';
 import type { AutofillProtocol } from './protocol/autofill';
 import type { CaptureProtocol } from './protocol/capture';
+import type { ClockProtocol } from './protocol/clock';
 import type { ContentHelloProtocol, ContentProtocol } from './protocol/content';
 import type { PasskeyProtocol } from './protocol/passkey';
 import type { ScanProtocol } from './protocol/scan';
@@ -16,6 +17,7 @@ import type { VaultProtocol } from './protocol/vault';
 export type * from './protocol/accounts';
 export type * from './protocol/autofill';
 export type * from './protocol/capture';
+export type * from './protocol/clock';
 export type * from './protocol/content';
 export type * from './protocol/passkey';
 export type * from './protocol/policy';
@@ -33,6 +35,7 @@ export type BackgroundProtocol = VaultProtocol &
   SitesProtocol &
   TransferProtocol &
   PasskeyProtocol &
+  ClockProtocol &
   ContentHelloProtocol;
 
 /** The one protocol map: what the background handles and what content scripts handle. */

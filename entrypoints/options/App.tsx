@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { UnlockForm } from '@/components/UnlockForm';
 import { BackupSection } from '@/components/options/BackupSection';
+import { ClockSection } from '@/components/options/ClockSection';
 import { ImportSection } from '@/components/options/ImportSection';
 import { PlainExportSection } from '@/components/options/PlainExportSection';
 import { SecuritySection } from '@/components/options/SecuritySection';
@@ -43,6 +44,7 @@ export function App() {
       {unlocked && (
         <>
           <SitesSection version={version} />
+          <ClockSection />
           <BackupSection />
           <ImportSection onImported={() => setVersion((v) => v + 1)} />
           <PlainExportSection />

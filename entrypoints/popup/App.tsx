@@ -7,6 +7,7 @@ import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
 import { VaultNotices } from '@/components/VaultNotices';
 import { t } from '@/lib/i18n';
+import { ClockNotice } from '@/components/ClockNotice';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
 const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
@@ -51,6 +52,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         )}
       </header>
       <PresetAccess />
+      <ClockNotice />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && (
         <CreateVaultForm

@@ -23,13 +23,18 @@ export class AccountsService {
   constructor(
     private readonly vault: VaultService,
     now?: () => number,
+    /** ms to add to this computer's clock for the codes of an origin (its measured skew). */
+    private readonly corrections: () => Promise<(origin: string | undefined) => number> = () =>
+      Promise.resolve(() => 0),
   ) {
     this.now = now ?? Date.now;
   }
 
+  /** Every account's view, its code on its site's clock. */
   async list(): Promise<AccountView[]> {
+    const [accounts, correction] = await Promise.all([this.vault.accounts(), this.corrections()]);
     const now = this.now();
-    return (await this.vault.accounts()).map((a) => toView(a, now));
+    return accounts.map((a) => toView(a, now, correction(a.origin)));
   }
 
   /** Accounts bound to exactly this origin (scheme + host + port). */

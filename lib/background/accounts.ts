@@ -11,8 +11,11 @@ import {
   type StoredAccount,
 } from '../otp';
 
-/** Public view of an account: everything a page may show, never the secret. */
-export function toView(account: StoredAccount, now: number): AccountView {
+/**
+ * Public view of an account: everything a page may show, never the secret. `correctionMs`
+ * shifts the code to the site's clock; `expiresAt` stays on this computer's clock.
+ */
+export function toView(account: StoredAccount, now: number, correctionMs = 0): AccountView {
   return {
     id: account.id,
     type: account.type,
@@ -22,8 +25,8 @@ export function toView(account: StoredAccount, now: number): AccountView {
     period: account.period,
     pinned: account.pinned ?? false,
     ...(account.origin ? { origin: account.origin } : {}),
-    code: generateCode(account, now),
-    ...(account.type === 'totp' ? { expiresAt: periodEnd(account, now) } : {}),
+    code: generateCode(account, now + correctionMs),
+    ...(account.type === 'totp' ? { expiresAt: periodEnd(account, now + correctionMs) - correctionMs } : {}),
     ...undoableReplacement(account, now),
   };
 }

@@ -16,12 +16,21 @@ export interface AutofillDeps {
   now?: () => number;
   /** The chooser's answers, per username per site. */
   choices?: AutofillChoices;
+  /** The site's clock: measured before a fill, and the ms codes for an origin are shifted by. */
+  clock?: ClockForCodes;
+}
+
+export interface ClockForCodes {
+  beforeFill(origin: string): Promise<void>;
+  correction(origin: string): Promise<number>;
 }
 
 export interface CodeRequest {
   accountId?: string;
   userAction?: boolean;
   remember?: boolean;
+  /** The page refused the code: the following period's (servers accept one period ahead). */
+  next?: boolean;
 }
 
 /**
@@ -65,7 +74,7 @@ export class AutofillService {
   }
 
   async code(from: ContentSender, request: CodeRequest = {}): Promise<AutofillReply> {
-    const { accountId, userAction = false, remember = false } = request;
+    const { accountId, userAction = false, remember = false, next = false } = request;
     if ((await this.deps.tabOrigin(from.tabId)) !== from.origin) return { status: 'none' };
     if (!(await this.deps.vault.isUnlocked())) {
       this.waitingForUnlock.add(from.tabId);
@@ -88,8 +97,15 @@ export class AutofillService {
     if (remember && accountId) await this.deps.choices?.set(from.origin, username, account.id);
     // An HOTP code is spent when shown to the page: only the user's own action may ask for one.
     if (account.type === 'hotp' && !userAction) return { status: 'action', accountId: account.id };
-    const filled = this.fillCode(account);
-    if (!filled) return { status: 'none' };
+    // `next`: the page refused the code; the following period's (servers accept one period ahead).
+    const ahead = next && account.type === 'totp' ? account.period * 1000 : 0;
+    const correction = await correctionBeforeFill(this.deps.clock, from.origin);
+    const shifted = this.fillCode(account, correction + ahead);
+    // The next period's code stays good until the end of the next period.
+    const filled =
+      shifted.expiresAt !== undefined && ahead
+        ? { ...shifted, expiresAt: shifted.expiresAt + ahead }
+        : shifted;
     if (this.lastCode.get(account.id) === filled.code && filled.expiresAt !== undefined) {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };
     }
@@ -115,10 +131,16 @@ export class AutofillService {
    * The code to fill for an account just read for its origin. HOTP gives the code of the current
    * counter and does not move it: `advanceCounter` does, once the page submitted the code.
    */
-  private fillCode(account: StoredAccount): { code: string; expiresAt?: number; counter?: number } {
+  private fillCode(
+    account: StoredAccount,
+    correctionMs: number,
+  ): { code: string; expiresAt?: number; counter?: number } {
     const now = this.now();
-    if (account.type === 'totp')
-      return { code: generateCode(account, now), expiresAt: periodEnd(account, now) };
+    if (account.type === 'totp') {
+      const at = now + correctionMs;
+      // The code on the site's clock; its expiry on ours (the page counts down locally).
+      return { code: generateCode(account, at), expiresAt: periodEnd(account, at) - correctionMs };
+    }
     return { code: generateCode(account, now), counter: account.counter };
   }
 
@@ -135,6 +157,16 @@ export class AutofillService {
     const hint = this.usernames.get(from.tabId);
     return hint?.origin === from.origin ? hint.username : undefined;
   }
+}
+
+/** Measures the site's clock if due (never fails a fill), then the correction for its codes. */
+export async function correctionBeforeFill(
+  clock: ClockForCodes | undefined,
+  origin: string,
+): Promise<number> {
+  if (!clock) return 0;
+  await clock.beforeFill(origin).catch(() => undefined);
+  return clock.correction(origin).catch(() => 0);
 }
 
 /**

@@ -10,6 +10,7 @@ import { decodeMigrationUri, generateCode, parseOtpauthUri, type OtpAccount } fr
 import type { RgbaImage } from '../qr/types';
 import { fromBase64 } from '../bytes';
 import { findDuplicate, findSameNames, newStoredAccount, offerStatus, replaceKey } from './accounts';
+import { type ClockForCodes, correctionBeforeFill } from './autofill-service';
 import type { VaultService } from './vault-service';
 
 /** Only these QR payloads are authenticator enrolments; anything else is ignored. */
@@ -63,6 +64,8 @@ export interface CaptureDeps {
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
   /** The enrolment code was handed out: autofill must not fill it again (a replay). */
   onCodeGiven?: (accountId: string, code: string) => void;
+  /** The first code is filled on the site: computed on the site's clock. */
+  clock?: ClockForCodes;
   now?: () => number;
   newId?: () => string;
 }
@@ -185,6 +188,7 @@ export class CaptureService {
     const held: OtpAccount[] = [];
     const ids: string[] = [];
     const now = this.now();
+    const correction = await correctionBeforeFill(this.deps.clock, offer.origin);
     const accounts = await this.deps.vault.update((list) => {
       let next = list;
       for (const otp of offer.accounts) {
@@ -214,7 +218,8 @@ export class CaptureService {
     const review = held.length ? this.reviewOffer(offer, held) : undefined;
     // Computed from what was written: no second read of the vault.
     const first = accounts.find((a) => a.id === ids[0]);
-    const code = first ? generateCode(first, now) : undefined;
+    // The first code is filled on the site: on the site's clock.
+    const code = first ? generateCode(first, now + correction) : undefined;
     if (first && code) this.deps.onCodeGiven?.(first.id, code);
     return {
       status: 'saved',

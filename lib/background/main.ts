@@ -10,6 +10,8 @@ import { AutofillChoices } from './autofill-choices';
 import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
+import { ClockService } from './clock-service';
+import { registerClockHandlers } from './handlers/clock';
 import { registerAccountsHandlers } from './handlers/accounts';
 import { registerAutofillHandlers } from './handlers/autofill';
 import { registerCaptureHandlers } from './handlers/capture';
@@ -61,12 +63,18 @@ export function startBackground(): void {
   const openWindow = twofoldWindowOpener(browser);
   const openUnlock = (returnToTab?: number) => openWindow('unlock', returnToTab);
 
-  const accounts = new AccountsService(vault);
+  const clock = new ClockService({
+    area: browser.storage.local,
+    fetch: (url, init) => fetch(url, init),
+    hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+  });
+  const accounts = new AccountsService(vault, undefined, () => clock.corrections());
   const autofill = new AutofillService({
     vault,
     settings: () => loadSettings(browser.storage.local),
     tabOrigin,
     choices: new AutofillChoices(browser.storage.local),
+    clock,
     notifyUnlocked: (tabIds) => {
       for (const tabId of tabIds) void sendMessage('vault:unlocked', undefined, tabId).catch(() => undefined);
     },
@@ -76,6 +84,7 @@ export function startBackground(): void {
     decode: decodeQr,
     openUnlock,
     tabOrigin,
+    clock,
     showInTwofold: async (offer) => {
       scan.holdForPopup({ offer });
       await openWindow('scan');
@@ -96,6 +105,7 @@ export function startBackground(): void {
   registerSitesHandlers(router, { browser, accounts });
   registerTransferHandlers(router, { transfer });
   registerContentHandlers(router);
+  registerClockHandlers(router, { clock, vault, accounts });
   registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));

@@ -2,6 +2,7 @@ import type { BackgroundProtocol, PolicyOf } from '../messaging';
 import { ACCOUNTS_POLICY } from '../protocol/accounts';
 import { AUTOFILL_POLICY } from '../protocol/autofill';
 import { CAPTURE_POLICY } from '../protocol/capture';
+import { CLOCK_POLICY } from '../protocol/clock';
 import { CONTENT_POLICY } from '../protocol/content';
 import { PASSKEY_POLICY } from '../protocol/passkey';
 import { SCAN_POLICY } from '../protocol/scan';
@@ -23,5 +24,6 @@ export const POLICY = {
   ...SITES_POLICY,
   ...TRANSFER_POLICY,
   ...PASSKEY_POLICY,
+  ...CLOCK_POLICY,
   ...CONTENT_POLICY,
 } as const satisfies PolicyOf<BackgroundProtocol>;

@@ -9,6 +9,7 @@ import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
 import { announceFilled } from './filled-notice';
 import { isOwnOrigin } from './own-origin';
+import { watchForWrongCode } from './wrong-code';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
@@ -24,7 +25,7 @@ export interface AutofillDeps extends ContentContext {
 const REMEMBER_LABEL = /remember this device|se souvenir de cet appareil|mémoriser cet appareil/i;
 const USERNAME_FIELD = /user|e-?mail|login|identifiant|courriel/i;
 
-type Ask = { accountId?: string; userAction?: boolean; remember?: boolean };
+type Ask = { accountId?: string; userAction?: boolean; remember?: boolean; next?: boolean };
 
 /**
  * Fills one-time-code fields on the sites Twofold runs on: as soon as a field appears and the user
@@ -43,6 +44,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
   /** The field now asks for something else (a recovery code): no fill until it asks for ours again. */
   let paused = false;
   let smsHintShown = false;
+  let stopWrongCode = () => {};
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -110,6 +112,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
       ...(ask.accountId ? { accountId: ask.accountId } : {}),
       ...(ask.userAction ? { userAction: true } : {}),
       ...(ask.remember ? { remember: true } : {}),
+      ...(ask.next ? { next: true } : {}),
     };
     const reply = await send('autofill:code', data);
     if (target !== active || paused) return;
@@ -282,12 +285,42 @@ export function startAutofill(deps: AutofillDeps): () => void {
     filled = undefined;
     paused = false;
     targetCleanups = [watchSubmission(target)];
+    // A wrong-code alert beside this field (now or later) offers the next code.
+    stopWrongCode();
+    stopWrongCode = watchForWrongCode(doc, win, () => {
+      if (target === active && connected(target)) void offerNextCode();
+    });
     if (byUser) {
       void request({ userAction: true });
       return;
     }
     targetCleanups.push(watchContext(target));
     whenSeen(target, (userAction) => void request({ userAction }));
+  }
+
+  /** The page refused a code: offer the next period's, and name the likely cause when a skew was measured. */
+  async function offerNextCode(): Promise<void> {
+    const skew = await send('clock:skew').catch(() => null);
+    const cause = skew ? ` ${t('wrongCodeSkew', String(Math.abs(skew.seconds)))}` : '';
+    prompt.show({
+      message: `${t('wrongCodeRefused')}${cause}`,
+      buttons: [
+        {
+          label: t('wrongCodeNext'),
+          primary: true,
+          action: () => {
+            prompt.remove();
+            // The user's click on our card: a user action, for the account just filled.
+            void request({
+              ...(filled ? { accountId: filled.accountId } : {}),
+              next: true,
+              userAction: true,
+            });
+          },
+        },
+        { label: t('close'), action: () => prompt.remove() },
+      ],
+    });
   }
 
   function consider(targets: OtpTarget[]): void {
@@ -337,6 +370,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   return () => {
     stopWatching();
+    stopWrongCode();
     stopUnlocked();
     stopFillFocused();
     doc.removeEventListener('change', onChange, true);

@@ -30,6 +30,8 @@ export interface AutofillProtocol {
     userAction?: boolean;
     /** The user picked `accountId` in the chooser: remember it for this username on this site. */
     remember?: boolean;
+    /** The page refused the filled code: the next period's (servers accept one period ahead). */
+    next?: boolean;
   }): AutofillReply;
   /** The username typed in this tab (login form): picks the account when a site has several. */
   'autofill:username'(data: { username: string }): void;

@@ -23,6 +23,12 @@ export class Clock {
     }
   }
 
+  /** Running, `ms` ahead of real time (negative: behind): a server whose clock differs from the browser's. */
+  shift(ms: number): void {
+    this.fixed = null;
+    this.offset = ms;
+  }
+
   advance(ms: number): void {
     if (this.fixed !== null) this.fixed += ms;
     else this.offset += ms;

@@ -53,6 +53,11 @@ export async function handleControl(
         if (at === null) return sendJson(res, 400, { error: 'now must be epoch ms, an ISO date or null' });
         state.clock.set(at, body.frozen !== false);
       }
+      if (body.offsetMs !== undefined) {
+        if (typeof body.offsetMs !== 'number')
+          return sendJson(res, 400, { error: 'offsetMs must be a number' });
+        state.clock.shift(body.offsetMs);
+      }
       if (body.advanceMs !== undefined) {
         if (typeof body.advanceMs !== 'number')
           return sendJson(res, 400, { error: 'advanceMs must be a number' });

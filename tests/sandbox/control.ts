@@ -27,6 +27,8 @@ export interface SandboxControl {
   /** Sets the server clock; frozen (default) stands still until set or advanced again. */
   setClock(at: number | Date | string, options?: { frozen?: boolean }): Promise<SandboxClock>;
   advanceClock(ms: number): Promise<SandboxClock>;
+  /** A running server clock `ms` ahead of real time (negative: behind), as a skewed server's. */
+  offsetClock(ms: number): Promise<SandboxClock>;
   useRealClock(): Promise<SandboxClock>;
   clock(): Promise<SandboxClock>;
   /** Last SMS sent to this number (spaces and dashes ignored), or null. */
@@ -78,6 +80,7 @@ export function sandboxControl(target: number | { port: number }): SandboxContro
     },
     setClock: (at, options = {}) => ok('POST', '/clock', { now: toWire(at), frozen: options.frozen ?? true }),
     advanceClock: (ms) => ok('POST', '/clock', { advanceMs: ms }),
+    offsetClock: (ms) => ok('POST', '/clock', { offsetMs: ms }),
     useRealClock: () => ok('POST', '/clock', { now: null }),
     clock: () => ok('GET', '/clock'),
     lastSms: async (phone) => {

@@ -1,7 +1,10 @@
 import type { PasskeyService } from '../passkey-service';
 import type { Router } from '../router';
 
-export function registerPasskeyHandlers({ handle }: Router, { passkeys }: { passkeys: PasskeyService }): void {
+export function registerPasskeyHandlers(
+  { handle }: Router,
+  { passkeys }: { passkeys: PasskeyService },
+): void {
   handle('passkey:options', () => passkeys.options());
   handle('passkey:list', () => passkeys.list());
   handle('passkey:add', (data) => passkeys.add(data));

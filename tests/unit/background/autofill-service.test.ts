@@ -43,7 +43,7 @@ describe('pickAccount', () => {
   });
 });
 
-async function setup(tabOrigin: string | undefined, withChoices = false) {
+async function setup(tabOrigin: string | undefined, withChoices = false, correctionMs?: number) {
   const { vault, accounts, now, tick } = await vaultServices();
   const notified: number[][] = [];
   const service = new AutofillService({
@@ -53,6 +53,14 @@ async function setup(tabOrigin: string | undefined, withChoices = false) {
     notifyUnlocked: (tabs) => notified.push(tabs),
     now,
     ...(withChoices ? { choices: new AutofillChoices(new MemoryArea()) } : {}),
+    ...(correctionMs === undefined
+      ? {}
+      : {
+          clock: {
+            beforeFill: () => Promise.resolve(),
+            correction: (origin: string) => Promise.resolve(origin === ORIGIN ? correctionMs : 0),
+          },
+        }),
   });
   const from: ContentSender = {
     kind: 'content-script',
@@ -88,6 +96,25 @@ describe('AutofillService', () => {
     await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
     expect(await service.code({ ...from, ...senderPatch })).toEqual({ status: 'none' });
   });
+
+  it.each([
+    // [skew (site minus computer), asked for the next code, code at, expiry on the local clock]
+    [90_000, false, NOW + 90_000, NOW + 20_000],
+    [-47_000, false, NOW - 47_000, NOW + 7_000],
+    [0, true, NOW + 30_000, NOW + 50_000],
+    [90_000, true, NOW + 120_000, NOW + 50_000],
+  ])(
+    "skew %i ms, next %s: the code is the site clock's, the expiry ours",
+    async (skew, next, codeAt, expiresAt) => {
+      const { accounts, service, from } = await setup(ORIGIN, false, skew);
+      await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+      expect(await service.code(from, { next })).toMatchObject({
+        status: 'code',
+        code: generateCode(account('x'), codeAt),
+        expiresAt,
+      });
+    },
+  );
 
   it('offers the same code until the page submits it; then the next asker waits for the next period', async () => {
     const { accounts, service, from, tick } = await setup(ORIGIN);

@@ -96,6 +96,7 @@ describe('POLICY', () => {
         'capture:review',
         'capture:save',
         'capture:screenshot',
+        'clock:skew',
         'content:hello',
         'vault:openUnlock',
       ].sort(),
