@@ -185,7 +185,7 @@ export class SyncEngine {
     }
     const purged = new Set(state.purged);
     const incoming = await ingest(area, key, context, versions, purged);
-    report.notices = incoming.notices;
+    report.notices.push(...incoming.notices);
     const outcomes = mergeRecords(known, incoming.newer);
     for (const record of incoming.newer) {
       if (outcomes.get(record.id) !== 'applied') continue;
@@ -211,9 +211,9 @@ export class SyncEngine {
     // The area after the merge: known records reuse their sealed text when the area has it.
     const texts = new Map<string, string>();
     for (const [id, record] of known) {
-      const current = incoming.current.get(id);
-      if (current !== undefined) {
-        texts.set(id, current);
+      const current = incoming.texts.get(id);
+      if (current && compareHlc(current.version, record.version) === 0) {
+        texts.set(id, current.text);
         continue;
       }
       texts.set(id, await sealRecord(key, context, record));

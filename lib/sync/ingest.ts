@@ -6,9 +6,9 @@
  * record older than one this computer already saw in the area (a replay), nor one whose
  * tombstone was purged.
  */
-import { decodeHlc, compareHlc, type Hlc } from './hlc';
+import { compareHlc, type Hlc } from './hlc';
 import { layoutOf } from './pack';
-import { decodeId, openRecord, type RecordContext, type SyncRecord } from './record';
+import { openRecord, type RecordContext, type SyncRecord } from './record';
 
 export type NoticeKind = 'unauthentic' | 'replayed';
 
@@ -28,10 +28,8 @@ export interface KnownVersion {
 export interface Ingested {
   /** Authentic records newer than what is known. */
   newer: SyncRecord[];
-  /** Sealed texts of records the area holds at exactly the known version, by id. */
-  current: Map<string, string>;
-  /** Authentic records the area holds at an older version than known (not yet rewritten). */
-  behind: string[];
+  /** Authentic sealed texts the area holds, at the newest version seen for each id. */
+  texts: Map<string, { version: Hlc; text: string }>;
   notices: SyncNotice[];
 }
 
@@ -42,43 +40,29 @@ export async function ingest(
   known: ReadonlyMap<string, KnownVersion>,
   purged: ReadonlySet<string>,
 ): Promise<Ingested> {
-  const out: Ingested = { newer: [], current: new Map(), behind: [], notices: [] };
+  const out: Ingested = { newer: [], texts: new Map(), notices: [] };
   const newest = new Map<string, SyncRecord>();
   for (const texts of layoutOf(area).values()) {
     for (const text of texts) {
-      const [idText = '', versionText = ''] = text.split('.');
-      let id: string | undefined;
-      let version: Hlc | undefined;
-      try {
-        id = decodeId(idText);
-        version = decodeHlc(versionText);
-      } catch {
-        out.notices.push({ kind: 'unauthentic' });
-        continue;
-      }
-      const mine = known.get(id);
-      if (mine && compareHlc(version, mine.version) === 0 && !out.current.has(id)) {
-        // Same id and version as what we hold: the text is only trusted to be reused as-is,
-        // and it is checked before it is reused (a forged text at a known version is refused).
-        const opened = await openRecord(key, context, text);
-        if (opened.ok && opened.record.id === id) out.current.set(id, text);
-        else out.notices.push({ kind: 'unauthentic', id });
-        continue;
-      }
       const opened = await openRecord(key, context, text);
-      if (!opened.ok || opened.record.id !== id) {
-        out.notices.push({ kind: 'unauthentic', id });
+      if (!opened.ok) {
+        out.notices.push({ kind: 'unauthentic', ...(opened.id !== undefined ? { id: opened.id } : {}) });
         continue;
       }
       const record = opened.record;
+      const id = record.id;
+      const mine = known.get(id);
+      const kept = out.texts.get(id);
+      if (!kept || compareHlc(record.version, kept.version) > 0)
+        out.texts.set(id, { version: record.version, text });
+      if (mine && compareHlc(record.version, mine.version) === 0) continue;
       if (purged.has(id) || (mine?.inArea && compareHlc(record.version, mine.inArea) < 0)) {
         out.notices.push({ kind: 'replayed', id });
         continue;
       }
-      if (mine && compareHlc(record.version, mine.version) < 0) {
-        out.behind.push(id);
-        continue;
-      }
+      // Older than what we hold but not older than what we saw in the area: our newer
+      // version is not written yet; the area is rewritten below.
+      if (mine && compareHlc(record.version, mine.version) < 0) continue;
       const seen = newest.get(id);
       if (!seen || compareHlc(record.version, seen.version) > 0) newest.set(id, record);
     }
