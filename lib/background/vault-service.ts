@@ -24,6 +24,10 @@ export interface VaultServiceDeps {
   now?: () => number;
   /** Called after every successful unlock or user action, to restart the idle timer. */
   onActivity?: () => void;
+  /** A passphrase this vault does not know may open a synced vault (changed on another computer). */
+  unlockFallback?: (passphrase: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
+  /** After a passphrase change (sync re-wraps its key). */
+  onPassphraseChanged?: (next: string, before: Uint8Array<ArrayBuffer>) => Promise<void>;
 }
 
 /**
@@ -66,7 +70,13 @@ export class VaultService {
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
-    const dek = await this.deps.store.unlock(passphrase);
+    const dek = await this.deps.store.unlock(passphrase).catch(async (error: unknown) => {
+      const synced = isTwofoldError(error, 'WRONG_PASSPHRASE')
+        ? await this.deps.unlockFallback?.(passphrase)
+        : undefined;
+      if (!synced) throw error;
+      return synced;
+    });
     await this.deps.sessionKey.set(dek);
     this.deps.onActivity?.();
     this.unlockListeners.forEach((listener) => listener());
@@ -264,7 +274,9 @@ export class VaultService {
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
-    await this.deps.store.changePassphrase(await this.key(), current, next);
+    const before = await this.key();
+    await this.deps.store.changePassphrase(before, current, next);
+    await this.deps.onPassphraseChanged?.(next, before);
     this.deps.onActivity?.();
   }
 

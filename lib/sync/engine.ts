@@ -39,6 +39,10 @@ export interface SyncState {
   records: Record<string, { v: string; fp?: string; rank?: number; area?: string }>;
   /** Ids whose tombstone was purged: a record with such an id is a replay. */
   purged: string[];
+  /** The newest header revision seen in, or written to, the area: an older one is a replay. */
+  areaRev?: number;
+  /** The key epoch of the records this computer last wrote. */
+  epoch?: number;
 }
 
 export interface StateStore {
@@ -185,7 +189,9 @@ export class SyncEngine {
     }
     const purged = new Set(state.purged);
     const incoming = await ingest(area, key, context, versions, purged);
-    report.notices.push(...incoming.notices);
+    // Right after a key change the area still holds records sealed with the previous key.
+    const rekeyed = state.epoch !== undefined && state.epoch !== header.epoch;
+    report.notices.push(...incoming.notices.filter((n) => !rekeyed || n.kind !== 'unauthentic'));
     const outcomes = mergeRecords(known, incoming.newer);
     for (const record of incoming.newer) {
       if (outcomes.get(record.id) !== 'applied') continue;
@@ -254,6 +260,7 @@ export class SyncEngine {
       header,
       records,
       purged: [...purged].slice(-MAX_PURGED),
+      ...(packed.ok ? { areaRev: header.rev, epoch: header.epoch } : pick(state, ['areaRev', 'epoch'])),
     });
     return report;
   }
@@ -282,14 +289,19 @@ export class SyncEngine {
       return undefined;
     }
     if (JSON.stringify(theirs) === JSON.stringify(ours)) return ours;
-    const newer = theirs.epoch > ours.epoch || (theirs.epoch === ours.epoch && theirs.rev > ours.rev);
-    const authentic = await verifyHeader(theirs, this.deps.dek);
-    if (newer && authentic && theirs.epoch === ours.epoch) return theirs;
-    if (newer && !authentic && theirs.epoch > ours.epoch) {
-      report.status = 'key-changed';
-      return undefined;
+    if (theirs.rev > ours.rev) {
+      if (await verifyHeader(theirs, this.deps.dek)) {
+        state.areaRev = theirs.rev;
+        return theirs; // a new passphrase for the same key: adopted
+      }
+      if (theirs.epoch > ours.epoch) {
+        report.status = 'key-changed';
+        return undefined;
+      }
+    } else if (theirs.rev < ours.rev && theirs.rev >= (state.areaRev ?? 0)) {
+      return ours; // ours is newer and not written yet
     }
-    report.notices.push({ kind: authentic ? 'replayed' : 'unauthentic' });
+    report.notices.push({ kind: theirs.rev < ours.rev ? 'replayed' : 'unauthentic' });
     return ours;
   }
 }
@@ -305,6 +317,12 @@ const stubAccount: AccountBody['account'] = {
   counter: 0,
   createdAt: 0,
 };
+
+function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]])) as Partial<
+    Pick<T, K>
+  >;
+}
 
 function bodyOf(account: StoredAccount, rank: number): AccountBody {
   const { id: _id, updatedAt: _updatedAt, ...rest } = account;

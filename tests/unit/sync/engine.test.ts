@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TOMBSTONE_RETENTION_MS } from '@/lib/sync/merge';
 import { HEADER_KEY, layoutOf } from '@/lib/sync/pack';
-import { createHeader } from '@/lib/sync/header';
+import { SyncEngine } from '@/lib/sync/engine';
+import { createHeader, previousKey, unwrapHeader } from '@/lib/sync/header';
+import { randomBytes } from '@/lib/vault/encoding';
 import { devices, FAST_KDF, PASS, settle, view } from './devices';
 import { typicalAccount } from './fake-sync';
 
@@ -257,5 +259,56 @@ describe('sync engine between two computers', () => {
       'operator2@example.com',
     ]);
     expect(view(a.vault)).toEqual(view(b.vault));
+  });
+
+  it('a new data key and passphrase on one computer reach the other, which then opens with the new passphrase', async () => {
+    const { network, clock, a, b, header, dek, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1), typicalAccount(2)];
+    await settle(network, all);
+    // A changes its passphrase, which brings a new data key.
+    const newDek = randomBytes(32);
+    const newHeader = await createHeader({
+      dek: newDek,
+      passphrase: 'a brand new passphrase',
+      vaultId: header.vaultId,
+      epoch: 2,
+      rev: 2,
+      kdf: FAST_KDF,
+      previousDek: dek,
+    });
+    a.state.state = { ...a.state.state!, header: newHeader };
+    const aEngine = new SyncEngine({
+      area: a.area,
+      vault: a.vault,
+      state: a.state,
+      dek: newDek,
+      now: () => clock.now,
+    });
+    expect((await aEngine.run()).notices).toEqual([]);
+    network.deliverAll();
+    // B, still on the old key, stops and says why; nothing of its vault changes.
+    const before = structuredClone(b.vault.accounts);
+    expect(await b.engine.run()).toMatchObject({ status: 'key-changed', writes: 0 });
+    expect(b.vault.accounts).toEqual(before);
+    // B unlocks with the new passphrase: the header gives the new key and the old one.
+    const stored = (await b.area.get())[HEADER_KEY] as typeof newHeader;
+    const unwrapped = await unwrapHeader(stored, 'a brand new passphrase');
+    expect(unwrapped).toEqual(newDek);
+    expect(await previousKey(stored, unwrapped!)).toEqual(dek);
+    expect(await unwrapHeader(stored, PASS)).toBeUndefined();
+    b.state.state = { ...b.state.state!, header: stored };
+    b.vault.accounts = [...b.vault.accounts, typicalAccount(3)]; // made while it was stopped
+    const bEngine = new SyncEngine({
+      area: b.area,
+      vault: b.vault,
+      state: b.state,
+      dek: newDek,
+      now: () => clock.now,
+    });
+    expect((await bEngine.run()).notices).toEqual([]);
+    network.deliverAll();
+    await aEngine.run();
+    expect(view(a.vault)).toEqual(view(b.vault));
+    expect(a.vault.accounts).toHaveLength(3);
   });
 });
