@@ -8,10 +8,12 @@
  */
 import { OTP_ERRORS } from './otp/errors';
 import { VAULT_ERRORS } from './vault/errors';
+import { SYNC_ERRORS } from './sync/errors';
 
 export const ERROR_CATALOG = {
   ...OTP_ERRORS,
   ...VAULT_ERRORS,
+  ...SYNC_ERRORS,
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

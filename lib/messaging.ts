@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountView } from './otp/account';
 import type { ManageProtocol } from './protocol/manage';
+import type { SyncProtocol } from './protocol/sync';
 
 /** Who may send a message; the background checks this against the browser's `sender`. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -131,7 +132,7 @@ export type ScanOutcome =
   { offer: CaptureOffer } | { message: 'noQr' | 'notOtp' | 'noAccess' | 'invalid'; detail?: string };
 
 /** Every message the background handles: the core above plus account management. */
-export type BackgroundProtocol = CoreProtocol & ManageProtocol;
+export type BackgroundProtocol = CoreProtocol & ManageProtocol & SyncProtocol;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
 export interface ContentProtocol {

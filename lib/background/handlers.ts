@@ -18,6 +18,8 @@ import { registerManageHandlers } from './manage-handlers';
 import { handle } from './router';
 import { SessionKey } from './session-key';
 import { VaultService } from './vault-service';
+import { SyncService } from './sync-service';
+import { registerSyncHandlers } from './handlers/sync';
 
 /**
  * Tells a tab's frame that its capture was saved. The code goes along only while
@@ -45,11 +47,25 @@ export function registerHandlers(): void {
     () => vault.lock(),
     async () => (await loadSettings(browser.storage.local)).autoLockMinutes,
   );
-  const vault = new VaultService({
-    store: new VaultStore(browser.storage.local),
-    sessionKey: new SessionKey(browser.storage.session),
-    onActivity: () => autolock.touch(),
+  const sessionKey = new SessionKey(browser.storage.session);
+  const store = new VaultStore(browser.storage.local, { onWrite: () => sync.onVaultWrite() });
+  const sync = new SyncService({
+    area: browser.storage.sync,
+    local: browser.storage.local,
+    store,
+    sessionKey,
   });
+  const vault = new VaultService({
+    store,
+    sessionKey,
+    onActivity: () => autolock.touch(),
+    unlockFallback: (passphrase) => sync.unlockFallback(passphrase),
+    afterUnlock: (dek) => sync.afterUnlock(dek),
+    onPassphraseChanged: (next, before) => sync.onPassphraseChanged(next, before),
+  });
+  vault.onUnlock(() => sync.onRemoteChange());
+  browser.storage.onChanged.addListener((_changes, area) => area === 'sync' && sync.onRemoteChange());
+  registerSyncHandlers({ sync, self });
 
   const autofill = new AutofillService({
     vault,

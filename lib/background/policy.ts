@@ -1,5 +1,6 @@
 import type { BackgroundProtocol, SenderKind } from '../messaging';
 import { MANAGE_POLICY } from '../protocol/manage';
+import { SYNC_POLICY } from '../protocol/sync';
 
 /**
  * Who may send each background message. Exhaustive by type: a new message does
@@ -8,6 +9,7 @@ import { MANAGE_POLICY } from '../protocol/manage';
  */
 export const POLICY = {
   ...MANAGE_POLICY,
+  ...SYNC_POLICY,
   'content:hello': 'content-script',
   'capture:pixels': 'content-script',
   'capture:screenshot': 'content-script',

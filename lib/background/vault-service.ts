@@ -26,6 +26,8 @@ export interface VaultServiceDeps {
   onActivity?: () => void;
   /** A passphrase this vault does not know may open a synced vault (changed on another computer). */
   unlockFallback?: (passphrase: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
+  /** Checked after the vault opened: sync refuses a passphrase replaced on another computer. */
+  afterUnlock?: (dek: Uint8Array<ArrayBuffer>) => Promise<void>;
   /** After a passphrase change (sync re-wraps its key). */
   onPassphraseChanged?: (next: string, before: Uint8Array<ArrayBuffer>) => Promise<void>;
 }
@@ -77,6 +79,7 @@ export class VaultService {
       if (!synced) throw error;
       return synced;
     });
+    await this.deps.afterUnlock?.(dek);
     await this.deps.sessionKey.set(dek);
     this.deps.onActivity?.();
     this.unlockListeners.forEach((listener) => listener());

@@ -41,6 +41,8 @@ export interface SyncState {
   purged: string[];
   /** The newest header revision seen in, or written to, the area: an older one is a replay. */
   areaRev?: number;
+  /** The header revision whose passphrase opens this computer's vault. */
+  localRev?: number;
   /** The key epoch of the records this computer last wrote. */
   epoch?: number;
 }
@@ -260,6 +262,7 @@ export class SyncEngine {
       header,
       records,
       purged: [...purged].slice(-MAX_PURGED),
+      ...pick(state, ['localRev']),
       ...(packed.ok ? { areaRev: header.rev, epoch: header.epoch } : pick(state, ['areaRev', 'epoch'])),
     });
     return report;
