@@ -14,7 +14,7 @@ import { compareHlc, decodeHlc, encodeHlc, observe, tick, type Hlc } from './hlc
 import { ingest, type KnownVersion, type SyncNotice } from './ingest';
 import { liveAccounts, mergeRecords, purgeTombstones } from './merge';
 import { areaChanges, HEADER_KEY, pack } from './pack';
-import { itemBytes, SYNC_QUOTA, type Quota } from './quota';
+import { canonicalJson, itemBytes, SYNC_QUOTA, type Quota } from './quota';
 import { assignRanks } from './ranks';
 import { sealRecord, type SyncRecord } from './record';
 
@@ -291,7 +291,7 @@ export class SyncEngine {
       report.status = 'other-vault';
       return undefined;
     }
-    if (JSON.stringify(theirs) === JSON.stringify(ours)) return ours;
+    if (canonicalJson(theirs) === canonicalJson(ours)) return ours;
     if (theirs.rev > ours.rev) {
       if (await verifyHeader(theirs, this.deps.dek)) {
         state.areaRev = theirs.rev;

@@ -36,13 +36,16 @@ export interface HeaderInput {
   previousDek?: Uint8Array<ArrayBuffer>;
 }
 
+/** Field by field: the browser's storage may hand objects back with their keys reordered. */
+const kdfText = (kdf: KdfParams) =>
+  `${kdf.name}:${kdf.memory}:${kdf.iterations}:${kdf.parallelism}:${kdf.salt}`;
 const slotAad = (h: Pick<SyncHeader, 'vaultId' | 'epoch' | 'rev' | 'kdf'>) =>
-  utf8.encode(`twofold-sync-slot:1:${h.vaultId}:${h.epoch}:${h.rev}:${JSON.stringify(h.kdf)}`);
+  utf8.encode(`twofold-sync-slot:1:${h.vaultId}:${h.epoch}:${h.rev}:${kdfText(h.kdf)}`);
 const previousAad = (h: Pick<SyncHeader, 'vaultId' | 'epoch'>) =>
   utf8.encode(`twofold-sync-previous:1:${h.vaultId}:${h.epoch}`);
 const checkAad = (h: Omit<SyncHeader, 'check'>) =>
   utf8.encode(
-    `twofold-sync-header:1:${h.vaultId}:${h.epoch}:${h.rev}:${JSON.stringify(h.kdf)}:${h.wrapped}:${h.previous ?? ''}`,
+    `twofold-sync-header:1:${h.vaultId}:${h.epoch}:${h.rev}:${kdfText(h.kdf)}:${h.wrapped}:${h.previous ?? ''}`,
   );
 
 async function sealJoined(

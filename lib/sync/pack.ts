@@ -4,7 +4,7 @@
  * repack of everything); new records fill the first item with room. When everything does not
  * fit, the result says so and how much would be needed: the caller then writes nothing.
  */
-import { itemBytes, SYNC_QUOTA, type Quota } from './quota';
+import { canonicalJson, itemBytes, SYNC_QUOTA, type Quota } from './quota';
 import { recordIdOf } from './record';
 
 export const HEADER_KEY = 'h';
@@ -107,7 +107,7 @@ export function areaChanges(
 ): { set: Record<string, unknown>; remove: string[] } {
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(desired)) {
-    if (JSON.stringify(current[key]) !== JSON.stringify(value)) set[key] = value;
+    if (canonicalJson(current[key]) !== canonicalJson(value)) set[key] = value;
   }
   const remove = Object.keys(current).filter((key) => isSyncKey(key) && !(key in desired));
   return { set, remove };

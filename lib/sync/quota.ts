@@ -19,3 +19,12 @@ export function itemBytes(key: string, value: unknown): number {
 export function areaBytes(items: Record<string, unknown>): number {
   return Object.entries(items).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
 }
+
+/** JSON with object keys sorted, to compare values whatever order storage gives their keys. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}

@@ -1,6 +1,6 @@
 import type { StoredAccount } from '@/lib/otp/account';
 import type { LocalVault, StateStore, SyncArea, SyncState } from '@/lib/sync/engine';
-import { itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
+import { canonicalJson, itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
 
 type Change = { key: string; value?: unknown };
 
@@ -60,7 +60,7 @@ export class FakeSyncArea implements SyncArea {
     for (const [key, value] of Object.entries(items)) {
       if (itemBytes(key, value) > SYNC_QUOTA.itemBytes)
         throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
-      next.set(key, JSON.parse(JSON.stringify(value)));
+      next.set(key, sortedKeys(value));
     }
     if (next.size > SYNC_QUOTA.maxItems) throw new Error('MAX_ITEMS quota exceeded');
     if (this.bytes(next) > SYNC_QUOTA.totalBytes) throw new Error('QUOTA_BYTES quota exceeded');
@@ -155,4 +155,9 @@ export function typicalAccount(n: number, now = Date.UTC(2026, 0, 1)): StoredAcc
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** Chrome's storage hands objects back with their keys sorted (base::Value): so does the fake. */
+function sortedKeys(value: unknown): unknown {
+  return JSON.parse(canonicalJson(value));
 }
