@@ -9,6 +9,7 @@
  */
 import { ACCOUNT_ERRORS } from './account-errors';
 import { OTP_ERRORS } from './otp/errors';
+import { SYNC_ERRORS } from './sync/errors';
 import { TRANSFER_ERRORS } from './transfer/errors';
 import { VAULT_ERRORS } from './vault/errors';
 import { WEBSITE_ERRORS } from './website/errors';
@@ -17,6 +18,7 @@ export const ERROR_CATALOG = {
   ...ACCOUNT_ERRORS,
   ...OTP_ERRORS,
   ...TRANSFER_ERRORS,
+  ...SYNC_ERRORS,
   ...VAULT_ERRORS,
   ...WEBSITE_ERRORS,
 } as const satisfies Record<string, string>;

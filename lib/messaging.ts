@@ -11,6 +11,7 @@ import type { ContentHelloProtocol, ContentProtocol } from './protocol/content';
 import type { PasskeyProtocol } from './protocol/passkey';
 import type { ScanProtocol } from './protocol/scan';
 import type { SitesProtocol } from './protocol/sites';
+import type { SyncProtocol } from './protocol/sync';
 import type { TransferProtocol } from './protocol/transfer';
 import type { VaultProtocol } from './protocol/vault';
 
@@ -23,6 +24,7 @@ export type * from './protocol/passkey';
 export type * from './protocol/policy';
 export type * from './protocol/scan';
 export type * from './protocol/sites';
+export type * from './protocol/sync';
 export type * from './protocol/transfer';
 export type * from './protocol/vault';
 
@@ -36,6 +38,7 @@ export type BackgroundProtocol = VaultProtocol &
   TransferProtocol &
   PasskeyProtocol &
   ClockProtocol &
+  SyncProtocol &
   ContentHelloProtocol;
 
 /** The one protocol map: what the background handles and what content scripts handle. */

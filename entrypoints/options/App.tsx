@@ -7,6 +7,7 @@ import { ImportSection } from '@/components/options/ImportSection';
 import { PlainExportSection } from '@/components/options/PlainExportSection';
 import { SecuritySection } from '@/components/options/SecuritySection';
 import { SitesSection } from '@/components/options/SitesSection';
+import { SyncSection } from '@/components/options/SyncSection';
 import { t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 import { loadSettings, type Settings } from '@/lib/settings';
@@ -41,6 +42,9 @@ export function App() {
         </section>
       )}
       {settings && <SecuritySection settings={settings} onSettings={setSettings} unlocked={unlocked} />}
+      {state && (
+        <SyncSection state={state} onVaultChange={() => void sendMessage('vault:state').then(setState)} />
+      )}
       {unlocked && (
         <>
           <SitesSection version={version} />

@@ -23,6 +23,8 @@ import { registerVaultHandlers } from './handlers/vault';
 import { registerImageMenu } from './image-menu';
 import { createRouter } from './router';
 import { ScanService } from './scan-service';
+import { SyncService } from './sync-service';
+import { registerSyncHandlers } from './handlers/sync';
 import { CaptureThrottle } from './screenshot';
 import { SessionKey } from './session-key';
 import { watchPresetAccess } from './preset-access';
@@ -44,13 +46,26 @@ export function startBackground(): void {
   );
   // Outside the vault copies: a restore of vault.A/B alone does not bring these back.
   const watermark = new RevisionWatermark([browser.storage.session, browser.storage.local]);
-  const store = new VaultStore(browser.storage.local, { watermark });
+  const store = new VaultStore(browser.storage.local, { watermark, onWrite: () => sync.onVaultWrite() });
   const sessionKey = new SessionKey(browser.storage.session);
+  const sync = new SyncService({
+    area: browser.storage.sync,
+    local: browser.storage.local,
+    store,
+    sessionKey,
+  });
   const vault = new VaultService({
     store,
     sessionKey,
     onActivity: () => autolock.touch(),
     health: new VaultHealth({ store, watermark, session: browser.storage.session }),
+    unlockFallback: (passphrase) => sync.unlockFallback(passphrase),
+    afterUnlock: (dek) => sync.afterUnlock(dek),
+    onPassphraseChanged: (next, before) => sync.onPassphraseChanged(next, before),
+  });
+  vault.onUnlock(() => sync.onRemoteChange());
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') sync.onRemoteChange();
   });
   const router = createRouter({
     self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
@@ -105,6 +120,7 @@ export function startBackground(): void {
   registerSitesHandlers(router, { browser, accounts });
   registerTransferHandlers(router, { transfer });
   registerContentHandlers(router);
+  registerSyncHandlers(router, { sync });
   registerClockHandlers(router, { clock, vault, accounts });
   registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });
 

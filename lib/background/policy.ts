@@ -7,6 +7,7 @@ import { CONTENT_POLICY } from '../protocol/content';
 import { PASSKEY_POLICY } from '../protocol/passkey';
 import { SCAN_POLICY } from '../protocol/scan';
 import { SITES_POLICY } from '../protocol/sites';
+import { SYNC_POLICY } from '../protocol/sync';
 import { TRANSFER_POLICY } from '../protocol/transfer';
 import { VAULT_POLICY } from '../protocol/vault';
 
@@ -25,5 +26,6 @@ export const POLICY = {
   ...TRANSFER_POLICY,
   ...PASSKEY_POLICY,
   ...CLOCK_POLICY,
+  ...SYNC_POLICY,
   ...CONTENT_POLICY,
 } as const satisfies PolicyOf<BackgroundProtocol>;

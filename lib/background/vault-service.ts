@@ -1,4 +1,4 @@
-import { TwofoldError } from '../errors';
+import { isTwofoldError, TwofoldError } from '../errors';
 import type { VaultState } from '../messaging';
 import type { StoredAccount } from '../otp';
 import type { VaultPayload, VaultStore } from '../vault/store';
@@ -12,6 +12,12 @@ export interface VaultServiceDeps {
   onActivity?: () => void;
   /** Rollback and quarantine notices after unlock. */
   health?: VaultHealth;
+  /** A passphrase this vault does not know may open a synced vault (changed on another computer). */
+  unlockFallback?: (passphrase: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
+  /** Checked after the vault opened: sync refuses a passphrase replaced on another computer. */
+  afterUnlock?: (dek: Uint8Array<ArrayBuffer>) => Promise<void>;
+  /** After a passphrase change, with the new key already the session's (sync re-wraps its key). */
+  onPassphraseChanged?: (next: string, before: Uint8Array<ArrayBuffer>) => Promise<void>;
 }
 
 /**
@@ -53,7 +59,15 @@ export class VaultService {
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
-    return this.unlockWith(await this.deps.store.unlock(passphrase));
+    const dek = await this.deps.store.unlock(passphrase).catch(async (error: unknown) => {
+      const synced = isTwofoldError(error, 'WRONG_PASSPHRASE')
+        ? await this.deps.unlockFallback?.(passphrase)
+        : undefined;
+      if (!synced) throw error;
+      return synced;
+    });
+    await this.deps.afterUnlock?.(dek);
+    return this.unlockWith(dek);
   }
 
   /** A data key opened by any slot (passphrase or passkey) becomes the session's. */
@@ -73,7 +87,9 @@ export class VaultService {
 
   /** A new passphrase brings a new data key: an old copy and the old passphrase open nothing of today's. */
   async changePassphrase(current: string, next: string): Promise<void> {
-    await this.deps.sessionKey.set(await this.deps.store.changePassphrase(await this.key(), current, next));
+    const before = await this.key();
+    await this.deps.sessionKey.set(await this.deps.store.changePassphrase(before, current, next));
+    await this.deps.onPassphraseChanged?.(next, before);
     this.deps.onActivity?.();
   }
 

@@ -69,6 +69,8 @@ export interface VaultStoreOptions {
   now?: () => number;
   /** Told every revision this store writes, so a later rollback can be noticed. */
   watermark?: RevisionWatermark;
+  /** Told after every write of the vault (sync listens). */
+  onWrite?: () => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export class VaultStore {
   private readonly kdf: { memory: number; iterations: number; parallelism: number };
   private readonly now: () => number;
   private readonly watermark: RevisionWatermark | undefined;
+  private readonly onWrite: () => void;
 
   constructor(
     private readonly area: KeyValueArea,
@@ -90,6 +93,7 @@ export class VaultStore {
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.now = options.now ?? Date.now;
     this.watermark = options.watermark;
+    this.onWrite = options.onWrite ?? (() => undefined);
   }
 
   async exists(): Promise<boolean> {
@@ -97,12 +101,15 @@ export class VaultStore {
     return stored[KEYS.A] !== undefined || stored[KEYS.B] !== undefined;
   }
 
-  /** Creates an empty vault; returns the raw data key (the caller keeps it in session storage). */
-  async create(passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
+  /**
+   * Creates an empty vault; returns the raw data key (the caller keeps it in session storage).
+   * `dek`: an existing data key (a synced vault joined on this computer).
+   */
+  async create(passphrase: string, existingDek?: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
     checkPassphrase(passphrase);
     return this.withLock(LOCK_NAME, async () => {
       if (await this.exists()) throw new TwofoldError('ALREADY_EXISTS');
-      const dek = randomBytes(KEY_BYTES);
+      const dek = existingDek ?? randomBytes(KEY_BYTES);
       const vaultId = toBase64(randomBytes(16));
       const slot = await this.makeSlot(passphrase, dek, vaultId);
       const header: EnvelopeHeader = { v: FORMAT_VERSION, vaultId, revision: 1, slots: [slot] };
@@ -290,6 +297,42 @@ export class VaultStore {
     });
   }
 
+  /**
+   * Moves the vault to another data key and passphrase (a synced vault's), both generations,
+   * so neither the old key nor the old passphrase opens it afterwards.
+   */
+  async rekey(
+    dek: Uint8Array<ArrayBuffer>,
+    nextDek: Uint8Array<ArrayBuffer>,
+    passphrase: string,
+  ): Promise<void> {
+    await this.withLock(LOCK_NAME, async () => {
+      const snapshot = await this.read(dek);
+      if (snapshot.readOnly) throw new TwofoldError('READ_ONLY');
+      const vaultId = (await this.readCopies()).find((c) => c.envelope)?.envelope?.header.vaultId;
+      if (!vaultId) throw new TwofoldError('DAMAGED');
+      const slot = await this.makeSlot(passphrase, nextDek, vaultId);
+      const copies: Record<string, unknown> = {};
+      // A damaged copy is evidence: keep it before its place is reused.
+      const stored = await this.area.get([KEYS.A, KEYS.B]);
+      for (const generation of snapshot.damaged) {
+        copies[`${QUARANTINE_PREFIX}${this.now()}.${generation}`] = stored[KEYS[generation]];
+      }
+      for (const [offset, generation] of (['A', 'B'] as const).entries()) {
+        const header: EnvelopeHeader = {
+          v: FORMAT_VERSION,
+          vaultId,
+          revision: snapshot.revision + 1 + offset,
+          slots: [slot],
+        };
+        copies[KEYS[generation]] = await sealPayload(nextDek, header, snapshot.payload);
+      }
+      await this.area.set(copies);
+      await this.watermark?.record(vaultId, snapshot.revision + 2);
+      this.onWrite();
+    });
+  }
+
   /** Keys of quarantined copies, oldest first. */
   async quarantined(): Promise<string[]> {
     const all = await this.area.get(null);
@@ -326,6 +369,7 @@ export class VaultStore {
     const next = await mutate(structuredClone(snapshot.payload));
     await this.area.set({ [KEYS[target]]: await sealPayload(sealWith, header, next) });
     await this.watermark?.record(header.vaultId, header.revision);
+    this.onWrite();
     return { next };
   }
 

@@ -1,0 +1,117 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { sendMessage, type VaultState } from '@/lib/messaging';
+import type { SyncStatusView } from '@/lib/protocol/sync';
+import { PassphraseField } from '../PassphraseField';
+import { ErrorAlert } from '../ErrorAlert';
+import { useSubmit } from '../useSubmit';
+
+interface Props {
+  state: VaultState;
+  /** The vault was created, re-keyed or unlocked by turning sync on. */
+  onVaultChange: () => void;
+}
+
+/** Settings → Sync: the switch, joining or starting a synced vault, and its state in words. */
+export function SyncSection({ state, onVaultChange }: Props) {
+  const headingId = useId();
+  const switchId = useId();
+  const hintId = useId();
+  const [status, setStatus] = useState<SyncStatusView | undefined>();
+  const [asking, setAsking] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+
+  useEffect(() => {
+    void sendMessage('sync:status').then(setStatus);
+  }, [state.unlocked]);
+
+  const enable = useSubmit(async () => {
+    setStatus(await sendMessage('sync:enable', { passphrase }));
+    setPassphrase('');
+    setAsking(false);
+    onVaultChange();
+  });
+
+  async function toggle(on: boolean) {
+    if (on) setAsking(true);
+    else {
+      setAsking(false);
+      setStatus(await sendMessage('sync:disable'));
+    }
+  }
+
+  if (!status) return null;
+  const empty = !state.exists;
+  const canAsk = empty ? status.syncedVault : state.unlocked;
+  const [label, button, hint] = !status.syncedVault
+    ? [t('syncFirstPassphrase'), t('syncTurnOn'), t('syncFirstHint')]
+    : empty
+      ? [t('syncSyncedPassphrase'), t('syncUseSynced'), t('syncUseSyncedHint')]
+      : [t('syncSyncedPassphrase'), t('syncMerge'), t('syncMergeHint')];
+  const when = (at: number | undefined) => (at ? new Date(at).toLocaleString() : t('syncNever'));
+
+  return (
+    <section class="card stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('sectionSync')}</h2>
+      <p>{t('syncIntro')}</p>
+      <div class="check">
+        <input
+          id={switchId}
+          type="checkbox"
+          role="switch"
+          checked={status.enabled || asking}
+          disabled={!status.enabled && !canAsk}
+          aria-describedby={canAsk || status.enabled ? undefined : hintId}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />
+        <label for={switchId}>{t('syncSwitch')}</label>
+      </div>
+      {!status.enabled && !canAsk && <small id={hintId}>{t('syncUnlockFirst')}</small>}
+      {asking && !status.enabled && (
+        <form class="stack" onSubmit={(e) => void enable.submit(e)}>
+          <p>{hint}</p>
+          <PassphraseField
+            label={label}
+            value={passphrase}
+            onInput={setPassphrase}
+            autoComplete="current-password"
+            autoFocus
+          />
+          <button type="submit" disabled={enable.busy}>
+            {button}
+          </button>
+          <ErrorAlert error={enable.error} />
+        </form>
+      )}
+      <div role="status" class="stack">
+        <p>{status.enabled ? t('syncOn') : t('syncOff')}</p>
+        {status.enabled && (
+          <ul>
+            <li>{t('syncLastSent', when(status.lastSentAt))}</li>
+            <li>{t('syncLastReceived', when(status.lastReceivedAt))}</li>
+            <li>{t('syncSpace', [String(status.percent), String(status.accounts)])}</li>
+          </ul>
+        )}
+        {status.enabled && status.problem && <p class="error">{problemText(status)}</p>}
+        {status.enabled && status.ignored > 0 && (
+          <p class="notice">{t('syncIgnored', String(status.ignored))}</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function problemText(status: SyncStatusView): string {
+  switch (status.problem) {
+    case 'full':
+      return t('syncProblemFull', String(status.percent));
+    case 'keyChanged':
+      return t('syncProblemKeyChanged');
+    case 'otherVault':
+      return t('syncProblemOtherVault');
+    case 'quota':
+      return t('syncProblemQuota');
+    default:
+      return t('syncProblemFailed');
+  }
+}

@@ -1,0 +1,8 @@
+import type { Router } from '../router';
+import type { SyncService } from '../sync-service';
+
+export function registerSyncHandlers({ handle }: Router, { sync }: { sync: SyncService }): void {
+  handle('sync:status', () => sync.status());
+  handle('sync:enable', ({ passphrase }) => sync.enable(passphrase));
+  handle('sync:disable', () => sync.disable());
+}

@@ -1,0 +1,325 @@
+import { TwofoldError } from '../errors';
+import type { StoredAccount } from '../otp/account';
+import type { SyncProblem, SyncStatusView } from '../protocol/sync';
+import { toB64u } from '../sync/bytes';
+import { SyncEngine, type LocalVault, type SyncArea, type SyncReport, type SyncState } from '../sync/engine';
+import {
+  createHeader,
+  parseHeader,
+  previousKey,
+  unwrapHeader,
+  verifyHeader,
+  type SyncHeader,
+} from '../sync/header';
+import { newDeviceId } from '../sync/hlc';
+import { HEADER_KEY } from '../sync/pack';
+import { SYNC_QUOTA } from '../sync/quota';
+import { isQuotaError, WriteScheduler, type Timers } from '../sync/scheduler';
+import { randomBytes } from '../bytes';
+import { DEFAULT_KDF } from '../vault/kdf';
+import type { KeyValueArea, VaultStore } from '../vault/store';
+import type { SessionKey } from './session-key';
+
+const STATE_KEY = 'sync.state';
+const STATUS_KEY = 'sync.status';
+
+/** What the settings page shows, kept in storage.local (no secret in it). */
+interface StoredStatus {
+  lastSentAt?: number;
+  lastReceivedAt?: number;
+  bytes: number;
+  limit: number;
+  accounts: number;
+  problem?: SyncProblem;
+  ignored: number;
+}
+
+export interface SyncServiceDeps {
+  /** browser.storage.sync */
+  area: SyncArea;
+  /** browser.storage.local */
+  local: KeyValueArea;
+  store: VaultStore;
+  sessionKey: SessionKey;
+  kdf?: { memory: number; iterations: number; parallelism: number };
+  now?: () => number;
+  timers?: Timers;
+}
+
+class VaultChanged extends Error {}
+
+/**
+ * End-to-end encrypted sync of the vault through the browser's sync space. The vault write
+ * path and the browser's change events only poke it; the scheduler decides when a run
+ * happens; each run is one reconciliation (lib/sync/engine.ts) with the unlocked data key.
+ * While Twofold is locked nothing runs: changes wait in the sync space until the next unlock.
+ */
+export class SyncService {
+  private readonly now: () => number;
+  private readonly scheduler: WriteScheduler;
+  private enabled: Promise<boolean>;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.scheduler = new WriteScheduler({
+      run: () => this.runNow(),
+      now: this.now,
+      ...(deps.timers ? { timers: deps.timers } : {}),
+      onError: (error) => void this.saveProblem(isQuotaError(error) ? 'quota' : 'failed'),
+    });
+    this.enabled = this.loadState().then((state) => state !== undefined);
+    void this.enabled.then((on) => on && this.scheduler.remote());
+  }
+
+  /** The vault was written on this computer. */
+  onVaultWrite(): void {
+    void this.enabled.then((on) => on && this.scheduler.local());
+  }
+
+  /** The browser delivered a change to the sync space (or Twofold was just unlocked). */
+  onRemoteChange(): void {
+    void this.enabled.then((on) => on && this.scheduler.remote());
+  }
+
+  /** Resolves when no run is pending (tests). */
+  idle(): Promise<void> {
+    return this.scheduler.idle();
+  }
+
+  async status(): Promise<SyncStatusView> {
+    const [enabled, area, stored] = await Promise.all([
+      this.enabled,
+      this.deps.area.get(null),
+      this.deps.local.get([STATUS_KEY]),
+    ]);
+    const status = (stored[STATUS_KEY] as StoredStatus | undefined) ?? {
+      bytes: 0,
+      limit: SYNC_QUOTA.totalBytes,
+      accounts: 0,
+      ignored: 0,
+    };
+    return {
+      enabled,
+      syncedVault: area[HEADER_KEY] !== undefined,
+      ...status,
+      percent: Math.ceil((status.bytes / status.limit) * 100),
+      ...(enabled ? {} : { problem: undefined }),
+    };
+  }
+
+  async enable(passphrase: string): Promise<SyncStatusView> {
+    const { store, sessionKey } = this.deps;
+    const stored = (await this.deps.area.get(null))[HEADER_KEY];
+    const exists = await store.exists();
+    const dek = await sessionKey.get();
+    let header: SyncHeader;
+    if (stored === undefined) {
+      // The first computer: its vault becomes the synced vault.
+      if (!exists) throw new TwofoldError('NO_VAULT');
+      if (!dek) throw new TwofoldError('LOCKED');
+      if (!equalBytes(await store.unlock(passphrase), dek)) throw new TwofoldError('WRONG_PASSPHRASE');
+      header = await createHeader({
+        dek,
+        passphrase,
+        vaultId: toB64u(randomBytes(12)),
+        epoch: 1,
+        rev: 1,
+        kdf: this.deps.kdf ?? DEFAULT_KDF,
+      });
+    } else {
+      try {
+        header = parseHeader(stored);
+      } catch {
+        throw new TwofoldError('SYNC_DAMAGED');
+      }
+      const synced = await unwrapHeader(header, passphrase);
+      if (!synced) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
+      if (!exists) await store.create(passphrase, synced);
+      else {
+        if (!dek) throw new TwofoldError('LOCKED');
+        // The accounts stay; the synced vault's key and passphrase open them from now on.
+        await store.rekey(dek, synced, passphrase);
+      }
+      await sessionKey.set(synced);
+    }
+    const state: SyncState = { device: newDeviceId(), header, records: {}, purged: [], localRev: header.rev };
+    await this.deps.local.set({ [STATE_KEY]: state });
+    this.enabled = Promise.resolve(true);
+    await this.runNow().catch(() => this.scheduler.remote());
+    return this.status();
+  }
+
+  async disable(): Promise<SyncStatusView> {
+    this.enabled = Promise.resolve(false);
+    this.scheduler.cancel();
+    await this.deps.local.remove([STATE_KEY, STATUS_KEY]);
+    return this.status();
+  }
+
+  /**
+   * A passphrase the local vault does not know may be the synced vault's new one (changed on
+   * another computer): then the local vault moves to the synced key and that passphrase.
+   */
+  async unlockFallback(passphrase: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    const state = await this.loadState();
+    if (!state) return undefined;
+    let header: SyncHeader;
+    try {
+      header = parseHeader((await this.deps.area.get(null))[HEADER_KEY]);
+    } catch {
+      return undefined;
+    }
+    if (header.vaultId !== state.header.vaultId) return undefined;
+    const synced = await unwrapHeader(header, passphrase);
+    if (!synced) return undefined;
+    const previous = await previousKey(header, synced);
+    for (const local of [synced, previous]) {
+      if (!local) continue;
+      const opens = await this.deps.store.read(local).then(
+        () => true,
+        () => false,
+      );
+      if (!opens) continue;
+      await this.deps.store.rekey(local, synced, passphrase);
+      await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
+      return synced;
+    }
+    return undefined;
+  }
+
+  /**
+   * The local vault opened, but the synced vault's passphrase was changed on another computer
+   * since (a genuine header, sealed with this very key): the old passphrase is refused.
+   */
+  async afterUnlock(dek: Uint8Array<ArrayBuffer>): Promise<void> {
+    const state = await this.loadState();
+    if (!state) return;
+    let header: SyncHeader;
+    try {
+      header = parseHeader((await this.deps.area.get(null))[HEADER_KEY]);
+    } catch {
+      return;
+    }
+    const localRev = state.localRev ?? state.header.rev;
+    // Newer than what this computer wrote, and either a new data key (a passphrase change draws
+    // one; this key cannot check it) or sealed with this key: the passphrase changed elsewhere.
+    if (
+      header.vaultId === state.header.vaultId &&
+      header.rev > localRev &&
+      (header.epoch !== state.header.epoch || (await verifyHeader(header, dek)))
+    ) {
+      throw new TwofoldError('SYNC_PASSPHRASE_CHANGED');
+    }
+  }
+
+  /** This computer changed its passphrase (and maybe its data key): a new header for all. */
+  async onPassphraseChanged(next: string, before: Uint8Array<ArrayBuffer>): Promise<void> {
+    const state = await this.loadState();
+    const dek = await this.deps.sessionKey.get();
+    if (!state || !dek) return;
+    const rekeyed = !equalBytes(dek, before);
+    const header = await createHeader({
+      dek,
+      passphrase: next,
+      vaultId: state.header.vaultId,
+      epoch: state.header.epoch + (rekeyed ? 1 : 0),
+      rev: state.header.rev + 1,
+      kdf: this.deps.kdf ?? DEFAULT_KDF,
+      ...(rekeyed ? { previousDek: before } : {}),
+    });
+    await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
+    this.scheduler.remote();
+  }
+
+  /** One reconciliation now (the scheduler calls this; so does turning sync on). */
+  async runNow(): Promise<{ writes: number }> {
+    const dek = await this.deps.sessionKey.get();
+    if (!(await this.enabled) || !dek) return { writes: 0 };
+    const engine = new SyncEngine({
+      area: this.deps.area,
+      vault: this.vaultFor(dek),
+      state: {
+        load: () => this.loadState(),
+        save: (state) => this.deps.local.set({ [STATE_KEY]: state }),
+      },
+      dek,
+      now: this.now,
+    });
+    const report = await engine.run();
+    await this.saveReport(report);
+    return report;
+  }
+
+  private vaultFor(dek: Uint8Array<ArrayBuffer>): LocalVault {
+    const { store } = this.deps;
+    return {
+      read: async () => (await store.read(dek)).payload.accounts,
+      replace: async (expected: readonly StoredAccount[], next: StoredAccount[]) => {
+        try {
+          await store.update(dek, (payload) => {
+            if (JSON.stringify(payload.accounts) !== JSON.stringify(expected)) throw new VaultChanged();
+            return { ...payload, accounts: next };
+          });
+          return true;
+        } catch (error) {
+          if (error instanceof VaultChanged) return false;
+          throw error;
+        }
+      },
+    };
+  }
+
+  private async loadState(): Promise<SyncState | undefined> {
+    return (await this.deps.local.get([STATE_KEY]))[STATE_KEY] as SyncState | undefined;
+  }
+
+  private async loadStatus(): Promise<StoredStatus> {
+    return (
+      ((await this.deps.local.get([STATUS_KEY]))[STATUS_KEY] as StoredStatus | undefined) ?? {
+        bytes: 0,
+        limit: SYNC_QUOTA.totalBytes,
+        accounts: 0,
+        ignored: 0,
+      }
+    );
+  }
+
+  private async saveReport(report: SyncReport): Promise<void> {
+    const previous = await this.loadStatus();
+    const now = this.now();
+    const problem: SyncProblem | undefined =
+      report.status === 'full'
+        ? 'full'
+        : report.status === 'key-changed'
+          ? 'keyChanged'
+          : report.status === 'other-vault'
+            ? 'otherVault'
+            : undefined;
+    const next: StoredStatus = {
+      ...(report.sent > 0
+        ? { lastSentAt: now }
+        : previous.lastSentAt
+          ? { lastSentAt: previous.lastSentAt }
+          : {}),
+      ...(report.received > 0
+        ? { lastReceivedAt: now }
+        : previous.lastReceivedAt
+          ? { lastReceivedAt: previous.lastReceivedAt }
+          : {}),
+      bytes: report.bytes || previous.bytes,
+      limit: report.limit,
+      accounts: report.accounts,
+      ...(problem ? { problem } : {}),
+      ignored: previous.ignored + report.notices.length,
+    };
+    await this.deps.local.set({ [STATUS_KEY]: next });
+  }
+
+  private async saveProblem(problem: SyncProblem): Promise<void> {
+    await this.deps.local.set({ [STATUS_KEY]: { ...(await this.loadStatus()), problem } });
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

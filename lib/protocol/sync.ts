@@ -1,0 +1,55 @@
+/**
+ * Messages of end-to-end encrypted sync through the browser's own sync (storage.sync).
+ * Part of the one protocol map in lib/messaging.ts; extension pages only.
+ */
+import type { PolicyOf } from './policy';
+
+/** What is wrong, if anything; the settings page says it in words with what to do. */
+export type SyncProblem =
+  /** The accounts no longer fit in the browser's sync space: nothing more is written there. */
+  | 'full'
+  /** The passphrase (and key) changed on another computer: unlock with the new passphrase. */
+  | 'keyChanged'
+  /** The sync space holds another Twofold vault. */
+  | 'otherVault'
+  /** The browser limits how often Twofold may write: it waits and retries by itself. */
+  | 'quota'
+  /** Anything else; retried by itself. */
+  | 'failed';
+
+export interface SyncStatusView {
+  enabled: boolean;
+  /** The browser's sync space already holds a synced vault (from another computer). */
+  syncedVault: boolean;
+  /** ms epoch of the last change this computer sent, and received. */
+  lastSentAt?: number;
+  lastReceivedAt?: number;
+  /** Bytes used in the browser's sync space, of `limit`. */
+  bytes: number;
+  limit: number;
+  /** Whole percent of the sync space used. */
+  percent: number;
+  /** Accounts in the synced vault. */
+  accounts: number;
+  problem?: SyncProblem;
+  /** Records that were altered, swapped or replayed in the sync space and were ignored. */
+  ignored: number;
+}
+
+export interface SyncProtocol {
+  'sync:status'(): SyncStatusView;
+  /**
+   * Turn sync on. With no synced vault yet: this computer's passphrase (its vault becomes the
+   * synced one). With a synced vault: that vault's passphrase; an empty computer uses it as is,
+   * a computer with accounts merges them into it and unlocks with it from then on.
+   */
+  'sync:enable'(data: { passphrase: string }): SyncStatusView;
+  /** Stop syncing this computer (its accounts stay; the synced vault stays for the others). */
+  'sync:disable'(): SyncStatusView;
+}
+
+export const SYNC_POLICY = {
+  'sync:status': 'extension-page',
+  'sync:enable': 'extension-page',
+  'sync:disable': 'extension-page',
+} as const satisfies PolicyOf<SyncProtocol>;

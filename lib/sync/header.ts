@@ -1,0 +1,144 @@
+/**
+ * The sync header: what another computer needs to open the synced vault with its passphrase.
+ * It holds the vault id, the key epoch, the Argon2id parameters and salt, the data key wrapped
+ * by the passphrase, optionally the previous data key wrapped by the current one (so a computer
+ * whose local copy still uses the old key can re-key it after a passphrase change), and a check
+ * sealed with the data key over everything else, so a computer that already has the key can
+ * tell its own header from a forged or replayed one without the passphrase.
+ */
+import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from '../vault/aead';
+import { randomBytes, utf8 } from '../bytes';
+import { checkKdfParams, deriveKek, type KdfParams } from '../vault/kdf';
+import { fromB64u, toB64u } from './bytes';
+
+export interface SyncHeader {
+  v: 1;
+  vaultId: string;
+  epoch: number;
+  /** Bumped on every new header (a passphrase change keeps the key): an older one is a replay. */
+  rev: number;
+  kdf: KdfParams;
+  /** base64url(IV | AES-GCM(KEK, data key)). */
+  wrapped: string;
+  /** base64url(IV | AES-GCM(data key, previous data key)), after a key change. */
+  previous?: string;
+  /** base64url(IV | AES-GCM(data key, empty)) over all the fields above. */
+  check: string;
+}
+
+export interface HeaderInput {
+  dek: Uint8Array<ArrayBuffer>;
+  passphrase: string;
+  vaultId: string;
+  epoch: number;
+  rev: number;
+  kdf: { memory: number; iterations: number; parallelism: number };
+  previousDek?: Uint8Array<ArrayBuffer>;
+}
+
+/** Field by field: the browser's storage may hand objects back with their keys reordered. */
+const kdfText = (kdf: KdfParams) =>
+  `${kdf.name}:${kdf.memory}:${kdf.iterations}:${kdf.parallelism}:${kdf.salt}`;
+const slotAad = (h: Pick<SyncHeader, 'vaultId' | 'epoch' | 'rev' | 'kdf'>) =>
+  utf8.encode(`twofold-sync-slot:1:${h.vaultId}:${h.epoch}:${h.rev}:${kdfText(h.kdf)}`);
+const previousAad = (h: Pick<SyncHeader, 'vaultId' | 'epoch'>) =>
+  utf8.encode(`twofold-sync-previous:1:${h.vaultId}:${h.epoch}`);
+const checkAad = (h: Omit<SyncHeader, 'check'>) =>
+  utf8.encode(
+    `twofold-sync-header:1:${h.vaultId}:${h.epoch}:${h.rev}:${kdfText(h.kdf)}:${h.wrapped}:${h.previous ?? ''}`,
+  );
+
+async function sealJoined(
+  key: CryptoKey,
+  plain: Uint8Array<ArrayBuffer>,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<string> {
+  const iv = randomBytes(IV_BYTES);
+  const sealed = await seal(key, iv, plain, aad);
+  const out = new Uint8Array(IV_BYTES + sealed.length);
+  out.set(iv);
+  out.set(sealed, IV_BYTES);
+  return toB64u(out);
+}
+
+async function openJoined(
+  key: CryptoKey,
+  text: string,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  try {
+    const bytes = fromB64u(text);
+    if (bytes.length < IV_BYTES + 16) return undefined;
+    return await open(key, bytes.slice(0, IV_BYTES), bytes.slice(IV_BYTES), aad);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function createHeader(input: HeaderInput): Promise<SyncHeader> {
+  const kdf: KdfParams = { name: 'argon2id', ...input.kdf, salt: toB64u(randomBytes(16)) };
+  const kek = await importAesKey(await deriveKek(input.passphrase, kdf, fromB64u(kdf.salt)));
+  const base = { v: 1 as const, vaultId: input.vaultId, epoch: input.epoch, rev: input.rev, kdf };
+  const wrapped = await sealJoined(kek, input.dek, slotAad(base));
+  const dekKey = await importAesKey(input.dek);
+  const previous = input.previousDek
+    ? await sealJoined(dekKey, input.previousDek, previousAad(base))
+    : undefined;
+  const unsigned = { ...base, wrapped, ...(previous ? { previous } : {}) };
+  return { ...unsigned, check: await sealJoined(dekKey, new Uint8Array(0), checkAad(unsigned)) };
+}
+
+/** Shape check only; authenticity comes from `unwrapHeader` or `verifyHeader`. Throws. */
+export function parseHeader(value: unknown): SyncHeader {
+  const h = value as Partial<SyncHeader> | null;
+  if (
+    typeof h !== 'object' ||
+    h === null ||
+    h.v !== 1 ||
+    typeof h.vaultId !== 'string' ||
+    !Number.isSafeInteger(h.epoch) ||
+    (h.epoch as number) < 1 ||
+    !Number.isSafeInteger(h.rev) ||
+    (h.rev as number) < 1 ||
+    typeof h.wrapped !== 'string' ||
+    typeof h.check !== 'string' ||
+    (h.previous !== undefined && typeof h.previous !== 'string')
+  ) {
+    throw new Error('bad sync header');
+  }
+  checkKdfParams(h.kdf);
+  return h as SyncHeader;
+}
+
+/** Passphrase -> data key; undefined when the passphrase is wrong or the header was changed. */
+export async function unwrapHeader(
+  header: SyncHeader,
+  passphrase: string,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  try {
+    const kdf = checkKdfParams(header.kdf);
+    const kek = await importAesKey(await deriveKek(passphrase, kdf, fromB64u(kdf.salt)));
+    const dek = await openJoined(kek, header.wrapped, slotAad(header));
+    if (dek?.length !== KEY_BYTES) return undefined;
+    return (await verifyHeader(header, dek)) ? dek : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `dek` sealed this exact header. */
+export async function verifyHeader(header: SyncHeader, dek: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const { check, ...unsigned } = header;
+  const plain = await openJoined(await importAesKey(dek), check, checkAad(unsigned));
+  return plain?.length === 0;
+}
+
+/** The data key this header replaced, when it says so. */
+export async function previousKey(
+  header: SyncHeader,
+  dek: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (!header.previous) return undefined;
+  const plain = await openJoined(await importAesKey(dek), header.previous, previousAad(header));
+  return plain?.length === KEY_BYTES ? plain : undefined;
+}

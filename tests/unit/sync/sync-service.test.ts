@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { SessionKey } from '@/lib/background/session-key';
+import { SyncService } from '@/lib/background/sync-service';
+import { AccountsService } from '@/lib/background/accounts-service';
+import { VaultService } from '@/lib/background/vault-service';
+import { VaultStore } from '@/lib/vault/store';
+import { MemoryArea } from '../helpers/memory-area';
+import { FakeSyncNetwork, type FakeSyncArea } from './fake-sync';
+import { FAST_KDF } from './devices';
+
+const URI = (label: string) =>
+  `otpauth://totp/M2Mmanager:${label}?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=M2Mmanager`;
+const NEVER = { setTimeout: () => 0, clearTimeout: () => undefined };
+
+/** One computer: its own local and session storage, its own copy of the sync space. */
+function computer(area: FakeSyncArea) {
+  const local = new MemoryArea();
+  const sessionKey = new SessionKey(new MemoryArea());
+  const store = new VaultStore(local, { kdf: FAST_KDF });
+  const sync = new SyncService({ area, local, store, sessionKey, kdf: FAST_KDF, timers: NEVER });
+  const vault = new VaultService({
+    store,
+    sessionKey,
+    unlockFallback: (p) => sync.unlockFallback(p),
+    afterUnlock: (dek) => sync.afterUnlock(dek),
+    onPassphraseChanged: (next, before) => sync.onPassphraseChanged(next, before),
+  });
+  const labels = async () => (await vault.accounts()).map((a) => a.label).sort();
+  const accounts = new AccountsService(vault);
+  return { sync, vault, accounts, labels };
+}
+
+async function twoComputers() {
+  const network = new FakeSyncNetwork();
+  const one = computer(network.area());
+  const two = computer(network.area());
+  await one.vault.create('office passphrase');
+  await one.accounts.add(URI('jane@example.com'), 'https://m2mmanager.matooma.com');
+  expect(await one.sync.status()).toMatchObject({ enabled: false, syncedVault: false });
+  await one.sync.enable('office passphrase');
+  network.deliverAll();
+  return { network, one, two };
+}
+
+describe('SyncService', () => {
+  it('is off by default and turning it on needs this computer’s own passphrase', async () => {
+    const network = new FakeSyncNetwork();
+    const one = computer(network.area());
+    await one.vault.create('office passphrase');
+    await expect(one.sync.enable('not the passphrase')).rejects.toThrow(/Wrong passphrase/);
+    expect(await one.sync.status()).toMatchObject({ enabled: false });
+  });
+
+  it('an empty computer uses the synced vault: its passphrase unlocks it, the accounts arrive', async () => {
+    const { two } = await twoComputers();
+    expect(await two.sync.status()).toMatchObject({ enabled: false, syncedVault: true });
+    await expect(two.sync.enable('wrong passphrase')).rejects.toThrow(
+      /not the passphrase of your synced vault/,
+    );
+    const status = await two.sync.enable('office passphrase');
+    expect(status).toMatchObject({ enabled: true, accounts: 1 });
+    expect(status.lastReceivedAt).toBeDefined();
+    expect(await two.labels()).toEqual(['jane@example.com']);
+    await two.vault.lock();
+    await two.vault.unlock('office passphrase');
+    expect(await two.labels()).toEqual(['jane@example.com']);
+  });
+
+  it('a computer with accounts merges them, nothing lost, and then opens with the synced passphrase', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.vault.create('laptop passphrase');
+    await two.accounts.add(URI('laptop@example.com'), undefined);
+    await two.sync.enable('office passphrase');
+    expect(await two.labels()).toEqual(['jane@example.com', 'laptop@example.com']);
+    network.deliverAll();
+    await one.sync.runNow();
+    expect(await one.labels()).toEqual(['jane@example.com', 'laptop@example.com']);
+    await two.vault.lock();
+    await expect(two.vault.unlock('laptop passphrase')).rejects.toThrow(/Wrong passphrase/);
+    await two.vault.unlock('office passphrase');
+    expect(await two.labels()).toEqual(['jane@example.com', 'laptop@example.com']);
+  });
+
+  it('a passphrase change reaches the other computer, which then unlocks with the new one', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    await one.vault.changePassphrase('office passphrase', 'new office passphrase');
+    await one.sync.runNow();
+    network.deliverAll();
+    await two.sync.runNow();
+    await two.vault.lock();
+    await expect(two.vault.unlock('office passphrase')).rejects.toThrow(/changed on another computer/);
+    await two.vault.unlock('new office passphrase');
+    expect(await two.labels()).toEqual(['jane@example.com']);
+    // And from then on its own vault opens with it, sync or not.
+    await two.sync.disable();
+    await two.vault.lock();
+    await two.vault.unlock('new office passphrase');
+  });
+
+  it('edits flow both ways after the vault write path pokes sync', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    await two.accounts.add(URI('second@example.com'), undefined);
+    await two.sync.runNow();
+    network.deliverAll();
+    await one.sync.runNow();
+    expect(await one.labels()).toEqual(['jane@example.com', 'second@example.com']);
+    const status = await one.sync.status();
+    expect(status.percent).toBeGreaterThan(0);
+    expect(status.percent).toBeLessThan(2);
+  });
+});
