@@ -1,10 +1,15 @@
 import { accountName } from '../otp/names';
 import { findQrCandidates } from '../capture/candidates';
-import { scoreSingle } from '../autofill/detect';
-import { fillTarget, userEdited } from '../autofill/fill';
-import { targetInputs, type OtpTarget } from '../autofill/types';
-import { isFillable, sightOf } from '../autofill/visibility';
-import { watchForTargets } from '../autofill/watch';
+import {
+  fillTarget,
+  isFillable,
+  scoreSingle,
+  sightOf,
+  targetInputs,
+  userEdited,
+  watchForTargets,
+  type OtpTarget,
+} from '../autofill';
 import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
 import { announceFilled } from './filled-notice';

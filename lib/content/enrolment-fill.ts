@@ -1,5 +1,4 @@
-import { fillTarget } from '../autofill/fill';
-import { findOtpTargets } from '../autofill/detect';
+import { fillTarget, findOtpTargets } from '../autofill';
 
 /**
  * Right after "Save to Twofold": put the first code in the page's one-time-code
