@@ -50,6 +50,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
   let paused = false;
   let smsHintShown = false;
   let stopWrongCode = () => {};
+  /** The page said the filled code was wrong: its card offers the next code. */
+  let refused = false;
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -137,6 +139,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
         });
         return;
       case 'wait':
+        // The page refused the code: the card offering the next one stays; the user decides.
+        if (refused) return;
         // This period's code was submitted already: say so, and fill the next one when it comes.
         prompt.show({
           message: t('promptNextCode', String(Math.ceil((reply.retryAt - now()) / 1000))),
@@ -290,6 +294,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
     filled = undefined;
     paused = false;
     targetCleanups = [watchSubmission(target)];
+    refused = false;
     // A wrong-code alert beside this field (now or later) offers the next code.
     stopWrongCode();
     stopWrongCode = watchForWrongCode(doc, win, () => {
@@ -305,6 +310,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   /** The page refused a code: offer the next period's, and name the likely cause when a skew was measured. */
   async function offerNextCode(): Promise<void> {
+    refused = true;
     const skew = await send('clock:skew').catch(() => null);
     const cause = skew ? ` ${t('wrongCodeSkew', String(Math.abs(skew.seconds)))}` : '';
     prompt.show({

@@ -46,12 +46,12 @@ describe('Firefox: restore a backup', () => {
       const options = await suite.firefox.openExtensionPage('options.html');
       const input = await field(options, 'File to read (backup, export or QR code image)').waitHandle();
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
-      await expect.poll(() => textOf(options)).toContain('This Twofold backup is encrypted');
-      await field(options, 'Password of this file').fill(BACKUP_PASSPHRASE);
-      await button(options, 'Decrypt').click();
       await expect
-        .poll(() => textOf(options), { timeout: 30_000 })
-        .toContain('Twofold backup: 2 accounts found');
+        .poll(() => textOf(options))
+        .toContain('This file is encrypted. Enter the passphrase it was exported with.');
+      await field(options, 'Passphrase of this file').fill(BACKUP_PASSPHRASE);
+      await button(options, 'Decrypt').click();
+      await expect.poll(() => textOf(options), { timeout: 30_000 }).toContain('Twofold: 2 accounts found');
       await button(options, 'Add 2 selected accounts').click();
       await expect.poll(() => textOf(options), { timeout: 30_000 }).toContain('2 accounts added.');
       // "Sites with autofill" lists the restored binding once the page has reloaded its list.

@@ -58,8 +58,14 @@ test.describe('passkey unlock (WebAuthn PRF, virtual authenticators)', () => {
     // The unlock window (opened by an in-page action) offers the passkey the same way.
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.goto(url('popup.html?window=unlock'));
+    // The unlock window closes itself once unlocked; this tab holds the virtual authenticator, so
+    // it records the request instead of closing.
+    await page.evaluate(() => {
+      window.close = () => document.documentElement.setAttribute('data-closed', '');
+    });
     await page.getByRole('button', { name: 'Unlock with passkey' }).click();
     await expect(page.getByText('Unlocked. This window closes by itself.')).toBeVisible();
+    await expect(page.locator('html[data-closed]')).toHaveCount(1);
 
     // A second passkey, on a USB security key (the laptop's authenticator is gone meanwhile).
     await authenticators.remove(laptop);
