@@ -36,6 +36,18 @@ export function decodeBase64Lenient(text: string): Uint8Array<ArrayBuffer> | nul
   return fromBase64(padded);
 }
 
+/** base64url without padding: 4 characters per 3 bytes, nothing JSON needs to escape. */
+export function toB64u(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Strict base64url without padding; throws on any other character or an impossible length. */
+export function fromB64u(text: string): Uint8Array<ArrayBuffer> {
+  if (text.length % 4 === 1) throw new Error('bad base64url length');
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+}
+
 export const utf8 = {
   encode: (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text),
   decode: (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(bytes),

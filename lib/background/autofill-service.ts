@@ -2,6 +2,7 @@ import type { AutofillReply } from '../messaging';
 import { accountName, generateCode, periodEnd, type StoredAccount } from '../otp';
 import type { Settings } from '../settings';
 import { accountsForOrigin } from './accounts';
+import { correctionBeforeFill, type ClockForCodes } from './clock-service';
 import type { ContentSender } from './router';
 import type { AutofillChoices } from './autofill-choices';
 import type { VaultService } from './vault-service';
@@ -18,11 +19,6 @@ export interface AutofillDeps {
   choices?: AutofillChoices;
   /** The site's clock: measured before a fill, and the ms codes for an origin are shifted by. */
   clock?: ClockForCodes;
-}
-
-export interface ClockForCodes {
-  beforeFill(origin: string): Promise<void>;
-  correction(origin: string): Promise<number>;
 }
 
 export interface CodeRequest {
@@ -157,16 +153,6 @@ export class AutofillService {
     const hint = this.usernames.get(from.tabId);
     return hint?.origin === from.origin ? hint.username : undefined;
   }
-}
-
-/** Measures the site's clock if due (never fails a fill), then the correction for its codes. */
-export async function correctionBeforeFill(
-  clock: ClockForCodes | undefined,
-  origin: string,
-): Promise<number> {
-  if (!clock) return 0;
-  await clock.beforeFill(origin).catch(() => undefined);
-  return clock.correction(origin).catch(() => 0);
 }
 
 /**

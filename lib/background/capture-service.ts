@@ -10,7 +10,7 @@ import { decodeMigrationUri, generateCode, parseOtpauthUri, type OtpAccount } fr
 import type { RgbaImage } from '../qr/types';
 import { fromBase64 } from '../bytes';
 import { findDuplicate, findSameNames, newStoredAccount, offerStatus, replaceKey } from './accounts';
-import { type ClockForCodes, correctionBeforeFill } from './autofill-service';
+import { correctionBeforeFill, type ClockForCodes } from './clock-service';
 import type { VaultService } from './vault-service';
 
 /** Only these QR payloads are authenticator enrolments; anything else is ignored. */

@@ -141,3 +141,19 @@ function siteStatus(state: ClockState, origin: string, now: number): ClockSiteSt
     correctionMs: correctionForOrigin(state, origin, now),
   };
 }
+
+/** What code makers need of the clock: a measure before a fill, then the correction. */
+export interface ClockForCodes {
+  beforeFill(origin: string): Promise<void>;
+  correction(origin: string): Promise<number>;
+}
+
+/** Measures the site's clock if due (never fails a fill), then the correction for its codes. */
+export async function correctionBeforeFill(
+  clock: ClockForCodes | undefined,
+  origin: string,
+): Promise<number> {
+  if (!clock) return 0;
+  await clock.beforeFill(origin).catch(() => undefined);
+  return clock.correction(origin).catch(() => 0);
+}

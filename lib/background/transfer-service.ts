@@ -110,15 +110,16 @@ export class TransferService {
       });
       return { ok: true, added };
     } catch (error) {
-      return importFailure(error, '');
+      return importFailure(error);
     }
   }
 }
 
 /** An import failure as the page shows it: the importer's own message, never a secret. */
-function importFailure(error: unknown, text: string): ImportFailure {
+function importFailure(error: unknown, text?: string): ImportFailure {
   if (isImportError(error) || isTwofoldError(error, 'LOCKED')) {
-    const format = isImportError(error) ? detectFormat(text) : undefined;
+    // The file's app, when there is a file to tell (a commit names a preview, not a file).
+    const format = isImportError(error) && text !== undefined ? detectFormat(text) : undefined;
     return {
       ok: false,
       code: error.code,

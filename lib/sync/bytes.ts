@@ -1,43 +1,6 @@
 /** Compact byte helpers for the sync area, where every byte counts against the browser's quota. */
 
-const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** base64url without padding: 4 characters per 3 bytes, nothing JSON needs to escape. */
-export function toB64u(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    out += URL_ALPHABET[a >> 2]!;
-    out += URL_ALPHABET[((a & 3) << 4) | ((b ?? 0) >> 4)]!;
-    if (b !== undefined) out += URL_ALPHABET[((b & 15) << 2) | ((c ?? 0) >> 6)]!;
-    if (c !== undefined) out += URL_ALPHABET[c & 63]!;
-  }
-  return out;
-}
-
-const URL_VALUES = new Map([...URL_ALPHABET].map((ch, i) => [ch, i]));
-
-/** Throws on any character outside base64url or an impossible length. */
-export function fromB64u(text: string): Uint8Array<ArrayBuffer> {
-  if (text.length % 4 === 1) throw new Error('bad base64url length');
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
-  let index = 0;
-  for (const ch of text) {
-    const value = URL_VALUES.get(ch);
-    if (value === undefined) throw new Error('not base64url');
-    buffer = ((buffer << 6) | value) & 0xffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[index++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return out;
-}
+export { fromB64u, toB64u } from '../bytes';
 
 /** Appends unsigned LEB128 varints, length-prefixed strings and raw bytes. */
 export class ByteWriter {

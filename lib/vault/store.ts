@@ -137,14 +137,7 @@ export class VaultStore {
         if (tried.has(id)) continue;
         tried.add(id);
         const dek = await unwrapSlot(passphrase, slot, header.vaultId);
-        if (
-          dek &&
-          (await this.read(dek).then(
-            () => true,
-            () => false,
-          ))
-        )
-          return dek;
+        if (dek && (await this.opens(dek))) return dek;
       }
     }
     throw new TwofoldError('WRONG_PASSPHRASE');
@@ -169,16 +162,17 @@ export class VaultStore {
       if (!slot || !isPasskeySlot(slot)) continue;
       known = true;
       const dek = await unwrapPasskeySlot(slot, kek, vaultId);
-      if (
-        dek &&
-        (await this.read(dek).then(
-          () => true,
-          () => false,
-        ))
-      )
-        return dek;
+      if (dek && (await this.opens(dek))) return dek;
     }
     throw new TwofoldError(known ? 'PASSKEY_REFUSED' : 'PASSKEY_UNKNOWN');
+  }
+
+  /** Does this key open a stored copy? A slot that unwraps to another key is no way in. */
+  private opens(dek: Uint8Array<ArrayBuffer>): Promise<boolean> {
+    return this.read(dek).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Decrypts the newest copy that authenticates. */
