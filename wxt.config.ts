@@ -14,7 +14,9 @@ function presetMatches(mode: string): string[] {
 }
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Every UI string, typed and with plural forms; built into _locales/<lang>/messages.json.
+  i18n: { localesDir: 'lib/i18n/locales' },
   // Explicit imports everywhere: what a file uses is written at its top.
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',

@@ -92,7 +92,7 @@ export function AccountsView({ prefetch }: Props) {
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
           {shown.length === 0 ? (
-            <p class="empty">{t('noMatches', query.trim())}</p>
+            <p class="empty">{t('noMatches', [query.trim()])}</p>
           ) : (
             <AccountList
               accounts={shown}

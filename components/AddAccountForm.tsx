@@ -176,7 +176,7 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
       )}
       {confirming && !error && (
         <p role="alert" class="warning">
-          {t('weakSecretWarning', String(warned?.bits))}
+          {t('weakSecretWarning', [warned?.bits])}
         </p>
       )}
       <div class="row">

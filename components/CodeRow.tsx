@@ -78,7 +78,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
           <button
             type="button"
             class="icon-button"
-            aria-label={t('nextCodeFor', name)}
+            aria-label={t('nextCodeFor', [name])}
             title={t('nextCode')}
             onClick={() => actions.nextHotp(account)}
           >
@@ -88,7 +88,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
         <button
           type="button"
           class="icon-button"
-          aria-label={t('actionsFor', name)}
+          aria-label={t('actionsFor', [name])}
           aria-expanded={open}
           data-role="actions"
           onClick={() => actions.setMode(account, open ? 'idle' : 'actions')}
@@ -98,11 +98,11 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
       </div>
       {account.keyReplacedAt !== undefined && (
         <p class="key-replaced">
-          <small>{t('keyReplacedOn', new Date(account.keyReplacedAt).toLocaleDateString())}</small>{' '}
+          <small>{t('keyReplacedOn', [new Date(account.keyReplacedAt).toLocaleDateString()])}</small>{' '}
           <button
             type="button"
             class="link"
-            aria-label={t('undoKeyReplaceLabel', name)}
+            aria-label={t('undoKeyReplaceLabel', [name])}
             onClick={() => actions.restoreKey(account)}
           >
             {t('undoKeyReplace')}
@@ -110,7 +110,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
         </p>
       )}
       {mode === 'actions' && (
-        <div class="row-actions" role="group" aria-label={t('actionsFor', name)}>
+        <div class="row-actions" role="group" aria-label={t('actionsFor', [name])}>
           <button type="button" aria-pressed={account.pinned} onClick={() => actions.togglePin(account)}>
             {account.pinned ? t('unpin') : t('pin')}
           </button>
@@ -169,7 +169,7 @@ function EditForm({ account, actions }: { account: AccountView; actions: RowActi
   }
 
   return (
-    <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', accountName(account))}>
+    <form class="row-form stack" onSubmit={submit} aria-label={t('editAccount', [accountName(account)])}>
       <div class="field">
         <label for={issuerId}>{t('issuer')}</label>
         <input id={issuerId} ref={first} value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
@@ -223,7 +223,7 @@ function ConfirmDelete({ account, actions }: { account: AccountView; actions: Ro
         if (e.key === 'Escape') actions.setMode(account, 'actions');
       }}
     >
-      <p id={textId}>{t('confirmDelete', accountName(account))}</p>
+      <p id={textId}>{t('confirmDelete', [accountName(account)])}</p>
       <div class="row">
         <button type="button" class="danger-solid" onClick={() => actions.remove(account)}>
           {t('deleteForGood')}

@@ -15,7 +15,7 @@ export function CountdownRing({ remaining, period }: Props) {
     <span
       class={`ring${remaining <= 5 ? ' ring-low' : ''}`}
       role="timer"
-      aria-label={t('secondsLeft', String(remaining))}
+      aria-label={t('secondsLeft', remaining)}
     >
       <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
         <circle cx="12" cy="12" r={radius} class="ring-track" />

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { inUiLanguage, t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 import { unlockKey } from '@/lib/passkey/ceremony';
 import type { PasskeyCeremony } from '@/lib/protocol/passkey';
 import { ErrorAlert } from './ErrorAlert';
-import { localized } from './localized-error';
 import { useSubmit } from './useSubmit';
 
 interface Props {
@@ -32,7 +31,7 @@ export function PasskeyUnlock({ ceremony, onUnlocked, onPassphrase }: Props & { 
       const { credentialId, kek } = await unlockKey(globalThis.navigator?.credentials, ceremony);
       onUnlocked(await sendMessage('passkey:unlock', { credentialId, kek }));
     } catch (err) {
-      throw localized(err);
+      throw inUiLanguage(err);
     }
   });
   return (

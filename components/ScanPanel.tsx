@@ -63,16 +63,14 @@ export function ScanPanel({ request, onSaved }: Props) {
   let question: string;
   let action: { label: string; choice: { replace?: boolean; confirmFrame?: boolean } } | undefined;
   if (fresh.length === 0 && conflicts.length === 0) {
-    question = t('promptAlreadySaved', accountName(offer.accounts[0]!));
+    question = t('promptAlreadySaved', [accountName(offer.accounts[0]!)]);
   } else if (fresh.length === 0) {
     // Only the user, here in Twofold, may replace a saved key; the old one stays for undo.
-    question = t('scanConflict', accountName(conflicts[0]!));
+    question = t('scanConflict', [accountName(conflicts[0]!)]);
     action = { label: t('replaceSavedKey'), choice: { replace: true } };
   } else {
     question =
-      fresh.length > 1
-        ? t('promptSaveMany', String(fresh.length))
-        : t('promptSaveOne', accountName(fresh[0]!));
+      fresh.length > 1 ? t('promptSaveMany', fresh.length) : t('promptSaveOne', [accountName(fresh[0]!)]);
     action = { label: t('saveToTwofold'), choice: {} };
   }
   if (action && offer.foundIn) {
@@ -86,7 +84,7 @@ export function ScanPanel({ request, onSaved }: Props) {
           {t('scanFoundInFrame', [offer.foundIn, offer.origin])}
         </p>
       )}
-      {action && <small>{t('scanBindsTo', offer.origin)}</small>}
+      {action && <small>{t('scanBindsTo', [offer.origin])}</small>}
       {action && (
         <button type="button" class="primary" onClick={() => void save(offer.offerId, action.choice)}>
           {action.label}

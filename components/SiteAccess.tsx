@@ -37,13 +37,13 @@ export function SiteAccess() {
     const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
     if (!granted) return setMessage(t('siteNotEnabled'));
     await sendMessage('sites:activate');
-    setMessage(t('siteEnabled', origin));
+    setMessage(t('siteEnabled', [origin]));
     await load();
   }
 
   async function revoke(pattern: string, origin: string) {
     await sendMessage('sites:revoke', { pattern });
-    setMessage(t('siteRevoked', origin));
+    setMessage(t('siteRevoked', [origin]));
     await load();
   }
 

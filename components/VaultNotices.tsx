@@ -30,7 +30,7 @@ export function VaultNotices({ state, onState }: Props) {
       )}
       {state.quarantined > 0 && !state.readOnly && (
         <div class="notice stack" role="status" aria-busy={quarantine.busy}>
-          <p>{t('noticeQuarantine', String(state.quarantined))}</p>
+          <p>{t('noticeQuarantine', state.quarantined)}</p>
           <ErrorAlert error={quarantine.error} />
           <button type="button" disabled={quarantine.busy} onClick={() => void quarantine.submit()}>
             {t('noticeQuarantineDelete')}

@@ -128,7 +128,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
         await clearer.copy(account.code, seconds);
         setCopiedId(account.id);
         window.setTimeout(() => setCopiedId((id) => (id === account.id ? undefined : id)), COPIED_MS);
-        setStatus(seconds > 0 ? t('copiedWillClear', String(seconds)) : t('copied'));
+        setStatus(seconds > 0 ? t('copiedWillClear', seconds) : t('copied'));
       }),
     setMode,
     togglePin: (account) =>
@@ -138,7 +138,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
         setModes({});
         await refresh();
         // Announced once the list shows the new order.
-        setStatus(t(account.pinned ? 'unpinned' : 'pinned', accountName(account)));
+        setStatus(t(account.pinned ? 'unpinned' : 'pinned', [accountName(account)]));
       }),
     move: (account, delta) =>
       void run(async () => {
@@ -149,7 +149,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
         setAccounts(ids.map((id) => byId.get(id)!));
         focusAfter.current = { id: account.id, role: delta < 0 ? 'move-up' : 'move-down' };
         await sendMessage('accounts:reorder', { ids });
-        setStatus(t(delta < 0 ? 'movedUp' : 'movedDown', accountName(account)));
+        setStatus(t(delta < 0 ? 'movedUp' : 'movedDown', [accountName(account)]));
       }),
     edit: async (account, { issuer, label, website }: AccountEdit) => {
       // The website first: a typo there is refused before anything else changes.
@@ -168,7 +168,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
       void run(async () => {
         await sendMessage('accounts:delete', { id: account.id });
         setModes({});
-        setStatus(t('accountDeleted', accountName(account)));
+        setStatus(t('accountDeleted', [accountName(account)]));
         await refresh();
         focusSearch();
       }),
@@ -181,7 +181,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
       void run(async () => {
         await sendMessage('accounts:restoreKey', { id: account.id });
         await refresh();
-        setStatus(t('keyRestored', accountName(account)));
+        setStatus(t('keyRestored', [accountName(account)]));
       }),
   };
 

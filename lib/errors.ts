@@ -1,8 +1,8 @@
 /**
  * Twofold's one error model. Every failure a person can see is a `TwofoldError` with a code
  * from one catalog and positional parameters ($1, $2…). The English text lives here (so
- * `lib/` stays usable and testable in Node); other languages live in `_locales` under
- * `error_<CODE>`. lib/i18n.ts is the one place that translates (`errorMessage`, `inUiLanguage`,
+ * `lib/` stays usable and testable in Node); other languages live in
+ * `lib/i18n/locales/<lang>.yml` under `error.<CODE>`. lib/i18n is the one place that translates (`errorMessage`, `inUiLanguage`,
  * built on `localizeError`): the router uses it for every reply, the pages for their own errors.
  *
  * Each subject declares its own codes in its own catalog (lib/otp/errors.ts, …), joined below.

@@ -22,14 +22,14 @@ export function BackupSection() {
         submitLabel={t('exportBackup')}
         minLength={{
           chars: MIN_BACKUP_PASSPHRASE,
-          message: t('backupPassphraseShort', String(MIN_BACKUP_PASSPHRASE)),
+          message: t('backupPassphraseShort', [MIN_BACKUP_PASSPHRASE]),
         }}
         onSubmit={async (passphrase) => {
           const { text, count } = await sendMessage('export:backup', { passphrase });
           const name = backupFileName(new Date());
           downloadText(text, name, 'application/json');
           await saveSettings(browser.storage.local, { backupNudgeDismissed: true });
-          return t('backupDone', [String(count), name]);
+          return t('backupDone', count, [count, name]);
         }}
       />
     </section>

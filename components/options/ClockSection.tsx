@@ -8,8 +8,8 @@ function offsetText(site: ClockSiteStatus): string {
   if (site.offsetMs === undefined || site.verdict === undefined) return t('clockNotMeasured');
   const seconds = String(Math.round(Math.abs(site.offsetMs) / 1000));
   if (site.verdict === 'ok') return t('clockInTime');
-  if (site.verdict === 'out-of-bounds') return t('clockOffsetTooFar', seconds);
-  return t(site.offsetMs > 0 ? 'clockOffsetSlow' : 'clockOffsetFast', seconds);
+  if (site.verdict === 'out-of-bounds') return t('clockOffsetTooFar', [seconds]);
+  return t(site.offsetMs > 0 ? 'clockOffsetSlow' : 'clockOffsetFast', [seconds]);
 }
 
 /**
@@ -120,7 +120,7 @@ function ClockSite({
           void onManual(seconds);
         }}
       >
-        <label for={inputId}>{t('clockManualLabel', new URL(site.origin).host)}</label>
+        <label for={inputId}>{t('clockManualLabel', [new URL(site.origin).host])}</label>
         <input
           id={inputId}
           type="number"

@@ -17,9 +17,7 @@ const STATUS: Record<Exclude<PreviewItem['status'], 'repeat'>, MessageKey> = {
 
 /** The badge of a preview row; a repeat names the row (1-based, as shown) it repeats. */
 function statusText(item: PreviewItem): string {
-  return item.status === 'repeat'
-    ? t('statusRepeat', String((item.repeatOf ?? 0) + 1))
-    : t(STATUS[item.status]);
+  return item.status === 'repeat' ? t('statusRepeat', [(item.repeatOf ?? 0) + 1]) : t(STATUS[item.status]);
 }
 
 const IMAGE = /\.(png|jpe?g|gif|webp|bmp)$/i;
@@ -132,7 +130,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         keepChoice = await analyse(await file.text());
       }
     } catch (err) {
-      setError(t('fileUnreadable', localErrorText(err)));
+      setError(t('fileUnreadable', [localErrorText(err)]));
     } finally {
       // Cleared so the same file can be chosen again; kept while its passphrase is asked for.
       if (fileRef.current && !keepChoice) fileRef.current.value = '';
@@ -153,7 +151,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       }
       reset();
       setPasted('');
-      setDone(t('importedCount', String(result.added)));
+      setDone(t('importedCount', result.added));
       onImported();
     } catch (err) {
       setError(localErrorText(err));
@@ -227,7 +225,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         >
           <p id={promptId}>
             {t('filePassphrasePrompt')}
-            {fileName && <> {t('chosenFile', fileName)}</>}
+            {fileName && <> {t('chosenFile', [fileName])}</>}
           </p>
           <div class="field">
             <label for={passwordId}>{t('filePassword')}</label>
@@ -261,7 +259,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       </p>
       {preview && (
         <div class="stack preview">
-          <h3>{t('previewTitle', [preview.formatName, String(preview.items.length)])}</h3>
+          <h3>{t('previewTitle', preview.items.length, [preview.formatName, preview.items.length])}</h3>
           <ul class="preview-list" aria-label={t('previewList')}>
             {preview.items.map((item) => (
               <PreviewRow
@@ -299,7 +297,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               aria-describedby={selected.size === 0 ? reasonId : undefined}
               onClick={() => void commit()}
             >
-              {selected.size === 0 ? t('nothingToAdd') : t('addSelected', String(selected.size))}
+              {selected.size === 0 ? t('nothingToAdd') : t('addSelected', selected.size)}
             </button>
             <button type="button" onClick={cancel}>
               {t('cancel')}
@@ -314,8 +312,8 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
 /** How a skipped entry is named: its own name, else where it is in the file. */
 function skippedName(entry: SkippedEntry): string {
   if (entry.name) return entry.name;
-  if (entry.line !== undefined) return t('skippedLine', String(entry.line));
-  if (entry.position !== undefined) return t('skippedPosition', String(entry.position));
+  if (entry.line !== undefined) return t('skippedLine', [entry.line]);
+  if (entry.position !== undefined) return t('skippedPosition', [entry.position]);
   return t('skippedUnnamed');
 }
 
@@ -332,8 +330,8 @@ function PreviewRow({
   const detail = [
     item.encoder === 'steam' ? 'Steam' : item.type.toUpperCase(),
     item.algorithm,
-    t('digitsCount', String(item.digits)),
-    item.type === 'totp' ? `${item.period} s` : t('hotpCounter', String(item.counter ?? 0)),
+    t('digitsCount', [item.digits]),
+    item.type === 'totp' ? `${item.period} s` : t('hotpCounter', [item.counter ?? 0]),
     ...(item.origin ? [item.origin] : []),
   ].join(' · ');
   return (
@@ -351,7 +349,7 @@ function PreviewRow({
       </label>
       <small>{detail}</small>
       {item.secretBits < WEAK_SECRET_BITS && (
-        <small class="warning">{t('weakSecretRow', String(item.secretBits))}</small>
+        <small class="warning">{t('weakSecretRow', [item.secretBits])}</small>
       )}
     </li>
   );

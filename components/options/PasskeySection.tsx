@@ -1,10 +1,9 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { inUiLanguage, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { setUpPasskey } from '@/lib/passkey/ceremony';
 import type { PasskeyInfo } from '@/lib/protocol/passkey';
 import { ErrorAlert } from '../ErrorAlert';
-import { localized } from '../localized-error';
 import { useSubmit } from '../useSubmit';
 
 /**
@@ -34,16 +33,16 @@ export function PasskeySection() {
         await sendMessage('passkey:add', { credentialId, name: chosen, prfSalt: ceremony.prfSalt, kek }),
       );
     } catch (err) {
-      throw localized(err);
+      throw inUiLanguage(err);
     }
     setName('');
-    setStatus(t('passkeyAdded', chosen));
+    setStatus(t('passkeyAdded', [chosen]));
   });
 
   async function remove(passkey: PasskeyInfo) {
     setStatus('');
     setPasskeys(await sendMessage('passkey:remove', { credentialId: passkey.credentialId }));
-    setStatus(t('passkeyRemoved', passkey.name));
+    setStatus(t('passkeyRemoved', [passkey.name]));
   }
 
   return (
@@ -61,7 +60,7 @@ export function PasskeySection() {
               <button
                 type="button"
                 class="danger"
-                aria-label={t('passkeyRemoveLabel', passkey.name)}
+                aria-label={t('passkeyRemoveLabel', [passkey.name])}
                 onClick={() => void remove(passkey)}
               >
                 {t('delete')}

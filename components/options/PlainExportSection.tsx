@@ -124,7 +124,7 @@ function QrCodes({ accounts }: { accounts: StoredAccount[] }) {
     <div class="stack qr-export">
       <p class="warning">{t('qrWarning')}</p>
       <figure class="qr-figure">
-        <canvas ref={canvas} role="img" aria-label={t('qrOf', name)} />
+        <canvas ref={canvas} role="img" aria-label={t('qrOf', [name])} />
         <figcaption>
           <strong>{name}</strong> — {t('qrPosition', [String(index + 1), String(accounts.length)])}
         </figcaption>

@@ -23,7 +23,7 @@ export function SitesSection({ version }: { version: number }) {
   async function revoke(pattern: string) {
     try {
       setEnabled(await sendMessage('sites:revoke', { pattern }));
-      setStatus(t('siteRevoked', pattern.replace(/\/\*$/, '')));
+      setStatus(t('siteRevoked', [pattern.replace(/\/\*$/, '')]));
     } catch (err) {
       setStatus(errorText(err));
     }
@@ -42,7 +42,7 @@ export function SitesSection({ version }: { version: number }) {
           {sites.map((site) => (
             <li key={site.origin}>
               <span class="site-origin">{site.origin}</span>
-              <span class="site-count">{t('siteAccounts', String(site.count))}</span>
+              <span class="site-count">{t('siteAccounts', [site.count])}</span>
               <small>{site.names.join(', ')}</small>
             </li>
           ))}
@@ -57,7 +57,7 @@ export function SitesSection({ version }: { version: number }) {
             <li key={pattern}>
               <span class="site-origin">{pattern.replace(/\/\*$/, '')}</span>
               <button type="button" onClick={() => void revoke(pattern)}>
-                {t('revokeSite', pattern.replace(/\/\*$/, ''))}
+                {t('revokeSite', [pattern.replace(/\/\*$/, '')])}
               </button>
             </li>
           ))}

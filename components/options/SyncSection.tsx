@@ -87,15 +87,13 @@ export function SyncSection({ state, onVaultChange }: Props) {
         <p>{status.enabled ? t('syncOn') : t('syncOff')}</p>
         {status.enabled && (
           <ul>
-            <li>{t('syncLastSent', when(status.lastSentAt))}</li>
-            <li>{t('syncLastReceived', when(status.lastReceivedAt))}</li>
-            <li>{t('syncSpace', [String(status.percent), String(status.accounts)])}</li>
+            <li>{t('syncLastSent', [when(status.lastSentAt)])}</li>
+            <li>{t('syncLastReceived', [when(status.lastReceivedAt)])}</li>
+            <li>{t('syncSpace', status.accounts, [status.percent, status.accounts])}</li>
           </ul>
         )}
         {status.enabled && status.problem && <p class="error">{problemText(status)}</p>}
-        {status.enabled && status.ignored > 0 && (
-          <p class="notice">{t('syncIgnored', String(status.ignored))}</p>
-        )}
+        {status.enabled && status.ignored > 0 && <p class="notice">{t('syncIgnored', status.ignored)}</p>}
       </div>
     </section>
   );
@@ -104,7 +102,7 @@ export function SyncSection({ state, onVaultChange }: Props) {
 function problemText(status: SyncStatusView): string {
   switch (status.problem) {
     case 'full':
-      return t('syncProblemFull', String(status.percent));
+      return t('syncProblemFull', [status.percent]);
     case 'keyChanged':
       return t('syncProblemKeyChanged');
     case 'otherVault':

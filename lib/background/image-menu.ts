@@ -1,4 +1,5 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { ScanOutcome } from '../messaging';
 
 type Browser = typeof extensionBrowser;
@@ -18,7 +19,7 @@ export function registerImageMenu(
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: IMAGE_MENU_ID,
-      title: browser.i18n.getMessage('menuScanImage'),
+      title: t('menuScanImage'),
       contexts: ['image'],
     });
   });

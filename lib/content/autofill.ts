@@ -143,9 +143,9 @@ export function startAutofill(deps: AutofillDeps): () => void {
         if (refused) return;
         // This period's code was submitted already: say so, and fill the next one when it comes.
         prompt.show({
-          message: t('promptNextCode', String(Math.ceil((reply.retryAt - now()) / 1000))),
+          message: t('promptNextCode', [Math.ceil((reply.retryAt - now()) / 1000)]),
           buttons: [],
-          countdown: { until: reply.retryAt, now, text: (s) => t('promptNextCode', String(s)) },
+          countdown: { until: reply.retryAt, now, text: (s) => t('promptNextCode', [s]) },
         });
         later(Math.max(0, reply.retryAt - now()) + 150, () => void request({ accountId: reply.accountId }));
         return;
@@ -312,7 +312,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
   async function offerNextCode(): Promise<void> {
     refused = true;
     const skew = await send('clock:skew').catch(() => null);
-    const cause = skew ? ` ${t('wrongCodeSkew', String(Math.abs(skew.seconds)))}` : '';
+    const cause = skew ? ` ${t('wrongCodeSkew', [Math.abs(skew.seconds)])}` : '';
     prompt.show({
       message: `${t('wrongCodeRefused')}${cause}`,
       buttons: [

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n';
+import type { Translate } from '../i18n';
 import type { ContentProtocol, sendMessage } from '../messaging';
 import type { InPagePrompt } from './prompt';
 
@@ -11,7 +11,7 @@ export interface ContentContext {
     type: K,
     handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
   ) => () => void;
-  t: (key: MessageKey, substitutions?: string | string[]) => string;
+  t: Translate;
   /** Twofold's one card in this page, shared by the features. */
   prompt: InPagePrompt;
 }

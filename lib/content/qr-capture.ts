@@ -49,13 +49,11 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
       return;
     }
     if (fresh.length === 0) {
-      prompt.show({ message: t('promptAlreadySaved', accountName(first)), buttons: [], autoHideMs: 4000 });
+      prompt.show({ message: t('promptAlreadySaved', [accountName(first)]), buttons: [], autoHideMs: 4000 });
       return;
     }
     const message =
-      fresh.length > 1
-        ? t('promptSaveMany', String(fresh.length))
-        : t('promptSaveOne', accountName(fresh[0]!));
+      fresh.length > 1 ? t('promptSaveMany', fresh.length) : t('promptSaveOne', [accountName(fresh[0]!)]);
     prompt.show({
       message,
       buttons: [
@@ -71,7 +69,7 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
    */
   function showConflict(current: CaptureOffer, conflict: CaptureOffer['accounts'][number]): void {
     prompt.show({
-      message: t('promptConflict', accountName(conflict)),
+      message: t('promptConflict', [accountName(conflict)]),
       buttons: [
         {
           label: t('reviewInTwofold'),

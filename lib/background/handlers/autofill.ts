@@ -1,4 +1,5 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
+import { t } from '../../i18n';
 import { sendMessage } from '../../messaging';
 import type { AutofillService } from '../autofill-service';
 import type { Router } from '../router';
@@ -28,7 +29,7 @@ export function registerAutofillHandlers(
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: FILL_MENU_ID,
-      title: browser.i18n.getMessage('menuFillCode'),
+      title: t('menuFillCode'),
       contexts: ['editable'],
     });
   });

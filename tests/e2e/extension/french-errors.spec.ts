@@ -2,31 +2,25 @@
  * Every error path of the French UI, walked as a user would: each message is the French one,
  * and no English catalogue text (error catalog or English locale) is ever on screen.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ERROR_CATALOG, type ErrorCode } from '../../../lib/errors';
 import { ExtensionBrowser } from '../fixtures/extension';
+import { builtMessages, getMessageFrom } from '../../locales';
 import { sendFromPage } from '../pages/options-page';
 
 // Debian's Chromium reports a French UI only with its translations (chromium-l10n).
 const locales = '/usr/lib/chromium/locales';
 test.skip(existsSync(locales) && !existsSync(`${locales}/fr.pak`), 'French UI needs chromium-l10n');
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const load = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
-const EN = load('en');
-const FR = load('fr');
+const EN = builtMessages('en');
+const FR = builtMessages('fr');
+const frenchMessage = getMessageFrom(FR);
 
-/** A French UI string, with its placeholders filled as chrome.i18n does. */
+/** A French UI string, with its parameters filled as chrome.i18n does. */
 function fr(key: string, ...params: string[]): string {
-  const entry = FR[key];
-  if (!entry) throw new Error(`no French text for ${key}`);
-  const named = entry.message.replace(/\$(\w+)\$/g, (whole, name: string) => {
-    const content = entry.placeholders?.[name.toUpperCase()]?.content ?? whole;
-    return content.replace(/\$(\d)/g, (_m, n: string) => params[Number(n) - 1] ?? '');
-  });
-  return named.replace(/\$(\d)/g, (_m, n: string) => params[Number(n) - 1] ?? '');
+  if (!FR[key]) throw new Error(`no French text for ${key}`);
+  return frenchMessage(key, params);
 }
 const frError = (code: ErrorCode, ...params: string[]) => fr(`error_${code}`, ...params);
 
@@ -38,7 +32,7 @@ const ENGLISH: string[] = [
   ...Object.values(ERROR_CATALOG).flatMap((template) => template.split(/\$\d/)),
   ...Object.entries(EN)
     .filter(([key, { message }]) => FR[key]?.message !== message)
-    .flatMap(([, { message }]) => message.split(/\$\w+\$/)),
+    .flatMap(([, { message }]) => message.split(/\$\d| \| /)),
 ]
   .map((part) => part.trim())
   .filter((part) => part.length >= 12);

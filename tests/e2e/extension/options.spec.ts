@@ -184,7 +184,10 @@ test.describe('options: backup, import, export', () => {
         await options.decrypt('aegis pass');
       }
       await expect(
-        options.page.getByRole('heading', { name: `${c.format}: ${c.names.length} accounts found` }),
+        options.page.getByRole('heading', {
+          name: `${c.format}: ${c.names.length} ${c.names.length === 1 ? 'account' : 'accounts'} found`,
+          exact: true,
+        }),
       ).toBeVisible();
       for (const accountName of c.names) {
         await expect(options.previewItems().filter({ hasText: accountName })).toHaveCount(1);

@@ -43,7 +43,7 @@ test.describe('sync between two computers', () => {
     const enrolledAt = Date.now();
     const options1 = await twofold.openOptions();
     await turnOnSync(options1, 'Your passphrase', 'Turn on sync');
-    await expect(options1.getByText(/% of the browser's sync space \(1 accounts\)/)).toBeVisible();
+    await expect(options1.getByText(/% of the browser's sync space \(1 account\)/)).toBeVisible();
 
     // Profile 2: a fresh computer, joined to profile 1 by the relay.
     const laptop = await ExtensionBrowser.launch();

@@ -52,7 +52,9 @@ test.describe('vault health notices in the popup', () => {
     await popup.addAccount(uri('bob')); // written over the damaged copy, which is set aside first
     await expect(popup.code('Example (bob)')).toBeVisible();
     await popup.page.reload();
-    const notice = popup.page.getByRole('status').filter({ hasText: /set aside 1 damaged copies/ });
+    const notice = popup.page
+      .getByRole('status')
+      .filter({ hasText: /set aside 1 damaged copy of your vault/ });
     await expect(notice).toBeVisible();
     await popup.page.getByRole('button', { name: 'Delete the set-aside copies' }).click();
     await expect(notice).toHaveCount(0);

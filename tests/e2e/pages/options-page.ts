@@ -109,8 +109,13 @@ export class OptionsPage {
 
   /** Adds the ticked accounts of the preview and waits for the confirmation. */
   async addSelected(expected: number): Promise<void> {
-    await this.page.getByRole('button', { name: `Add ${expected} selected accounts` }).click();
-    await expect(this.page.getByText(`${expected} accounts added.`)).toBeVisible({ timeout: 30_000 });
+    const accounts = expected === 1 ? 'account' : 'accounts';
+    await this.page
+      .getByRole('button', { name: `Add ${expected} selected ${accounts}`, exact: true })
+      .click();
+    await expect(this.page.getByText(`${expected} ${accounts} added.`, { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
   }
 
   alert(): Locator {

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { IMAGE_MENU_ID, registerImageMenu } from '@/lib/background/image-menu';
 import type { ScanOutcome } from '@/lib/messaging';
+import { useLocale } from '../helpers/locale';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -10,7 +11,6 @@ function fakeBrowser() {
   const created: unknown[] = [];
   const api = {
     runtime: { onInstalled: { addListener: (l: Listener) => listeners.installed!.push(l) } },
-    i18n: { getMessage: (key: string) => (key === 'menuScanImage' ? 'Scan QR code with Twofold' : '') },
     contextMenus: {
       create: (item: unknown) => created.push(item),
       onClicked: { addListener: (l: Listener) => listeners.clicked!.push(l) },
@@ -20,6 +20,8 @@ function fakeBrowser() {
 }
 
 describe('image context menu', () => {
+  beforeEach(() => useLocale('en'));
+
   it('adds "Scan QR code with Twofold" to images only, at install', () => {
     const fake = fakeBrowser();
     registerImageMenu(

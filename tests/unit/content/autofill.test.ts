@@ -58,7 +58,8 @@ function start(replies: (AutofillReply | ((data: unknown) => AutofillReply))[], 
         handlers.set(type, handler);
         return () => handlers.delete(type);
       }) as unknown as AutofillDeps['onMessage'],
-      t: (key, subs) => [key, ...(subs === undefined ? [] : [subs].flat())].join(':'),
+      t: (key: string, subs?: unknown) =>
+        [key, ...(subs === undefined ? [] : [subs].flat().map(String))].join(':'),
       prompt,
       now: () => clock.now,
       isPreset: false,

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, fillTemplate, localizeError, TwofoldError, type ErrorCode } from '@/lib/errors';
 
-type Catalog = Record<string, { message: string }>;
-const locale = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Catalog;
+import { builtMessages as locale } from '../../locales';
+
 const codes = Object.keys(ERROR_CATALOG) as ErrorCode[];
 const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
 
