@@ -1,32 +1,12 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
 import type { ExtensionBrowser } from '../fixtures/extension';
 import { PopupPage } from '../pages/popup-page';
-import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { codeAt, readQrFromScreenshot } from '../pages/sandbox-qr';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
-const USER = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
-const ACCOUNT = `M2Mmanager (${USER.email})`;
-
-async function popupWithVault(twofold: ExtensionBrowser): Promise<PopupPage> {
-  const popup = new PopupPage(await twofold.openPopup());
-  await popup.createVault(PASSPHRASE);
-  return popup;
-}
-
-/** Logs in, accepts 2FA and picks the app method: the enrolment pop-up with its QR code is open. */
-async function openEnrolment(page: Page, baseUrl: string, variant?: string): Promise<M2MmanagerPage> {
-  const m2m = new M2MmanagerPage(page, baseUrl);
-  await page.bringToFront();
-  if (variant) await m2m.open(`/variants/${variant}`);
-  await m2m.login(USER.email, USER.password);
-  await m2m.acceptOfferAndLogInAgain(USER.email, USER.password);
-  await m2m.chooseMethod('app');
-  await expect(page.getByRole('dialog', { name: m2m.t.appTitle })).toBeVisible();
-  return m2m;
-}
+const ACCOUNT = `M2Mmanager (${JOHN.email})`;
 
 async function expectSavedInPopup(popup: PopupPage, uri: string): Promise<void> {
   await popup.page.reload();
@@ -37,9 +17,9 @@ async function expectSavedInPopup(popup: PopupPage, uri: string): Promise<void> 
 
 test.describe('QR capture on M2Mmanager', () => {
   test('the prompt appears by itself and one click saves the account', async ({ twofold, sandbox }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await openEnrolment(page, sandbox.url);
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url);
     const prompt = new TwofoldPrompt(page);
     await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
     const uri = await m2m.scanEnrolmentQr();
@@ -60,9 +40,9 @@ test.describe('QR capture on M2Mmanager', () => {
     twofold,
     sandbox,
   }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    await openEnrolment(page, sandbox.url, 'tainted-canvas');
+    await M2MmanagerPage.atEnrolment(page, sandbox.url, 'tainted-canvas');
     const prompt = new TwofoldPrompt(page);
     // A screenshot needs activeTab, which only a click on Twofold's own button grants.
     await prompt.expectText(/Click the Twofold button in your browser's toolbar/);
@@ -75,9 +55,9 @@ test.describe('QR capture on M2Mmanager', () => {
   });
 
   test('with two codes in the pop-up, the authenticator one is offered', async ({ twofold, sandbox }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await openEnrolment(page, sandbox.url, 'two-qr');
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url, 'two-qr');
     const prompt = new TwofoldPrompt(page);
     await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
     const uri = await m2m.scanEnrolmentQr();
@@ -87,9 +67,9 @@ test.describe('QR capture on M2Mmanager', () => {
   });
 
   test('a plain-URL code is never offered and nothing is saved', async ({ twofold, sandbox }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    await openEnrolment(page, sandbox.url, 'url-only');
+    await M2MmanagerPage.atEnrolment(page, sandbox.url, 'url-only');
     // Give the watcher every chance: the canvas is drawn and read well within this time.
     await page.waitForTimeout(1500);
     await expect(new TwofoldPrompt(page).card).toHaveCount(0);
@@ -98,10 +78,10 @@ test.describe('QR capture on M2Mmanager', () => {
   });
 
   test('with the vault locked, the capture waits and is saved after unlock', async ({ twofold, sandbox }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     await popup.lock();
     const page = await twofold.context.newPage();
-    const m2m = await openEnrolment(page, sandbox.url);
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url);
     const uri = await m2m.scanEnrolmentQr();
     const prompt = new TwofoldPrompt(page);
     await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
@@ -125,9 +105,9 @@ test.describe('QR capture on M2Mmanager', () => {
   });
 
   test('no prompt appears on the lookalike host', async ({ twofold, sandbox }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await openEnrolment(page, sandbox.phishUrl);
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.phishUrl);
     await m2m.scanEnrolmentQr();
     await page.waitForTimeout(1500);
     await expect(new TwofoldPrompt(page).card).toHaveCount(0);
@@ -136,9 +116,9 @@ test.describe('QR capture on M2Mmanager', () => {
 
 test.describe('"Scan QR code on this page" in the toolbar popup', () => {
   test('saves a code from any site, bound to that site', async ({ twofold, sandbox }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await openEnrolment(page, sandbox.phishUrl);
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.phishUrl);
     const uri = await m2m.scanEnrolmentQr();
     const toolbar = new PopupPage(await twofold.openToolbarPopup(page));
     await toolbar.page.getByRole('button', { name: 'Scan QR code on this page' }).click();
@@ -155,9 +135,9 @@ test.describe('"Scan QR code on this page" in the toolbar popup', () => {
   ];
   for (const { name, variant, message } of cases) {
     test(`${name}: says why nothing can be saved`, async ({ twofold, sandbox }) => {
-      await popupWithVault(twofold);
+      await PopupPage.withNewVault(twofold, PASSPHRASE);
       const page = await twofold.context.newPage();
-      if (variant) await openEnrolment(page, sandbox.phishUrl, variant);
+      if (variant) await M2MmanagerPage.atEnrolment(page, sandbox.phishUrl, variant);
       else await page.goto(sandbox.phishUrl);
       const toolbar = await twofold.openToolbarPopup(page);
       await toolbar.getByRole('button', { name: 'Scan QR code on this page' }).click();

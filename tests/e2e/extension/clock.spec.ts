@@ -1,20 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
 import { PopupPage } from '../pages/popup-page';
-import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
-const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
 // A fill right after enrolment may wait for the next period (no replay).
 const FILL_TIMEOUT = 35_000;
 
 async function enrolToCodeFilled(page: Page, baseUrl: string): Promise<M2MmanagerPage> {
-  const m2m = new M2MmanagerPage(page, baseUrl);
-  await page.bringToFront();
-  await m2m.login(JOHN.email, JOHN.password);
-  await m2m.acceptOfferAndLogInAgain(JOHN.email, JOHN.password);
-  await m2m.chooseMethod('app');
+  const m2m = await M2MmanagerPage.atEnrolment(page, baseUrl);
   const prompt = new TwofoldPrompt(page);
   await prompt.button('Save to Twofold').click();
   await prompt.expectText('Saved to Twofold. Your code is filled in.');
@@ -31,7 +26,7 @@ test.describe('a computer clock that disagrees with the site', () => {
   }) => {
     // The sandbox accepts one period either way: 90 s is three periods, so this needs the correction.
     await control.offsetClock(90_000);
-    await new PopupPage(await twofold.openPopup()).createVault(PASSPHRASE);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
@@ -56,7 +51,7 @@ test.describe('a computer clock that disagrees with the site', () => {
 
   test('20 min off: a warning, and codes are not adjusted', async ({ twofold, sandbox, control }) => {
     await control.offsetClock(20 * 60_000);
-    await new PopupPage(await twofold.openPopup()).createVault(PASSPHRASE);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
     // The code came from this computer's clock: the site, 20 minutes ahead, refuses it.
     await m2m.button(m2m.t.continue).click();
@@ -77,7 +72,7 @@ test.describe('a computer clock that disagrees with the site', () => {
     sandbox,
     control,
   }) => {
-    await new PopupPage(await twofold.openPopup()).createVault(PASSPHRASE);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();

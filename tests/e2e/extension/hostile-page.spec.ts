@@ -6,35 +6,17 @@
 import type { Page } from '@playwright/test';
 import * as QRCode from 'qrcode';
 import { expect, test } from '../fixtures/twofold';
-import type { ExtensionBrowser } from '../fixtures/extension';
 import { PopupPage } from '../pages/popup-page';
-import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { codeAt } from '../pages/sandbox-qr';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
-const USER = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
-const ACCOUNT = `M2Mmanager (${USER.email})`;
-
-async function popupWithVault(twofold: ExtensionBrowser): Promise<PopupPage> {
-  const popup = new PopupPage(await twofold.openPopup());
-  await popup.createVault(PASSPHRASE);
-  return popup;
-}
-
-async function openEnrolment(page: Page, baseUrl: string): Promise<M2MmanagerPage> {
-  const m2m = new M2MmanagerPage(page, baseUrl);
-  await page.bringToFront();
-  await m2m.login(USER.email, USER.password);
-  await m2m.acceptOfferAndLogInAgain(USER.email, USER.password);
-  await m2m.chooseMethod('app');
-  await expect(page.getByRole('dialog', { name: m2m.t.appTitle })).toBeVisible();
-  return m2m;
-}
+const ACCOUNT = `M2Mmanager (${JOHN.email})`;
 
 /** Enrols with Twofold's card and the filled code; returns the saved URI. */
 async function enrolWithTwofold(page: Page, baseUrl: string): Promise<M2MmanagerPage & { uri: string }> {
-  const m2m = await openEnrolment(page, baseUrl);
+  const m2m = await M2MmanagerPage.atEnrolment(page, baseUrl);
   const uri = await m2m.scanEnrolmentQr();
   const prompt = new TwofoldPrompt(page);
   await prompt.button('Save to Twofold').click();
@@ -53,9 +35,9 @@ async function expectCodeOf(popup: PopupPage, uri: string): Promise<void> {
 
 test.describe('a hostile page', () => {
   test('cannot restyle, move or fade the card through its host', async ({ twofold, sandbox }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    await openEnrolment(page, sandbox.url);
+    await M2MmanagerPage.atEnrolment(page, sandbox.url);
     await expect(new TwofoldPrompt(page).button('Save to Twofold')).toBeVisible();
     await page.addStyleTag({
       content: `@layer attack { twofold-ui { opacity: .5 !important; } }
@@ -83,9 +65,9 @@ test.describe('a hostile page', () => {
   });
 
   test('a click through a decoy laid over the card saves nothing', async ({ twofold, sandbox }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    await openEnrolment(page, sandbox.url);
+    await M2MmanagerPage.atEnrolment(page, sandbox.url);
     const save = new TwofoldPrompt(page).button('Save to Twofold');
     await expect(save).toBeEnabled();
     const box = (await save.boundingBox())!;
@@ -109,13 +91,13 @@ test.describe('a hostile page', () => {
     sandbox,
     control,
   }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
     const first = await enrolWithTwofold(page, sandbox.url);
     // The site (or a script on it) shows a new key for the same account.
-    await control.resetTwoFactor(USER.email);
+    await control.resetTwoFactor(JOHN.email);
     await first.logOut();
-    const m2m = await openEnrolment(page, sandbox.url);
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url);
     const fresh = await m2m.scanEnrolmentQr();
     expect(fresh).not.toBe(first.uri);
     const prompt = new TwofoldPrompt(page);
@@ -143,15 +125,15 @@ test.describe('a hostile page', () => {
     sandbox,
     control,
   }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
     const first = await enrolWithTwofold(page, sandbox.url);
-    await control.resetTwoFactor(USER.email);
+    await control.resetTwoFactor(JOHN.email);
     await first.logOut();
     await popup.page.bringToFront();
     await popup.page.reload();
     await popup.lock();
-    const m2m = await openEnrolment(page, sandbox.url);
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url);
     await m2m.scanEnrolmentQr();
     const prompt = new TwofoldPrompt(page);
     // Locked, Twofold cannot compare: the card can only offer to save.
@@ -165,14 +147,14 @@ test.describe('a hostile page', () => {
   });
 
   test('is never told Twofold is there by a start-up message', async ({ twofold, sandbox }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
       window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
     });
-    await openEnrolment(page, sandbox.url);
+    await M2MmanagerPage.atEnrolment(page, sandbox.url);
     await expect(new TwofoldPrompt(page).card).toBeVisible();
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.filter((data) => /content-script-started|twofold|m2mmanager/i.test(data))).toEqual([]);
@@ -184,7 +166,7 @@ test.describe('"Scan QR code on this page" and other sites\' frames', () => {
     twofold,
     sandbox,
   }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const uri = 'otpauth://totp/Shop:jane%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Shop';
     const png = await QRCode.toBuffer(uri, { type: 'png', margin: 4, scale: 6 });
     const frameOrigin = sandbox.phishUrl.replace(/\/$/, '');

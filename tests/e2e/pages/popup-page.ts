@@ -1,8 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../fixtures/extension';
 
 /** The toolbar popup, driven as a person would: by labels and button names. */
 export class PopupPage {
   constructor(readonly page: Page) {}
+
+  /** Opens the popup of a fresh profile and creates the vault. */
+  static async withNewVault(twofold: ExtensionBrowser, passphrase: string): Promise<PopupPage> {
+    const popup = new PopupPage(await twofold.openPopup());
+    await popup.createVault(passphrase);
+    return popup;
+  }
 
   async createVault(passphrase: string): Promise<void> {
     await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);

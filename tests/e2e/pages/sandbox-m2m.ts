@@ -4,6 +4,9 @@ import type { Lang, Strings } from '../../sandbox/i18n.ts';
 import { STRINGS } from '../../sandbox/i18n.ts';
 import { readCanvasQrs } from './sandbox-qr.ts';
 
+/** The sandbox's operator with no second factor yet (tests/sandbox/state.ts). */
+export const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' } as const;
+
 /**
  * The simulated M2Mmanager as a person sees it: every element is found by its visible text,
  * label or role, in the chosen language.
@@ -22,6 +25,26 @@ export class M2MmanagerPage {
   /** The open pop-up (there is at most one). */
   get dialog(): Locator {
     return this.page.getByRole('dialog');
+  }
+
+  /**
+   * Logs in, accepts two-factor authentication and picks the app method: the enrolment pop-up with
+   * its QR code is open. `variant` opens one of the sandbox's page variants first.
+   */
+  static async atEnrolment(page: Page, baseUrl: string, variant?: string): Promise<M2MmanagerPage> {
+    const m2m = new M2MmanagerPage(page, baseUrl);
+    await m2m.openEnrolment(JOHN, variant);
+    return m2m;
+  }
+
+  /** See `atEnrolment`, as any user. */
+  async openEnrolment(user: { email: string; password: string } = JOHN, variant?: string): Promise<void> {
+    await this.page.bringToFront();
+    if (variant) await this.open(`/variants/${variant}`);
+    await this.login(user.email, user.password);
+    await this.acceptOfferAndLogInAgain(user.email, user.password);
+    await this.chooseMethod('app');
+    await expect(this.page.getByRole('dialog', { name: this.t.appTitle })).toBeVisible();
   }
 
   button(name: string): Locator {
