@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { SessionKey } from '@/lib/background/session-key';
 import { SyncService } from '@/lib/background/sync-service';
 import { AccountsService } from '@/lib/background/accounts-service';
+import { PasskeyService } from '@/lib/background/passkey-service';
 import { VaultService } from '@/lib/background/vault-service';
+import { toBase64 } from '@/lib/bytes';
+import { derivePasskeyKek } from '@/lib/vault/passkey-slot';
 import { VaultStore } from '@/lib/vault/store';
 import { MemoryArea } from '../helpers/memory-area';
 import { FakeSyncNetwork, type FakeSyncArea } from './fake-sync';
@@ -27,7 +30,14 @@ function computer(area: FakeSyncArea) {
   });
   const labels = async () => (await vault.accounts()).map((a) => a.label).sort();
   const accounts = new AccountsService(vault);
-  return { sync, vault, accounts, labels };
+  const passkeys = new PasskeyService({ store, sessionKey, vault });
+  return { sync, vault, accounts, labels, passkeys, sessionKey };
+}
+
+/** The page's half of a passkey ceremony: a fixed PRF output per credential -> its KEK. */
+async function passkeyKek(passkeys: PasskeyService, credentialId: string): Promise<string> {
+  const { vaultId } = await passkeys.options();
+  return toBase64(await derivePasskeyKek(new Uint8Array(32).fill(7), credentialId, vaultId));
 }
 
 async function twoComputers() {
@@ -79,6 +89,26 @@ describe('SyncService', () => {
     await expect(two.vault.unlock('laptop passphrase')).rejects.toThrow(/Wrong passphrase/);
     await two.vault.unlock('office passphrase');
     expect(await two.labels()).toEqual(['jane@example.com', 'laptop@example.com']);
+  });
+
+  it('after "Unlock and merge", this computer’s passkey still unlocks the merged vault', async () => {
+    const { one, two } = await twoComputers();
+    await two.vault.create('laptop passphrase');
+    await two.accounts.add(URI('laptop@example.com'), undefined);
+    const { prfSalt } = await two.passkeys.options();
+    await two.passkeys.add({
+      credentialId: 'cred-1',
+      name: 'This laptop',
+      prfSalt,
+      kek: await passkeyKek(two.passkeys, 'cred-1'),
+    });
+    await two.sync.enable('office passphrase');
+    const synced = await two.sessionKey.get();
+    await two.vault.lock();
+    await two.passkeys.unlock('cred-1', await passkeyKek(two.passkeys, 'cred-1'));
+    expect(await two.sessionKey.get()).toEqual(synced);
+    expect(await two.labels()).toEqual(['jane@example.com', 'laptop@example.com']);
+    expect(await one.labels()).toEqual(['jane@example.com']);
   });
 
   it('a passphrase change reaches the other computer, which then unlocks with the new one', async () => {
