@@ -6,7 +6,7 @@ import { SyncEngine, type LocalVault, type SyncArea, type SyncReport, type SyncS
 import {
   createHeader,
   parseHeader,
-  previousKey,
+  previousKeys,
   unwrapHeader,
   verifyHeader,
   type SyncHeader,
@@ -172,9 +172,8 @@ export class SyncService {
     if (header.vaultId !== state.header.vaultId) return undefined;
     const synced = await unwrapHeader(header, passphrase);
     if (!synced) return undefined;
-    const previous = await previousKey(header, synced);
-    for (const local of [synced, previous]) {
-      if (!local) continue;
+    // The local copy may be under any key of the chain: however many changes it missed.
+    for (const local of [synced, ...(await previousKeys(header, synced))]) {
       const opens = await this.deps.store.read(local).then(
         () => true,
         () => false,
@@ -218,6 +217,8 @@ export class SyncService {
     const dek = await this.deps.sessionKey.get();
     if (!state || !dek) return;
     const rekeyed = !equalBytes(dek, before);
+    // The keys the current header already replaced stay reachable from the new one.
+    const older = await previousKeys(state.header, before);
     const header = await createHeader({
       dek,
       passphrase: next,
@@ -225,7 +226,7 @@ export class SyncService {
       epoch: state.header.epoch + (rekeyed ? 1 : 0),
       rev: state.header.rev + 1,
       kdf: this.deps.kdf ?? DEFAULT_KDF,
-      ...(rekeyed ? { previousDek: before } : {}),
+      previousDeks: rekeyed ? [before, ...older] : older,
     });
     await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
     this.scheduler.remote();

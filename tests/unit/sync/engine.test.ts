@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TOMBSTONE_RETENTION_MS } from '@/lib/sync/merge';
 import { HEADER_KEY, layoutOf } from '@/lib/sync/pack';
 import { SyncEngine } from '@/lib/sync/engine';
-import { createHeader, previousKey, unwrapHeader } from '@/lib/sync/header';
+import { createHeader, previousKeys, unwrapHeader } from '@/lib/sync/header';
 import { randomBytes } from '@/lib/bytes';
 import { devices, FAST_KDF, PASS, settle, view } from './devices';
 import { typicalAccount } from './fake-sync';
@@ -274,7 +274,7 @@ describe('sync engine between two computers', () => {
       epoch: 2,
       rev: 2,
       kdf: FAST_KDF,
-      previousDek: dek,
+      previousDeks: [dek],
     });
     a.state.state = { ...a.state.state!, header: newHeader };
     const aEngine = new SyncEngine({
@@ -294,7 +294,7 @@ describe('sync engine between two computers', () => {
     const stored = (await b.area.get())[HEADER_KEY] as typeof newHeader;
     const unwrapped = await unwrapHeader(stored, 'a brand new passphrase');
     expect(unwrapped).toEqual(newDek);
-    expect(await previousKey(stored, unwrapped!)).toEqual(dek);
+    expect(await previousKeys(stored, unwrapped!)).toEqual([dek]);
     expect(await unwrapHeader(stored, PASS)).toBeUndefined();
     b.state.state = { ...b.state.state!, header: stored };
     b.vault.accounts = [...b.vault.accounts, typicalAccount(3)]; // made while it was stopped

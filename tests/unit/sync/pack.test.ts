@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { areaChanges, HEADER_KEY, pack } from '@/lib/sync/pack';
 import { itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
 import { encodeId } from '@/lib/sync/record';
-import { devices } from './devices';
+import { createHeader, MAX_PREVIOUS_KEYS } from '@/lib/sync/header';
+import { randomBytes } from '@/lib/bytes';
+import { devices, FAST_KDF, PASS } from './devices';
 import { typicalAccount } from './fake-sync';
 
 /** Record texts of a given size, with ids the packer can read. */
@@ -75,6 +77,30 @@ describe('500 typical accounts', () => {
     expect(report.bytes).toBeLessThanOrEqual(SYNC_QUOTA.totalBytes);
     expect(device!.area.bytes()).toBe(report.bytes);
     expect(report.writes).toBe(1);
+  });
+
+  it('still fit with a header carrying the longest chain of previous keys', async () => {
+    const {
+      dek,
+      header,
+      devices: [device],
+    } = await devices(1);
+    const chained = await createHeader({
+      dek,
+      passphrase: PASS,
+      vaultId: header.vaultId,
+      epoch: MAX_PREVIOUS_KEYS + 1,
+      rev: MAX_PREVIOUS_KEYS + 1,
+      kdf: FAST_KDF,
+      previousDeks: Array.from({ length: MAX_PREVIOUS_KEYS }, () => randomBytes(32)),
+    });
+    device!.state.state = { ...device!.state.state!, header: chained };
+    device!.vault.accounts = Array.from({ length: 500 }, (_, i) => typicalAccount(i));
+    const report = await device!.engine.run();
+    expect(report.status).toBe('ok');
+    expect(itemBytes(HEADER_KEY, chained) - itemBytes(HEADER_KEY, header)).toBeLessThan(800);
+    expect(device!.area.bytes()).toBe(report.bytes);
+    expect(report.bytes).toBeLessThanOrEqual(SYNC_QUOTA.totalBytes);
   });
 
   it('beyond what fits: status full, nothing written, the vault untouched', async () => {

@@ -128,6 +128,41 @@ describe('SyncService', () => {
     await two.vault.unlock('new office passphrase');
   });
 
+  it('a computer offline through three key changes unlocks with the newest passphrase, no re-join', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    await two.accounts.add(URI('laptop@example.com'), undefined);
+    await two.sync.runNow();
+    network.deliverAll();
+    await one.sync.runNow();
+    await two.vault.lock();
+    // The laptop is off: the office changes the passphrase (and data key) three times.
+    const passphrases = ['office passphrase', 'second passphrase', 'third passphrase', 'fourth passphrase'];
+    for (let i = 1; i < passphrases.length; i++) {
+      await one.vault.changePassphrase(passphrases[i - 1]!, passphrases[i]!);
+      await one.sync.runNow();
+    }
+    await one.accounts.add(URI('office-later@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+    await one.sync.runNow();
+    network.deliverAll();
+    // Back on: its own (oldest) passphrase is refused, the intermediate ones open nothing.
+    await expect(two.vault.unlock('office passphrase')).rejects.toThrow(/changed on another computer/);
+    for (const stale of passphrases.slice(1, -1)) {
+      await expect(two.vault.unlock(stale)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    }
+    await two.vault.unlock('fourth passphrase');
+    await two.sync.runNow();
+    const all = ['jane@example.com', 'laptop@example.com', 'office-later@example.com'];
+    expect(await two.labels()).toEqual(all);
+    expect(await two.sync.status()).toMatchObject({ enabled: true, ignored: 0 });
+    expect((await two.sync.status()).problem).toBeUndefined();
+    // Its own vault now opens with the newest passphrase, sync or not.
+    await two.sync.disable();
+    await two.vault.lock();
+    await two.vault.unlock('fourth passphrase');
+    expect(await two.labels()).toEqual(all);
+  });
+
   it('edits flow both ways after the vault write path pokes sync', async () => {
     const { network, one, two } = await twoComputers();
     await two.sync.enable('office passphrase');
