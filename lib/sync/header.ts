@@ -41,7 +41,7 @@ export interface HeaderInput {
 
 /**
  * How many replaced data keys a header carries: a computer that many key changes behind still
- * follows with the newest passphrase. 16 keys cost 720 bytes of the sync space (0.7 %).
+ * follows with the newest passphrase. 16 keys cost 736 bytes of the sync space (0.7 %).
  */
 export const MAX_PREVIOUS_KEYS = 16;
 
