@@ -105,6 +105,8 @@ function problemText(status: SyncStatusView): string {
   switch (status.problem) {
     case 'full':
       return t('syncProblemFull', String(status.percent));
+    case 'tooLarge':
+      return t('syncProblemTooLarge');
     case 'keyChanged':
       return t('syncProblemKeyChanged');
     case 'otherVault':

@@ -291,11 +291,13 @@ export class SyncService {
     const problem: SyncProblem | undefined =
       report.status === 'full'
         ? 'full'
-        : report.status === 'key-changed'
-          ? 'keyChanged'
-          : report.status === 'other-vault'
-            ? 'otherVault'
-            : undefined;
+        : report.status === 'too-large'
+          ? 'tooLarge'
+          : report.status === 'key-changed'
+            ? 'keyChanged'
+            : report.status === 'other-vault'
+              ? 'otherVault'
+              : undefined;
     const next: StoredStatus = {
       ...(report.sent > 0
         ? { lastSentAt: now }
@@ -307,8 +309,10 @@ export class SyncService {
         : previous.lastReceivedAt
           ? { lastReceivedAt: previous.lastReceivedAt }
           : {}),
-      bytes: report.bytes || previous.bytes,
-      limit: report.limit,
+      // One oversized account says nothing of the space used: the last figure stays.
+      ...(report.status === 'too-large'
+        ? { bytes: previous.bytes, limit: previous.limit }
+        : { bytes: report.bytes || previous.bytes, limit: report.limit }),
       accounts: report.accounts,
       ...(problem ? { problem } : {}),
       ignored: previous.ignored + report.notices.length,

@@ -57,6 +57,8 @@ export type SyncStatus =
   | 'ok'
   /** The records do not fit in the browser's sync space: nothing was written there. */
   | 'full'
+  /** One account alone is larger than an item may be: nothing was written there. */
+  | 'too-large'
   /** Another computer changed the passphrase (and key): unlock with the new passphrase. */
   | 'key-changed'
   /** The area holds another vault. */
@@ -251,10 +253,12 @@ export class SyncEngine {
       }
       report.bytes = packed.bytes;
     } else {
-      report.status = 'full';
+      report.status = packed.reason === 'record' ? 'too-large' : 'full';
       report.sent = 0;
-      report.bytes = packed.bytes;
-      report.limit = packed.limit;
+      // Measured against the whole space, so the share shown is what would be needed.
+      report.bytes =
+        packed.reason === 'items' ? Math.max(packed.bytes, this.quota.totalBytes + 1) : packed.bytes;
+      report.limit = packed.reason === 'record' ? packed.limit : this.quota.totalBytes;
     }
     await this.deps.state.save({
       device: state.device,

@@ -115,4 +115,16 @@ describe('500 typical accounts', () => {
     expect(device!.area.data.size).toBe(0);
     expect(device!.vault.accounts).toEqual(accounts);
   });
+
+  it('one account too large for an item: status too-large, nothing written, the vault untouched', async () => {
+    const {
+      devices: [device],
+    } = await devices(1);
+    const accounts = [typicalAccount(1), { ...typicalAccount(2), label: 'x'.repeat(9_000) }];
+    device!.vault.accounts = structuredClone(accounts);
+    const report = await device!.engine.run();
+    expect(report).toMatchObject({ status: 'too-large', writes: 0, limit: SYNC_QUOTA.itemBytes });
+    expect(device!.area.data.size).toBe(0);
+    expect(device!.vault.accounts).toEqual(accounts);
+  });
 });

@@ -175,4 +175,21 @@ describe('SyncService', () => {
     expect(status.percent).toBeGreaterThan(0);
     expect(status.percent).toBeLessThan(2);
   });
+
+  it('an account too large to sync says so, keeps the space figure, and loses nothing here', async () => {
+    const { network, one } = await twoComputers();
+    const before = await one.sync.status();
+    await one.accounts.add(URI('x'.repeat(9_000)).replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+    await one.sync.runNow();
+    const status = await one.sync.status();
+    expect(status).toMatchObject({ problem: 'tooLarge', bytes: before.bytes, percent: before.percent });
+    expect(await one.labels()).toHaveLength(2);
+    expect(network.inFlight).toEqual([]);
+    // Shortened: sync resumes and the problem goes.
+    const [big] = (await one.vault.accounts()).filter((a) => a.label.length > 100);
+    await one.vault.updateAccount(big!.id, (a) => ({ ...a, label: 'short' }));
+    await one.sync.runNow();
+    expect((await one.sync.status()).problem).toBeUndefined();
+    expect(network.inFlight.length).toBeGreaterThan(0);
+  });
 });
