@@ -5,6 +5,8 @@ import { AccountsService } from '@/lib/background/accounts-service';
 import { PasskeyService } from '@/lib/background/passkey-service';
 import { VaultService } from '@/lib/background/vault-service';
 import { toBase64 } from '@/lib/bytes';
+import { isSyncKey } from '@/lib/sync/pack';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { derivePasskeyKek } from '@/lib/vault/passkey-slot';
 import { VaultStore } from '@/lib/vault/store';
 import { MemoryArea } from '../helpers/memory-area';
@@ -31,7 +33,7 @@ function computer(area: FakeSyncArea) {
   const labels = async () => (await vault.accounts()).map((a) => a.label).sort();
   const accounts = new AccountsService(vault);
   const passkeys = new PasskeyService({ store, sessionKey, vault });
-  return { sync, vault, accounts, labels, passkeys, sessionKey };
+  return { sync, vault, accounts, labels, passkeys, sessionKey, local };
 }
 
 /** The page's half of a passkey ceremony: a fixed PRF output per credential -> its KEK. */
@@ -191,5 +193,26 @@ describe('SyncService', () => {
     await one.sync.runNow();
     expect((await one.sync.status()).problem).toBeUndefined();
     expect(network.inFlight.length).toBeGreaterThan(0);
+  });
+
+  it('per-computer settings stay on each computer; the sync space holds only the header and records', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    await saveSettings(one.local, { autoLockMinutes: 5, clipboardClearSeconds: 0 });
+    await saveSettings(two.local, { autoLockMinutes: 60, clipboardClearSeconds: 45 });
+    await one.accounts.add(URI('after@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+    await one.sync.runNow();
+    network.deliverAll();
+    await two.sync.runNow();
+    network.deliverAll();
+    await one.sync.runNow();
+    expect(await two.labels()).toContain('after@example.com');
+    expect(await loadSettings(one.local)).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 0 });
+    expect(await loadSettings(two.local)).toMatchObject({ autoLockMinutes: 60, clipboardClearSeconds: 45 });
+    for (const area of network.areas) {
+      const keys = Object.keys(await area.get());
+      expect(keys.length).toBeGreaterThan(1);
+      expect(keys.filter((key) => !isSyncKey(key))).toEqual([]);
+    }
   });
 });
