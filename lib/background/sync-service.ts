@@ -14,7 +14,7 @@ import {
 import { newDeviceId } from '../sync/hlc';
 import { HEADER_KEY } from '../sync/pack';
 import { SYNC_QUOTA } from '../sync/quota';
-import { isQuotaError, WriteScheduler, type Timers } from '../sync/scheduler';
+import { isQuotaError, WriteScheduler, type SchedulerMemory, type Timers } from '../sync/scheduler';
 import { randomBytes } from '../bytes';
 import { DEFAULT_KDF } from '../vault/kdf';
 import type { KeyValueArea, VaultStore } from '../vault/store';
@@ -22,6 +22,7 @@ import type { SessionKey } from './session-key';
 
 const STATE_KEY = 'sync.state';
 const STATUS_KEY = 'sync.status';
+const BUDGET_KEY = 'sync.budget';
 
 /** What the settings page shows, kept in storage.local (no secret in it). */
 interface StoredStatus {
@@ -66,8 +67,13 @@ export class SyncService {
       now: this.now,
       ...(deps.timers ? { timers: deps.timers } : {}),
       onError: (error) => void this.saveProblem(isQuotaError(error) ? 'quota' : 'failed'),
+      remember: (memory) => void deps.local.set({ [BUDGET_KEY]: memory }).catch(() => undefined),
     });
-    this.enabled = this.loadState().then((state) => state !== undefined);
+    // Nothing is planned before the budget of the previous worker is back.
+    this.enabled = Promise.all([this.loadState(), deps.local.get([BUDGET_KEY])]).then(([state, stored]) => {
+      this.scheduler.restore(stored[BUDGET_KEY] as SchedulerMemory | undefined);
+      return state !== undefined;
+    });
     void this.enabled.then((on) => on && this.scheduler.remote());
   }
 
