@@ -172,8 +172,10 @@ describe('sync header', () => {
     ['salt', (h) => ({ ...h, kdf: { ...h.kdf, salt: 'AAAAAAAAAAAAAAAAAAAAAA' } })],
     ['KDF cost', (h) => ({ ...h, kdf: { ...h.kdf, iterations: 2 } })],
     ['wrapped key', (h) => ({ ...h, wrapped: flipLast(h.wrapped) })],
+    ['chain of previous keys', (h) => ({ ...h, previous: flipLast(h.previous!) })],
+    ['chain of previous keys (dropped)', ({ previous: _p, ...h }) => h],
   ])('refuses a header whose %s was changed', async (_name, change) => {
-    const { dek, h } = await header();
+    const { dek, h } = await header({ previousDeks: [randomBytes(32)] });
     const forged = change(h);
     expect(await verifyHeader(forged, dek)).toBe(false);
     expect(await unwrapHeader(forged, PASS)).toBeUndefined();
