@@ -130,6 +130,24 @@ describe('SyncService', () => {
     await two.vault.unlock('new office passphrase');
   });
 
+  it('a new data key from another computer keeps this computer’s passkey working', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    const { prfSalt } = await two.passkeys.options();
+    const kek = () => passkeyKek(two.passkeys, 'cred-1');
+    await two.passkeys.add({ credentialId: 'cred-1', name: 'This laptop', prfSalt, kek: await kek() });
+    await one.vault.changePassphrase('office passphrase', 'new office passphrase');
+    await one.sync.runNow();
+    network.deliverAll();
+    await two.vault.lock();
+    await two.vault.unlock('new office passphrase');
+    const newest = await two.sessionKey.get();
+    await two.vault.lock();
+    await two.passkeys.unlock('cred-1', await kek());
+    expect(await two.sessionKey.get()).toEqual(newest);
+    expect(await two.labels()).toEqual(['jane@example.com']);
+  });
+
   it('a computer offline through three key changes unlocks with the newest passphrase, no re-join', async () => {
     const { network, one, two } = await twoComputers();
     await two.sync.enable('office passphrase');
