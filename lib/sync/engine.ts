@@ -296,6 +296,16 @@ export class SyncEngine {
       return undefined;
     }
     if (canonicalJson(theirs) === canonicalJson(ours)) return ours;
+    if (theirs.rev === ours.rev && outranks(theirs, ours)) {
+      // Two computers changed the passphrase at once: every computer keeps the same header (no
+      // endless rewriting); the one whose header lost stops until it joins the winner's key.
+      if (await verifyHeader(theirs, this.deps.dek)) {
+        state.areaRev = theirs.rev;
+        return theirs;
+      }
+      report.status = 'key-changed';
+      return undefined;
+    }
     if (theirs.rev > ours.rev) {
       if (await verifyHeader(theirs, this.deps.dek)) {
         state.areaRev = theirs.rev;
@@ -311,6 +321,11 @@ export class SyncEngine {
     report.notices.push({ kind: theirs.rev < ours.rev ? 'replayed' : 'unauthentic' });
     return ours;
   }
+}
+
+/** The same-revision tie-break every computer makes alike: newer key epoch, then the check. */
+function outranks(theirs: SyncHeader, ours: SyncHeader): boolean {
+  return theirs.epoch !== ours.epoch ? theirs.epoch > ours.epoch : theirs.check > ours.check;
 }
 
 const stubAccount: AccountBody['account'] = {

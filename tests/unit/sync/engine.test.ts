@@ -311,4 +311,46 @@ describe('sync engine between two computers', () => {
     expect(view(a.vault)).toEqual(view(b.vault));
     expect(a.vault.accounts).toHaveLength(3);
   });
+
+  it('two passphrase changes at once on two computers settle: one header wins, the other computer stops', async () => {
+    const { network, clock, a, b, header, dek, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1)];
+    await settle(network, all);
+    // Both change the passphrase (and draw a new key) before either change reaches the other.
+    const engines = [];
+    for (const device of [a, b]) {
+      const fresh = randomBytes(32);
+      const next = await createHeader({
+        dek: fresh,
+        passphrase: `${device.name} passphrase`,
+        vaultId: header.vaultId,
+        epoch: 2,
+        rev: 2,
+        kdf: FAST_KDF,
+        previousDeks: [dek],
+      });
+      device.state.state = { ...device.state.state!, header: next };
+      const engine = new SyncEngine({
+        area: device.area,
+        vault: device.vault,
+        state: device.state,
+        dek: fresh,
+        now: () => clock.now,
+      });
+      engines.push({ device, engine });
+      await engine.run();
+    }
+    // No endless rewriting of the header: within a few rounds nobody writes any more.
+    let statuses: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      network.deliverAll();
+      const reports = await Promise.all(engines.map(({ engine }) => engine.run()));
+      statuses = reports.map((r) => r.status);
+      if (reports.every((r) => r.writes === 0) && network.inFlight.length === 0) break;
+    }
+    expect(network.inFlight).toEqual([]);
+    expect(statuses.sort()).toEqual(['key-changed', 'ok']);
+    const headers = await Promise.all([a, b].map(async (d) => (await d.area.get())[HEADER_KEY]));
+    expect(headers[0]).toEqual(headers[1]);
+  });
 });

@@ -183,6 +183,37 @@ describe('SyncService', () => {
     expect(await two.labels()).toEqual(all);
   });
 
+  it('two passphrase changes at once: one wins, the other computer re-joins it and loses nothing', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    await two.accounts.add(URI('laptop@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+    await two.sync.runNow();
+    network.deliverAll();
+    await one.sync.runNow();
+    await one.vault.changePassphrase('office passphrase', 'office changed it');
+    await two.vault.changePassphrase('office passphrase', 'laptop changed it');
+    for (let round = 0; round < 4; round++) {
+      await one.sync.runNow();
+      await two.sync.runNow();
+      network.deliverAll();
+    }
+    expect(network.inFlight).toEqual([]);
+    const problems = [(await one.sync.status()).problem, (await two.sync.status()).problem];
+    expect(problems.filter((p) => p === 'keyChanged')).toHaveLength(1);
+    const [winner, loser, passphrase] =
+      problems[0] === 'keyChanged' ? [two, one, 'laptop changed it'] : [one, two, 'office changed it'];
+    await loser.sync.disable();
+    await loser.sync.enable(passphrase);
+    network.deliverAll();
+    await winner.sync.runNow();
+    const all = ['jane@example.com', 'laptop@example.com'];
+    expect(await loser.labels()).toEqual(all);
+    expect(await winner.labels()).toEqual(all);
+    await loser.vault.lock();
+    await loser.vault.unlock(passphrase);
+    expect((await loser.sync.status()).problem).toBeUndefined();
+  });
+
   it('edits flow both ways after the vault write path pokes sync', async () => {
     const { network, one, two } = await twoComputers();
     await two.sync.enable('office passphrase');
