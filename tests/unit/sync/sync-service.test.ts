@@ -264,4 +264,25 @@ describe('SyncService', () => {
       expect(keys.filter((key) => !isSyncKey(key))).toEqual([]);
     }
   });
+
+  it('a restarted service worker waits out the back-off the previous one remembered', async () => {
+    const { network, one } = await twoComputers();
+    const now = Date.UTC(2026, 0, 1);
+    await one.local.set({ 'sync.budget': { writes: [], blockedUntil: now + 50_000, backoffMs: 60_000 } });
+    const delays: number[] = [];
+    const restarted = new SyncService({
+      area: network.areas[0]!,
+      local: one.local,
+      store: new VaultStore(one.local, { kdf: FAST_KDF }),
+      sessionKey: one.sessionKey,
+      kdf: FAST_KDF,
+      now: () => now,
+      timers: { setTimeout: (_f, ms) => delays.push(ms), clearTimeout: () => undefined },
+    });
+    restarted.onRemoteChange();
+    await restarted.status();
+    await Promise.resolve();
+    expect(delays.length).toBeGreaterThan(0);
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(50_000);
+  });
 });
