@@ -4,9 +4,9 @@
  * by the passphrase, optionally the previous data keys (newest first, up to MAX_PREVIOUS_KEYS)
  * sealed together by the current one (so a computer whose local copy still uses an older key,
  * however many key changes behind, can re-key it with the newest passphrase; the new key reveals
- * the older ones, never the reverse), and a check
- * sealed with the data key over everything else, so a computer that already has the key can
- * tell its own header from a forged or replayed one without the passphrase.
+ * the older ones, never the reverse), and a check sealed with the data key over everything
+ * else, so a computer that already has the key can tell its own header from a forged or
+ * replayed one without the passphrase.
  */
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from '../vault/aead';
 import { randomBytes, utf8 } from '../bytes';
