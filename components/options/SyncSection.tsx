@@ -5,6 +5,7 @@ import type { SyncStatusView } from '@/lib/protocol/sync';
 import { PassphraseField } from '../PassphraseField';
 import { ErrorAlert } from '../ErrorAlert';
 import { useSubmit } from '../useSubmit';
+import { syncWords } from './sync-words';
 
 interface Props {
   state: VaultState;
@@ -48,7 +49,7 @@ export function SyncSection({ state, onVaultChange }: Props) {
     : empty
       ? [t('syncSyncedPassphrase'), t('syncUseSynced'), t('syncUseSyncedHint')]
       : [t('syncSyncedPassphrase'), t('syncMerge'), t('syncMergeHint')];
-  const when = (at: number | undefined) => (at ? new Date(at).toLocaleString() : t('syncNever'));
+  const words = syncWords(status, t, (at) => new Date(at).toLocaleString());
 
   return (
     <section class="card stack" aria-labelledby={headingId}>
@@ -84,32 +85,17 @@ export function SyncSection({ state, onVaultChange }: Props) {
         </form>
       )}
       <div role="status" class="stack">
-        <p>{status.enabled ? t('syncOn') : t('syncOff')}</p>
-        {status.enabled && (
+        <p>{words.state}</p>
+        {words.details.length > 0 && (
           <ul>
-            <li>{t('syncLastSent', [when(status.lastSentAt)])}</li>
-            <li>{t('syncLastReceived', [when(status.lastReceivedAt)])}</li>
-            <li>{t('syncSpace', status.accounts, [status.percent, status.accounts])}</li>
+            {words.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
           </ul>
         )}
-        {status.enabled && status.problem && <p class="error">{problemText(status)}</p>}
-        {status.enabled && status.ignored > 0 && <p class="notice">{t('syncIgnored', status.ignored)}</p>}
+        {words.problem && <p class="error">{words.problem}</p>}
+        {words.notice && <p class="notice">{words.notice}</p>}
       </div>
     </section>
   );
-}
-
-function problemText(status: SyncStatusView): string {
-  switch (status.problem) {
-    case 'full':
-      return t('syncProblemFull', [status.percent]);
-    case 'keyChanged':
-      return t('syncProblemKeyChanged');
-    case 'otherVault':
-      return t('syncProblemOtherVault');
-    case 'quota':
-      return t('syncProblemQuota');
-    default:
-      return t('syncProblemFailed');
-  }
 }

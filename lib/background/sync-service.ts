@@ -6,7 +6,7 @@ import { SyncEngine, type LocalVault, type SyncArea, type SyncReport, type SyncS
 import {
   createHeader,
   parseHeader,
-  previousKey,
+  previousKeys,
   unwrapHeader,
   verifyHeader,
   type SyncHeader,
@@ -14,7 +14,7 @@ import {
 import { newDeviceId } from '../sync/hlc';
 import { HEADER_KEY } from '../sync/pack';
 import { SYNC_QUOTA } from '../sync/quota';
-import { isQuotaError, WriteScheduler, type Timers } from '../sync/scheduler';
+import { isQuotaError, WriteScheduler, type SchedulerMemory, type Timers } from '../sync/scheduler';
 import { randomBytes } from '../bytes';
 import { DEFAULT_KDF } from '../vault/kdf';
 import type { KeyValueArea, VaultStore } from '../vault/store';
@@ -22,6 +22,7 @@ import type { SessionKey } from './session-key';
 
 const STATE_KEY = 'sync.state';
 const STATUS_KEY = 'sync.status';
+const BUDGET_KEY = 'sync.budget';
 
 /** What the settings page shows, kept in storage.local (no secret in it). */
 interface StoredStatus {
@@ -66,8 +67,13 @@ export class SyncService {
       now: this.now,
       ...(deps.timers ? { timers: deps.timers } : {}),
       onError: (error) => void this.saveProblem(isQuotaError(error) ? 'quota' : 'failed'),
+      remember: (memory) => void deps.local.set({ [BUDGET_KEY]: memory }).catch(() => undefined),
     });
-    this.enabled = this.loadState().then((state) => state !== undefined);
+    // Nothing is planned before the budget of the previous worker is back.
+    this.enabled = Promise.all([this.loadState(), deps.local.get([BUDGET_KEY])]).then(([state, stored]) => {
+      this.scheduler.restore(stored[BUDGET_KEY] as SchedulerMemory | undefined);
+      return state !== undefined;
+    });
     void this.enabled.then((on) => on && this.scheduler.remote());
   }
 
@@ -172,9 +178,8 @@ export class SyncService {
     if (header.vaultId !== state.header.vaultId) return undefined;
     const synced = await unwrapHeader(header, passphrase);
     if (!synced) return undefined;
-    const previous = await previousKey(header, synced);
-    for (const local of [synced, previous]) {
-      if (!local) continue;
+    // The local copy may be under any key of the chain: however many changes it missed.
+    for (const local of [synced, ...(await previousKeys(header, synced))]) {
       const opens = await this.deps.store.read(local).then(
         () => true,
         () => false,
@@ -218,6 +223,8 @@ export class SyncService {
     const dek = await this.deps.sessionKey.get();
     if (!state || !dek) return;
     const rekeyed = !equalBytes(dek, before);
+    // The keys the current header already replaced stay reachable from the new one.
+    const older = await previousKeys(state.header, before);
     const header = await createHeader({
       dek,
       passphrase: next,
@@ -225,7 +232,7 @@ export class SyncService {
       epoch: state.header.epoch + (rekeyed ? 1 : 0),
       rev: state.header.rev + 1,
       kdf: this.deps.kdf ?? DEFAULT_KDF,
-      ...(rekeyed ? { previousDek: before } : {}),
+      previousDeks: rekeyed ? [before, ...older] : older,
     });
     await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
     this.scheduler.remote();
@@ -290,11 +297,13 @@ export class SyncService {
     const problem: SyncProblem | undefined =
       report.status === 'full'
         ? 'full'
-        : report.status === 'key-changed'
-          ? 'keyChanged'
-          : report.status === 'other-vault'
-            ? 'otherVault'
-            : undefined;
+        : report.status === 'too-large'
+          ? 'tooLarge'
+          : report.status === 'key-changed'
+            ? 'keyChanged'
+            : report.status === 'other-vault'
+              ? 'otherVault'
+              : undefined;
     const next: StoredStatus = {
       ...(report.sent > 0
         ? { lastSentAt: now }
@@ -306,8 +315,10 @@ export class SyncService {
         : previous.lastReceivedAt
           ? { lastReceivedAt: previous.lastReceivedAt }
           : {}),
-      bytes: report.bytes || previous.bytes,
-      limit: report.limit,
+      // One oversized account says nothing of the space used: the last figure stays.
+      ...(report.status === 'too-large'
+        ? { bytes: previous.bytes, limit: previous.limit }
+        : { bytes: report.bytes || previous.bytes, limit: report.limit }),
       accounts: report.accounts,
       ...(problem ? { problem } : {}),
       ignored: previous.ignored + report.notices.length,

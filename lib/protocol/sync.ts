@@ -8,6 +8,8 @@ import type { PolicyOf } from './policy';
 export type SyncProblem =
   /** The accounts no longer fit in the browser's sync space: nothing more is written there. */
   | 'full'
+  /** One account is too large to sync (a very long name, issuer or site): nothing more is written. */
+  | 'tooLarge'
   /** The passphrase (and key) changed on another computer: unlock with the new passphrase. */
   | 'keyChanged'
   /** The sync space holds another Twofold vault. */

@@ -57,6 +57,8 @@ export type SyncStatus =
   | 'ok'
   /** The records do not fit in the browser's sync space: nothing was written there. */
   | 'full'
+  /** One account alone is larger than an item may be: nothing was written there. */
+  | 'too-large'
   /** Another computer changed the passphrase (and key): unlock with the new passphrase. */
   | 'key-changed'
   /** The area holds another vault. */
@@ -251,10 +253,12 @@ export class SyncEngine {
       }
       report.bytes = packed.bytes;
     } else {
-      report.status = 'full';
+      report.status = packed.reason === 'record' ? 'too-large' : 'full';
       report.sent = 0;
-      report.bytes = packed.bytes;
-      report.limit = packed.limit;
+      // Measured against the whole space, so the share shown is what would be needed.
+      report.bytes =
+        packed.reason === 'items' ? Math.max(packed.bytes, this.quota.totalBytes + 1) : packed.bytes;
+      report.limit = packed.reason === 'record' ? packed.limit : this.quota.totalBytes;
     }
     await this.deps.state.save({
       device: state.device,
@@ -292,6 +296,16 @@ export class SyncEngine {
       return undefined;
     }
     if (canonicalJson(theirs) === canonicalJson(ours)) return ours;
+    if (theirs.rev === ours.rev && outranks(theirs, ours)) {
+      // Two computers changed the passphrase at once: every computer keeps the same header (no
+      // endless rewriting); the one whose header lost stops until it joins the winner's key.
+      if (await verifyHeader(theirs, this.deps.dek)) {
+        state.areaRev = theirs.rev;
+        return theirs;
+      }
+      report.status = 'key-changed';
+      return undefined;
+    }
     if (theirs.rev > ours.rev) {
       if (await verifyHeader(theirs, this.deps.dek)) {
         state.areaRev = theirs.rev;
@@ -307,6 +321,11 @@ export class SyncEngine {
     report.notices.push({ kind: theirs.rev < ours.rev ? 'replayed' : 'unauthentic' });
     return ours;
   }
+}
+
+/** The same-revision tie-break every computer makes alike: newer key epoch, then the check. */
+function outranks(theirs: SyncHeader, ours: SyncHeader): boolean {
+  return theirs.epoch !== ours.epoch ? theirs.epoch > ours.epoch : theirs.check > ours.check;
 }
 
 const stubAccount: AccountBody['account'] = {

@@ -1,10 +1,12 @@
 /**
  * The sync header: what another computer needs to open the synced vault with its passphrase.
  * It holds the vault id, the key epoch, the Argon2id parameters and salt, the data key wrapped
- * by the passphrase, optionally the previous data key wrapped by the current one (so a computer
- * whose local copy still uses the old key can re-key it after a passphrase change), and a check
- * sealed with the data key over everything else, so a computer that already has the key can
- * tell its own header from a forged or replayed one without the passphrase.
+ * by the passphrase, optionally the previous data keys (newest first, up to MAX_PREVIOUS_KEYS)
+ * sealed together by the current one (so a computer whose local copy still uses an older key,
+ * however many key changes behind, can re-key it with the newest passphrase; the new key reveals
+ * the older ones, never the reverse), and a check sealed with the data key over everything
+ * else, so a computer that already has the key can tell its own header from a forged or
+ * replayed one without the passphrase.
  */
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from '../vault/aead';
 import { randomBytes, utf8 } from '../bytes';
@@ -20,7 +22,7 @@ export interface SyncHeader {
   kdf: KdfParams;
   /** base64url(IV | AES-GCM(KEK, data key)). */
   wrapped: string;
-  /** base64url(IV | AES-GCM(data key, previous data key)), after a key change. */
+  /** base64url(IV | AES-GCM(data key, previous data keys newest first, concatenated)). */
   previous?: string;
   /** base64url(IV | AES-GCM(data key, empty)) over all the fields above. */
   check: string;
@@ -33,8 +35,15 @@ export interface HeaderInput {
   epoch: number;
   rev: number;
   kdf: { memory: number; iterations: number; parallelism: number };
-  previousDek?: Uint8Array<ArrayBuffer>;
+  /** The data keys this one replaces, newest first (only the first MAX_PREVIOUS_KEYS are kept). */
+  previousDeks?: readonly Uint8Array<ArrayBuffer>[];
 }
+
+/**
+ * How many replaced data keys a header carries: a computer that many key changes behind still
+ * follows with the newest passphrase. 16 keys cost 736 bytes of the sync space (0.7 %).
+ */
+export const MAX_PREVIOUS_KEYS = 16;
 
 /** Field by field: the browser's storage may hand objects back with their keys reordered. */
 const kdfText = (kdf: KdfParams) =>
@@ -81,9 +90,8 @@ export async function createHeader(input: HeaderInput): Promise<SyncHeader> {
   const base = { v: 1 as const, vaultId: input.vaultId, epoch: input.epoch, rev: input.rev, kdf };
   const wrapped = await sealJoined(kek, input.dek, slotAad(base));
   const dekKey = await importAesKey(input.dek);
-  const previous = input.previousDek
-    ? await sealJoined(dekKey, input.previousDek, previousAad(base))
-    : undefined;
+  const chain = (input.previousDeks ?? []).slice(0, MAX_PREVIOUS_KEYS);
+  const previous = chain.length ? await sealJoined(dekKey, concat(chain), previousAad(base)) : undefined;
   const unsigned = { ...base, wrapped, ...(previous ? { previous } : {}) };
   return { ...unsigned, check: await sealJoined(dekKey, new Uint8Array(0), checkAad(unsigned)) };
 }
@@ -133,12 +141,21 @@ export async function verifyHeader(header: SyncHeader, dek: Uint8Array<ArrayBuff
   return plain?.length === 0;
 }
 
-/** The data key this header replaced, when it says so. */
-export async function previousKey(
+/** The data keys this header replaced, newest first; none when it names none or was changed. */
+export async function previousKeys(
   header: SyncHeader,
   dek: Uint8Array<ArrayBuffer>,
-): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (!header.previous) return undefined;
+): Promise<Uint8Array<ArrayBuffer>[]> {
+  if (!header.previous) return [];
   const plain = await openJoined(await importAesKey(dek), header.previous, previousAad(header));
-  return plain?.length === KEY_BYTES ? plain : undefined;
+  if (!plain || plain.length === 0 || plain.length % KEY_BYTES !== 0) return [];
+  return Array.from({ length: plain.length / KEY_BYTES }, (_, i) =>
+    plain.slice(i * KEY_BYTES, (i + 1) * KEY_BYTES),
+  );
+}
+
+function concat(keys: readonly Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(keys.length * KEY_BYTES);
+  keys.forEach((key, i) => out.set(key, i * KEY_BYTES));
+  return out;
 }

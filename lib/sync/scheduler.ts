@@ -2,7 +2,9 @@
  * When sync runs: local saves are batched and debounced (a burst of edits is one write), a
  * change from another computer is merged promptly, writes stay within the browser's per-minute
  * and per-hour budgets, and a quota error backs off (doubling, up to an hour) instead of
- * retrying at once. Time and timers are injected so tests drive them.
+ * retrying at once. Time and timers are injected so tests drive them. The budget and the
+ * back-off outlive the service worker (which the browser stops when idle) through `remember`
+ * and `restore`: a restart neither forgets the writes of the last hour nor retries at once.
  */
 import { SYNC_QUOTA } from './quota';
 
@@ -26,6 +28,16 @@ export interface SchedulerOptions {
   writesPerHour?: number;
   /** Told about every failed run (after which the scheduler retries by itself). */
   onError?: (error: unknown, retryAt: number) => void;
+  /** Told the budget and back-off after every run, to keep them across restarts. */
+  remember?: (memory: SchedulerMemory) => void;
+}
+
+/** What the scheduler keeps across restarts (no secret: times only). */
+export interface SchedulerMemory {
+  /** Times of the write operations of the last hour. */
+  writes: number[];
+  blockedUntil: number;
+  backoffMs: number;
 }
 
 const MINUTE = 60_000;
@@ -79,6 +91,23 @@ export class WriteScheduler {
   /** A change from another computer (or a first run): merge soon. */
   remote(): void {
     this.plan(this.now() + this.remoteDelayMs, false);
+  }
+
+  /** What an earlier instance remembered (before this one plans anything, ideally). */
+  restore(memory: SchedulerMemory | undefined): void {
+    if (!memory || !Array.isArray(memory.writes)) return;
+    const now = this.now();
+    const times = memory.writes.filter((t) => Number.isFinite(t) && t > now - HOUR && t <= now);
+    this.writes.push(...times);
+    this.writes.sort((a, b) => a - b);
+    // Bounded: a clock set back must not block sync for longer than the longest back-off.
+    if (Number.isFinite(memory.blockedUntil)) {
+      this.blockedUntil = Math.max(this.blockedUntil, Math.min(memory.blockedUntil, now + HOUR));
+    }
+    if (Number.isFinite(memory.backoffMs)) {
+      this.backoffMs = Math.max(this.backoffMs, Math.min(memory.backoffMs, HOUR));
+    }
+    if (this.dueAt !== undefined && !this.running) this.arm(Math.max(this.dueAt, this.allowedAt()));
   }
 
   /** Write operations made in the last hour (for the status and the tests). */
@@ -167,6 +196,12 @@ export class WriteScheduler {
       this.options.onError?.(error, this.blockedUntil);
     } finally {
       this.running = false;
+      this.forget();
+      this.options.remember?.({
+        writes: [...this.writes],
+        blockedUntil: this.blockedUntil,
+        backoffMs: this.backoffMs,
+      });
     }
     if (this.again) {
       this.again = false;

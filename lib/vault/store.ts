@@ -293,19 +293,26 @@ export class VaultStore {
 
   /**
    * Moves the vault to another data key and passphrase (a synced vault's), both generations,
-   * so neither the old key nor the old passphrase opens it afterwards.
+   * so neither the old key nor the old passphrase opens it afterwards. Other slots are
+   * re-wrapped for the new key by `rewrap`, as on a passphrase change: this computer's
+   * passkeys keep unlocking it.
    */
   async rekey(
     dek: Uint8Array<ArrayBuffer>,
     nextDek: Uint8Array<ArrayBuffer>,
     passphrase: string,
+    rewrap: SlotRewrap = rewrapPasskeySlot,
   ): Promise<void> {
     await this.withLock(LOCK_NAME, async () => {
       const snapshot = await this.read(dek);
       if (snapshot.readOnly) throw new TwofoldError('READ_ONLY');
-      const vaultId = (await this.readCopies()).find((c) => c.envelope)?.envelope?.header.vaultId;
-      if (!vaultId) throw new TwofoldError('DAMAGED');
-      const slot = await this.makeSlot(passphrase, nextDek, vaultId);
+      const vaultId = snapshot.vaultId;
+      const slots: KeySlot[] = [await this.makeSlot(passphrase, nextDek, vaultId)];
+      for (const slot of snapshot.slots) {
+        if (slot.kind === 'passphrase') continue;
+        const rewrapped = await rewrap(slot, nextDek, vaultId);
+        if (rewrapped) slots.push(rewrapped);
+      }
       const copies: Record<string, unknown> = {};
       // A damaged copy is evidence: keep it before its place is reused.
       const stored = await this.area.get([KEYS.A, KEYS.B]);
@@ -317,7 +324,7 @@ export class VaultStore {
           v: FORMAT_VERSION,
           vaultId,
           revision: snapshot.revision + 1 + offset,
-          slots: [slot],
+          slots,
         };
         copies[KEYS[generation]] = await sealPayload(nextDek, header, snapshot.payload);
       }

@@ -30,6 +30,7 @@ export interface BenchReport {
 function fmt(value: number, unit: Figure['unit']): string {
   if (unit === 'bytes') return value >= 10_000 ? `${(value / 1000).toFixed(1)} KB` : `${value} B`;
   if (unit === 'MB') return `${value.toFixed(2)} MB`;
+  if (unit === 'writes') return `${value} write${value === 1 ? '' : 's'}`;
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
 }
 
@@ -101,6 +102,8 @@ export function summaryRows(figures: Figure[]): string[][] {
     'unlock-chromium',
     'unlock-node',
     'vault-save-500',
+    'sync-bytes-500',
+    'sync-relay',
     'size-zip',
     'size-content-script',
     'content-heap',

@@ -8,6 +8,8 @@
  *   npm run bench -- --quick       fewer runs (a smoke test of the harness; figures are noisier)
  *   npm run bench -- --node-only   no browser benchmarks
  *   npm run bench -- --passkey-only  only unlock with passkey vs passphrase (prints, writes nothing)
+ *   npm run bench -- --sync-only     only the sync figures (npm run bench:sync; prints, writes nothing;
+ *                                    with --node-only, no browsers)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -33,6 +35,7 @@ import {
 } from './report';
 import { startBenchSite } from './site';
 import { sizeFigures, type BundleSize } from './sizes';
+import { benchSyncRelay, benchSyncSpace } from './sync';
 import { benchUnlockBrowser } from './unlock-browser';
 import { benchUnlockPasskey } from './unlock-passkey';
 import { BENCH_PASSPHRASE, benchUnlockNode, benchVaultSave } from './vault-node';
@@ -47,6 +50,8 @@ const RUNS = {
   autofill: quick ? 4 : 15,
   popup: quick ? 3 : 10,
   content: quick ? 3 : 8,
+  syncChanges: quick ? 2 : 5,
+  syncRelay: quick ? 3 : 7,
 };
 
 const started = performance.now();
@@ -262,8 +267,48 @@ async function passkeyOnly(): Promise<void> {
   }
 }
 
+/** Sync: the Node figures, then two Chromium profiles joined by the test relay. */
+async function syncBenchmarks(figures: Figure[], browsers: boolean): Promise<void> {
+  section('Sync: space and writes (Node)');
+  figures.push(
+    ...(await benchSyncSpace({ runs: RUNS.syncChanges, onProgress: progress }).catch((e: unknown) => [
+      {
+        id: 'sync-bytes-500',
+        group: 'Sync',
+        name: 'Sync space, 500 typical accounts with the header (Node)',
+        unit: 'bytes' as const,
+        unavailable: errorText(e),
+      },
+    ])),
+  );
+  if (!browsers) return;
+  section('Sync: change in one profile → the other, through the test relay');
+  figures.push(
+    await withTimeout(
+      benchSyncRelay({ runs: RUNS.syncRelay, onProgress: progress }),
+      240_000,
+      'sync relay',
+    ).catch((e: unknown) => ({
+      id: 'sync-relay',
+      group: 'Sync',
+      name: 'Account added in profile 1 → listed in profile 2, through the test relay (Chromium)',
+      unit: 'ms' as const,
+      unavailable: errorText(e),
+    })),
+  );
+}
+
+/** `--sync-only` (`npm run bench:sync`): the sync figures, printed; the report files are left as they are. */
+async function syncOnly(): Promise<void> {
+  const figures: Figure[] = [];
+  await syncBenchmarks(figures, !args.has('--node-only'));
+  printTable(figures);
+  for (const f of figures.filter((x) => x.notes)) console.log(`- ${f.name}: ${f.notes}`);
+}
+
 async function main(): Promise<void> {
   if (args.has('--passkey-only')) return passkeyOnly();
+  if (args.has('--sync-only')) return syncOnly();
   const loadAverageAtStart = loadavg();
   const figures: Figure[] = [];
   const problems: string[] = [];
@@ -301,8 +346,19 @@ async function main(): Promise<void> {
     if (version) chromium = `${version} (${chromiumExecutable() ?? 'Playwright Chromium'})`;
     await firefoxBenchmarks(figures);
   }
+  await syncBenchmarks(figures, !args.has('--node-only'));
 
-  const order = ['QR decode', 'QR capture', 'Autofill', 'Popup', 'Unlock', 'Vault', 'Size', 'Content script'];
+  const order = [
+    'QR decode',
+    'QR capture',
+    'Autofill',
+    'Popup',
+    'Unlock',
+    'Vault',
+    'Sync',
+    'Size',
+    'Content script',
+  ];
   figures.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   const cpu = cpus();
   const machine: Machine = {

@@ -5,6 +5,8 @@ import { SyncRelay } from '../fixtures/sync-relay';
 import { PopupPage } from '../pages/popup-page';
 import { M2MmanagerPage } from '../pages/sandbox-m2m';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
+import { VirtualAuthenticators } from '../pages/virtual-authenticator';
+import { sendFromPage } from '../pages/options-page';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
@@ -76,6 +78,65 @@ test.describe('sync between two computers', () => {
       await relay.stop();
     } finally {
       await laptop.close();
+    }
+  });
+
+  test('a computer with a passkey merges into the synced vault, then its passkey unlocks both vaults’ accounts', async ({
+    twofold,
+  }) => {
+    // Profile 1 (the office): the synced vault, with one account.
+    const office = await ExtensionBrowser.launch();
+    try {
+      const officePopup = new PopupPage(await office.openPopup());
+      await officePopup.createVault(PASSPHRASE);
+      await officePopup.addAccount('otpauth://totp/Office:jane?secret=KRSXG5CTMVRXEZLU&issuer=Office');
+      await sendFromPage(await office.openOptions(), 'sync:enable', { passphrase: PASSPHRASE });
+
+      // Profile 2 (the laptop): its own vault, its own account and a passkey, in one tab (the
+      // virtual authenticator belongs to it).
+      const page = await twofold.context.newPage();
+      const authenticators = await VirtualAuthenticators.attach(page);
+      await authenticators.add({ transport: 'internal' });
+      await page.goto(twofold.extensionUrl('popup.html'));
+      const popup = new PopupPage(page);
+      await popup.createVault('laptop passphrase here');
+      await popup.addAccount('otpauth://totp/Laptop:bob?secret=JBSWY3DPEHPK3PXP&issuer=Laptop');
+      await page.goto(twofold.extensionUrl('options.html'));
+      await page.getByLabel('Passkey name').fill('This laptop');
+      await page.getByRole('button', { name: 'Set up passkey unlock' }).click();
+      await expect(page.getByRole('list', { name: 'Passkeys that unlock Twofold' })).toContainText(
+        'This laptop',
+      );
+
+      const relay = new SyncRelay([await office.openOptions(), await twofold.openOptions()]).start();
+      try {
+        // The office's synced vault reaches this profile's storage.sync through the relay.
+        await expect(async () => {
+          expect(await sendFromPage<{ syncedVault: boolean }>(page, 'sync:status')).toMatchObject({
+            syncedVault: true,
+          });
+        }).toPass({ timeout: 20_000 });
+        await page.reload();
+        await turnOnSync(page, 'Passphrase of your synced vault', 'Unlock and merge');
+
+        // Locked, the passkey alone opens the merged vault: nothing lost, no passphrase typed.
+        await page.goto(twofold.extensionUrl('popup.html'));
+        await popup.lock();
+        const passkey = page.getByRole('button', { name: 'Unlock with passkey' });
+        await expect(passkey).toBeVisible({ timeout: 10_000 });
+        await passkey.click();
+        await expect(popup.code('Office (jane)')).toBeVisible({ timeout: 15_000 });
+        await expect(popup.code('Laptop (bob)')).toBeVisible();
+        // And the laptop's account reached the office.
+        await expect(async () => {
+          const list = await sendFromPage<{ label: string }[]>(await office.openPopup(), 'accounts:list');
+          expect(list.map((a) => a.label).sort()).toEqual(['bob', 'jane']);
+        }).toPass({ timeout: 20_000 });
+      } finally {
+        await relay.stop();
+      }
+    } finally {
+      await office.close();
     }
   });
 });

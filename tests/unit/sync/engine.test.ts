@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TOMBSTONE_RETENTION_MS } from '@/lib/sync/merge';
 import { HEADER_KEY, layoutOf } from '@/lib/sync/pack';
 import { SyncEngine } from '@/lib/sync/engine';
-import { createHeader, previousKey, unwrapHeader } from '@/lib/sync/header';
+import { createHeader, previousKeys, unwrapHeader } from '@/lib/sync/header';
 import { randomBytes } from '@/lib/bytes';
 import { devices, FAST_KDF, PASS, settle, view } from './devices';
 import { typicalAccount } from './fake-sync';
@@ -274,7 +274,7 @@ describe('sync engine between two computers', () => {
       epoch: 2,
       rev: 2,
       kdf: FAST_KDF,
-      previousDek: dek,
+      previousDeks: [dek],
     });
     a.state.state = { ...a.state.state!, header: newHeader };
     const aEngine = new SyncEngine({
@@ -294,7 +294,7 @@ describe('sync engine between two computers', () => {
     const stored = (await b.area.get())[HEADER_KEY] as typeof newHeader;
     const unwrapped = await unwrapHeader(stored, 'a brand new passphrase');
     expect(unwrapped).toEqual(newDek);
-    expect(await previousKey(stored, unwrapped!)).toEqual(dek);
+    expect(await previousKeys(stored, unwrapped!)).toEqual([dek]);
     expect(await unwrapHeader(stored, PASS)).toBeUndefined();
     b.state.state = { ...b.state.state!, header: stored };
     b.vault.accounts = [...b.vault.accounts, typicalAccount(3)]; // made while it was stopped
@@ -310,5 +310,47 @@ describe('sync engine between two computers', () => {
     await aEngine.run();
     expect(view(a.vault)).toEqual(view(b.vault));
     expect(a.vault.accounts).toHaveLength(3);
+  });
+
+  it('two passphrase changes at once on two computers settle: one header wins, the other computer stops', async () => {
+    const { network, clock, a, b, header, dek, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1)];
+    await settle(network, all);
+    // Both change the passphrase (and draw a new key) before either change reaches the other.
+    const engines = [];
+    for (const device of [a, b]) {
+      const fresh = randomBytes(32);
+      const next = await createHeader({
+        dek: fresh,
+        passphrase: `${device.name} passphrase`,
+        vaultId: header.vaultId,
+        epoch: 2,
+        rev: 2,
+        kdf: FAST_KDF,
+        previousDeks: [dek],
+      });
+      device.state.state = { ...device.state.state!, header: next };
+      const engine = new SyncEngine({
+        area: device.area,
+        vault: device.vault,
+        state: device.state,
+        dek: fresh,
+        now: () => clock.now,
+      });
+      engines.push({ device, engine });
+      await engine.run();
+    }
+    // No endless rewriting of the header: within a few rounds nobody writes any more.
+    let statuses: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      network.deliverAll();
+      const reports = await Promise.all(engines.map(({ engine }) => engine.run()));
+      statuses = reports.map((r) => r.status);
+      if (reports.every((r) => r.writes === 0) && network.inFlight.length === 0) break;
+    }
+    expect(network.inFlight).toEqual([]);
+    expect(statuses.sort()).toEqual(['key-changed', 'ok']);
+    const headers = await Promise.all([a, b].map(async (d) => (await d.area.get())[HEADER_KEY]));
+    expect(headers[0]).toEqual(headers[1]);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { areaChanges, HEADER_KEY, pack } from '@/lib/sync/pack';
 import { itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
 import { encodeId } from '@/lib/sync/record';
-import { devices } from './devices';
+import { createHeader, MAX_PREVIOUS_KEYS } from '@/lib/sync/header';
+import { randomBytes } from '@/lib/bytes';
+import { devices, FAST_KDF, PASS } from './devices';
 import { typicalAccount } from './fake-sync';
 
 /** Record texts of a given size, with ids the packer can read. */
@@ -77,6 +79,30 @@ describe('500 typical accounts', () => {
     expect(report.writes).toBe(1);
   });
 
+  it('still fit with a header carrying the longest chain of previous keys', async () => {
+    const {
+      dek,
+      header,
+      devices: [device],
+    } = await devices(1);
+    const chained = await createHeader({
+      dek,
+      passphrase: PASS,
+      vaultId: header.vaultId,
+      epoch: MAX_PREVIOUS_KEYS + 1,
+      rev: MAX_PREVIOUS_KEYS + 1,
+      kdf: FAST_KDF,
+      previousDeks: Array.from({ length: MAX_PREVIOUS_KEYS }, () => randomBytes(32)),
+    });
+    device!.state.state = { ...device!.state.state!, header: chained };
+    device!.vault.accounts = Array.from({ length: 500 }, (_, i) => typicalAccount(i));
+    const report = await device!.engine.run();
+    expect(report.status).toBe('ok');
+    expect(itemBytes(HEADER_KEY, chained) - itemBytes(HEADER_KEY, header)).toBeLessThan(800);
+    expect(device!.area.bytes()).toBe(report.bytes);
+    expect(report.bytes).toBeLessThanOrEqual(SYNC_QUOTA.totalBytes);
+  });
+
   it('beyond what fits: status full, nothing written, the vault untouched', async () => {
     const {
       devices: [device],
@@ -86,6 +112,18 @@ describe('500 typical accounts', () => {
     const report = await device!.engine.run();
     expect(report).toMatchObject({ status: 'full', writes: 0, limit: SYNC_QUOTA.totalBytes });
     expect(report.bytes).toBeGreaterThan(SYNC_QUOTA.totalBytes);
+    expect(device!.area.data.size).toBe(0);
+    expect(device!.vault.accounts).toEqual(accounts);
+  });
+
+  it('one account too large for an item: status too-large, nothing written, the vault untouched', async () => {
+    const {
+      devices: [device],
+    } = await devices(1);
+    const accounts = [typicalAccount(1), { ...typicalAccount(2), label: 'x'.repeat(9_000) }];
+    device!.vault.accounts = structuredClone(accounts);
+    const report = await device!.engine.run();
+    expect(report).toMatchObject({ status: 'too-large', writes: 0, limit: SYNC_QUOTA.itemBytes });
     expect(device!.area.data.size).toBe(0);
     expect(device!.vault.accounts).toEqual(accounts);
   });

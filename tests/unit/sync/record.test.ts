@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBody, encodeBody, type AccountBody } from '@/lib/sync/codec';
-import { createHeader, previousKey, unwrapHeader, verifyHeader, type SyncHeader } from '@/lib/sync/header';
+import {
+  createHeader,
+  MAX_PREVIOUS_KEYS,
+  previousKeys,
+  unwrapHeader,
+  verifyHeader,
+  type SyncHeader,
+} from '@/lib/sync/header';
 import { decodeId, encodeId, importAesKey, openRecord, sealRecord, type SyncRecord } from '@/lib/sync/record';
 import { randomBytes } from '@/lib/bytes';
 import { typicalAccount } from './fake-sync';
@@ -121,7 +128,7 @@ describe('sealed records', () => {
 });
 
 describe('sync header', () => {
-  async function header(extra: { previousDek?: Uint8Array<ArrayBuffer> } = {}) {
+  async function header(extra: { previousDeks?: Uint8Array<ArrayBuffer>[] } = {}) {
     const dek = randomBytes(32);
     const h = await createHeader({
       dek,
@@ -143,10 +150,19 @@ describe('sync header', () => {
     expect(await verifyHeader(h, randomBytes(32))).toBe(false);
   });
 
-  it('carries the previous key for a computer that still has it', async () => {
-    const old = randomBytes(32);
-    const { dek, h } = await header({ previousDek: old });
-    expect(await previousKey(h, dek)).toEqual(old);
+  it('carries the previous keys for a computer that still has one of them', async () => {
+    const old = [randomBytes(32), randomBytes(32), randomBytes(32)];
+    const { dek, h } = await header({ previousDeks: old });
+    expect(await previousKeys(h, dek)).toEqual(old);
+    // Only the new key reveals them: an older key opens nothing of the chain.
+    expect(await previousKeys(h, old[0]!)).toEqual([]);
+    expect(await previousKeys({ ...h, previous: flipLast(h.previous!) }, dek)).toEqual([]);
+  });
+
+  it('keeps at most MAX_PREVIOUS_KEYS previous keys, newest first', async () => {
+    const old = Array.from({ length: MAX_PREVIOUS_KEYS + 3 }, () => randomBytes(32));
+    const { dek, h } = await header({ previousDeks: old });
+    expect(await previousKeys(h, dek)).toEqual(old.slice(0, MAX_PREVIOUS_KEYS));
   });
 
   it.each<[string, (h: SyncHeader) => SyncHeader]>([
@@ -156,8 +172,10 @@ describe('sync header', () => {
     ['salt', (h) => ({ ...h, kdf: { ...h.kdf, salt: 'AAAAAAAAAAAAAAAAAAAAAA' } })],
     ['KDF cost', (h) => ({ ...h, kdf: { ...h.kdf, iterations: 2 } })],
     ['wrapped key', (h) => ({ ...h, wrapped: flipLast(h.wrapped) })],
+    ['chain of previous keys', (h) => ({ ...h, previous: flipLast(h.previous!) })],
+    ['chain of previous keys (dropped)', ({ previous: _p, ...h }) => h],
   ])('refuses a header whose %s was changed', async (_name, change) => {
-    const { dek, h } = await header();
+    const { dek, h } = await header({ previousDeks: [randomBytes(32)] });
     const forged = change(h);
     expect(await verifyHeader(forged, dek)).toBe(false);
     expect(await unwrapHeader(forged, PASS)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WriteScheduler, type Timers } from '@/lib/sync/scheduler';
+import { WriteScheduler, type SchedulerMemory, type Timers } from '@/lib/sync/scheduler';
 
 /** Manual time: timers fire only when the test advances the clock. */
 class ManualTime implements Timers {
@@ -127,5 +127,34 @@ describe('write scheduler', () => {
     s.remote();
     await time.advance(10_000);
     expect(runs).toEqual([300, 300]);
+  });
+
+  it.each<[string, () => Promise<{ writes: number }>, number]>([
+    ['a quota error’s back-off', () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), 60_300],
+    ['the writes of the last minute', () => Promise.resolve({ writes: 119 }), 60_300],
+  ])('keeps %s across a restart of the service worker', async (_name, firstRun, notBefore) => {
+    const time = new ManualTime();
+    let memory: SchedulerMemory | undefined;
+    const first = scheduler(time, firstRun, { remember: (m: SchedulerMemory) => (memory = m) });
+    first.remote();
+    await time.advance(1_000);
+    first.cancel(); // the browser stops the idle worker
+    const runs: number[] = [];
+    const second = scheduler(time, () => Promise.resolve((runs.push(time.now), { writes: 1 })));
+    second.restore(memory);
+    second.remote();
+    await time.advance(2 * 60_000);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toBeGreaterThanOrEqual(notBefore);
+  });
+
+  it('a remembered back-off never blocks for more than an hour (a clock set back)', async () => {
+    const time = new ManualTime();
+    const runs: number[] = [];
+    const s = scheduler(time, () => Promise.resolve((runs.push(time.now), { writes: 1 })));
+    s.restore({ writes: [], blockedUntil: 10 * 3_600_000, backoffMs: 10 * 3_600_000 });
+    s.remote();
+    await time.advance(2 * 3_600_000);
+    expect(runs).toEqual([3_600_000]);
   });
 });

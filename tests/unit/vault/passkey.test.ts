@@ -3,7 +3,7 @@ import { PasskeyService } from '@/lib/background/passkey-service';
 import { SessionKey } from '@/lib/background/session-key';
 import { AccountsService } from '@/lib/background/accounts-service';
 import { VaultService } from '@/lib/background/vault-service';
-import { fromBase64, toBase64 } from '@/lib/bytes';
+import { fromBase64, randomBytes, toBase64 } from '@/lib/bytes';
 import { decodeEnvelope, encodeEnvelope, type PasskeySlot } from '@/lib/vault/envelope';
 import { derivePasskeyKek, unwrapPasskeySlot } from '@/lib/vault/passkey-slot';
 import { VaultStore } from '@/lib/vault/store';
@@ -174,6 +174,24 @@ describe('passkey slot', () => {
       expect(await new SessionKey(session).get()).toEqual(newDek);
       expect(await vault.accounts()).toHaveLength(1);
     }
+    expect((await passkeys.list()).map((p) => p.name)).toEqual(['This laptop', 'YubiKey']);
+  });
+
+  it('moving the vault to another data key (a synced vault’s) rewraps every passkey slot', async () => {
+    const { store, vault, passkeys, session } = await setup();
+    await addPasskey(passkeys, 'cred-1', 'This laptop');
+    await addPasskey(passkeys, 'cred-22', 'YubiKey');
+    const oldDek = (await new SessionKey(session).get())!;
+    const synced = randomBytes(32);
+    await store.rekey(oldDek, synced, 'the synced vault passphrase');
+    for (const id of ['cred-1', 'cred-22']) {
+      await vault.lock();
+      await passkeys.unlock(id, await kekFor(passkeys, id));
+      expect(await new SessionKey(session).get()).toEqual(synced);
+      expect(await vault.accounts()).toHaveLength(1);
+    }
+    await expect(store.read(oldDek)).rejects.toMatchObject({ code: 'DAMAGED' });
+    expect(await store.unlock('the synced vault passphrase')).toEqual(synced);
     expect((await passkeys.list()).map((p) => p.name)).toEqual(['This laptop', 'YubiKey']);
   });
 
