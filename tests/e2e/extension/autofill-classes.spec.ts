@@ -40,9 +40,11 @@ test.describe('autofill by class of field', () => {
     test(`${id}: ${what} is filled and the form sends the code`, async ({ twofold, sandbox }) => {
       await bindTemplateAccount(twofold, sandbox.url);
       const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+      const announced = login.filledByTwofold(FILL_TIMEOUT);
       await login.open(id);
       const input = login.field(field);
       await expect(input).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+      await announced;
       const code = await input.inputValue();
       expect(currentCodes()).toContain(code);
       if (id === 'decoy') {
@@ -91,8 +93,11 @@ test.describe('autofill by class of field', () => {
   }) => {
     await bindTemplateAccount(twofold, sandbox.url);
     const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+    const announced = login.filledByTwofold(FILL_TIMEOUT);
     await login.open('zag-pin-input');
     await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+    // Twofold read the code back from the boxes (not merely handed a paste to the widget).
+    await announced;
     const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
     expect(currentCodes()).toContain(code);
     for (const [i, digit] of [...code].entries()) {
@@ -109,8 +114,11 @@ test.describe('autofill by class of field', () => {
   }) => {
     await bindTemplateAccount(twofold, sandbox.url);
     const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+    const announced = login.filledByTwofold(FILL_TIMEOUT);
     await login.open('react18-input-otp');
     await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+    // Twofold read the code back from the boxes (not merely handed a paste to the widget).
+    await announced;
     const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
     expect(currentCodes()).toContain(code);
     const boxes = login.page.locator('#otp-root input');

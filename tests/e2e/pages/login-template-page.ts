@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../fixtures/extension';
 import { PopupPage } from './popup-page';
 import { codeAt } from './sandbox-qr';
+import { TwofoldPrompt } from './twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -44,6 +45,16 @@ export class LoginTemplatePage {
   /** The widget's own state line ("Widget state: …"), on the widget pages. */
   get widgetState(): Locator {
     return this.page.locator('#state');
+  }
+
+  /**
+   * Resolves once Twofold's card said "Filled by Twofold": it says so only when the page read back
+   * the code it filled. Start waiting before the fill (the notice lasts two seconds).
+   */
+  filledByTwofold(timeout: number): Promise<void> {
+    return expect(new TwofoldPrompt(this.page).card.getByRole('status')).toHaveText('Filled by Twofold', {
+      timeout,
+    });
   }
 
   /** Click the form's submit button, as the user would. */
