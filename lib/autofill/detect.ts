@@ -9,14 +9,13 @@ import {
   exclusionReason,
   fieldTexts,
   hasOtpAutocomplete,
-  isSingleCharBox,
   maxLength,
   nameStrength,
   numericHints,
   phraseStrength,
 } from './signals';
 import { mentionsSentCode } from './sms';
-import { findSplitGroups } from './split';
+import { findCodeBoxes, findSplitGroups } from './split';
 import { collectText, nearbyText, normalize, parentOrHost } from './text';
 import type { DetectOptions, OtpTarget } from './types';
 import { isFillable } from './visibility';
@@ -155,7 +154,10 @@ export function scoreSingle(input: HTMLInputElement, options: DetectOptions = {}
     if (anyMatch(OTP_PHRASES, paragraph)) add(WEIGHTS.paragraph, 'paragraph', true);
   }
   if (!semantic || score < SINGLE_THRESHOLD) return null;
-  if (!EITHER_CODE.test(t.label) && asksForRecoveryCode(readNearby())) return null;
+  if (!EITHER_CODE.test(t.label) && asksForRecoveryCode(readNearby())) {
+    options.onHeld?.(input);
+    return null;
+  }
 
   // "Security code" is what card forms call the CVC: with a card nearby, it is one.
   const own = `${t.label} ${t.ariaLabel} ${t.placeholder}`;
@@ -180,12 +182,13 @@ export function findOtpTargets(
     const inputs = inputsIn(scan.root);
     if (inputs.length === 0) continue;
     const fillable = new Set(inputs.filter((input) => isFillable(input, scan.win)));
+    const boxes = findCodeBoxes(inputs, fillable);
     for (const input of inputs) {
-      if (!fillable.has(input) || isSingleCharBox(input)) continue;
+      if (!fillable.has(input) || boxes.has(input)) continue;
       const target = scoreSingle(input, options);
       if (target) found.push(target);
     }
-    found.push(...findSplitGroups(inputs, fillable, options));
+    found.push(...findSplitGroups(inputs, fillable, options, boxes));
   }
   // Stable sort: equal scores keep document order.
   return found

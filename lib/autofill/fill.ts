@@ -4,7 +4,9 @@
  *  - split boxes: per-box typing (key events, one digit each) → paste into the first box →
  *    typing that follows the widget's own focus moves.
  * Read-back happens after one macrotask, once frameworks had their chance to re-render a
- * controlled input (and to put back their old value if they rejected ours).
+ * controlled input (and to put back their old value if they rejected ours); when the code is not
+ * there yet, once more after the next animation frame, where some widgets apply a paste (Zag's pin
+ * input), before the next method is tried.
  */
 import {
   fireChange,
@@ -26,11 +28,41 @@ function sameCode(value: string, code: string): boolean {
   return value === code || value.replace(/[\s\-–]/g, '') === code;
 }
 
+function timerOf(view: Window): (run: () => void, ms: number) => unknown {
+  return typeof view.setTimeout === 'function' ? view.setTimeout.bind(view) : setTimeout;
+}
+
 function settle(view: Window): Promise<void> {
   return new Promise((resolve) => {
-    const timer = typeof view.setTimeout === 'function' ? view.setTimeout.bind(view) : setTimeout;
-    timer(resolve, 0);
+    timerOf(view)(resolve, 0);
   });
+}
+
+/** Frames do not run in a hidden tab: never wait for one longer than this. */
+const FRAME_WAIT_MS = 50;
+
+/** The next animation frame and the macrotask after it (what a widget did in that frame is in the DOM then). */
+function nextFrame(view: Window): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    if (typeof view.requestAnimationFrame === 'function') {
+      view.requestAnimationFrame(() => timerOf(view)(finish, 0));
+    }
+    timerOf(view)(finish, FRAME_WAIT_MS);
+  });
+}
+
+/** Whether the target shows the code after the page's own handlers ran (this task, then the next frame). */
+async function accepted(target: OtpTarget, code: string, win: Window, view: Window): Promise<boolean> {
+  await settle(view);
+  if (holds(target, code, win)) return true;
+  await nextFrame(view);
+  return holds(target, code, win);
 }
 
 /** The value(s) of a target as one string (boxes concatenated). */
@@ -97,8 +129,7 @@ async function fillSingle(input: HTMLInputElement, code: string, win: Window): P
     clearInput(input, view);
     run();
     fireChange(input, view);
-    await settle(view);
-    if (holds(target, code, win)) return { ok: true, method };
+    if (await accepted(target, code, win, view)) return { ok: true, method };
   }
   return { ok: false, method: null };
 }
@@ -145,8 +176,7 @@ async function fillSplit(inputs: HTMLInputElement[], code: string, win: Window):
   for (const [method, run] of methods) {
     for (const input of inputs) clearInput(input, view);
     run();
-    await settle(view);
-    if (holds(target, code, win)) return { ok: true, method };
+    if (await accepted(target, code, win, view)) return { ok: true, method };
   }
   return { ok: false, method: null };
 }

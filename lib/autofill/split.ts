@@ -1,16 +1,21 @@
 /**
  * Split inputs: a row of 4–8 one-character boxes in one container is one code field
  * ("[1][2][3] [4][5][6]"). Boxes are found in document order; a visible field of another kind
- * between them ends the row, hidden helpers (a `type=hidden` aggregate) do not.
+ * between them ends the row, hidden helpers (a `type=hidden` or visually hidden aggregate) do not.
+ * A box is a `maxlength=1` field, a part of a Zag / Ark UI / Chakra pin input
+ * (`data-part="input"` inside `data-scope="pin-input"`), or one of a row of `one-time-code` fields
+ * with no length limit (react18-input-otp): each of those takes one digit, not the whole code.
  */
 import {
   exclusionReason,
   fieldTexts,
   hasOtpAutocomplete,
   isSingleCharBox,
+  maxLength,
   nameStrength,
   numericHints,
   phraseStrength,
+  type FieldTexts,
 } from './signals';
 import { mentionsSentCode } from './sms';
 import { containerOwnText, nearbyText, normalize, parentOrHost } from './text';
@@ -56,10 +61,63 @@ function inARow(inputs: HTMLInputElement[]): boolean {
   return rects.every((rect) => Math.abs(rect.top - first.top) <= tolerance);
 }
 
+/** A part of a Zag-built pin input (Ark UI, Chakra UI v3): one box of the code, whatever its maxlength. */
+function isPinInputPart(input: HTMLInputElement): boolean {
+  return input.getAttribute('data-part') === 'input' && input.closest('[data-scope="pin-input"]') !== null;
+}
+
+/** A field that asks for the whole code but sets no limit: one of a row of such fields is a box. */
+function isUnboundedOtpField(input: HTMLInputElement): boolean {
+  return (
+    maxLength(input) === 0 && /(^|\s)one-time-code(\s|$)/i.test(input.getAttribute('autocomplete') ?? '')
+  );
+}
+
+/**
+ * The boxes among `inputs` (fillable ones, document order): one-character fields, pin-input parts,
+ * and runs of 4–8 neighbouring unbounded `one-time-code` fields. Reads two attributes per input on a
+ * page without any such row.
+ */
+export function findCodeBoxes(
+  inputs: HTMLInputElement[],
+  fillable: Set<HTMLInputElement>,
+): Set<HTMLInputElement> {
+  const boxes = new Set<HTMLInputElement>();
+  let run: HTMLInputElement[] = [];
+  const flush = (): void => {
+    if (run.length >= MIN_BOXES && run.length <= MAX_BOXES) run.forEach((input) => boxes.add(input));
+    run = [];
+  };
+  for (const input of inputs) {
+    if (!fillable.has(input)) continue;
+    if (isSingleCharBox(input) || isPinInputPart(input)) boxes.add(input);
+    if (!isUnboundedOtpField(input)) {
+      flush();
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (last && !closeNeighbours(last, input)) flush();
+    run.push(input);
+  }
+  flush();
+  return boxes;
+}
+
+/**
+ * "Digit 3", "pin code 3 of 6" (Zag's default box label), "Chiffre 3 sur 6": on a box that asks for
+ * a one-time code (`autocomplete`), a label that only numbers the box says nothing about what the
+ * code is, so it neither excludes nor names it. Without that evidence it still counts ("SIM PIN 1 of 4").
+ */
+const POSITIONAL_LABEL = /^(\D{0,20} )?\d+( (of|sur|von|de|di|van|\/) \d+)?$/;
+
+function withoutPositionalLabel(t: FieldTexts): FieldTexts {
+  return hasOtpAutocomplete(t) && POSITIONAL_LABEL.test(t.ariaLabel) ? { ...t, ariaLabel: '' } : t;
+}
+
 function scoreGroup(inputs: HTMLInputElement[], options: DetectOptions): OtpTarget | null {
   const container = commonContainer(inputs);
   if (!container || !inARow(inputs)) return null;
-  const texts = inputs.map(fieldTexts);
+  const texts = inputs.map((input) => withoutPositionalLabel(fieldTexts(input)));
   if (inputs.some((input, i) => exclusionReason(input, texts[i]!))) return null;
 
   let score = SPLIT_BASE;
@@ -96,6 +154,7 @@ export function findSplitGroups(
   inputs: HTMLInputElement[],
   fillable: Set<HTMLInputElement>,
   options: DetectOptions = {},
+  boxes: Set<HTMLInputElement> = findCodeBoxes(inputs, fillable),
 ): OtpTarget[] {
   const groups: OtpTarget[] = [];
   let run: HTMLInputElement[] = [];
@@ -110,7 +169,7 @@ export function findSplitGroups(
   };
   for (const input of inputs) {
     if (!fillable.has(input)) continue;
-    if (!isSingleCharBox(input)) {
+    if (!boxes.has(input)) {
       flush();
       continue;
     }

@@ -141,14 +141,25 @@ export function containerOwnText(el: Element): string {
  * `maxChars`. A small dialog or form gives its heading and intro; a whole page is too big and stops the climb.
  */
 export function nearbyText(el: Element, maxChars = 600, levels = 6): string {
+  return nearbyReach(el, maxChars, levels).text;
+}
+
+/** The ancestor whose text `nearbyText` reads (to watch that text for changes), or null. */
+export function nearbyScope(el: Element, maxChars = 600, levels = 6): Element | null {
+  return nearbyReach(el, maxChars, levels).scope;
+}
+
+function nearbyReach(el: Element, maxChars: number, levels: number): { text: string; scope: Element | null } {
   let best = '';
+  let scope: Element | null = null;
   let node = parentOrHost(el);
   for (let depth = 0; node && depth < levels; depth++) {
     if (node.localName === 'html') break;
     const { text, truncated } = collectText(node, maxChars);
     if (truncated) break;
     best = text;
+    scope = node;
     node = parentOrHost(node);
   }
-  return best;
+  return { text: best, scope };
 }

@@ -10,6 +10,9 @@ export type DetectOptions = {
   /** Digits of the code to fill: split groups must have exactly this many boxes, and a single
    * field whose maxlength is smaller cannot hold the code. */
   digits?: number;
+  /** Told about a field that would be a target but whose surrounding text asks for a recovery or
+   * backup code: the same input may ask for the authenticator's code once that text changes. */
+  onHeld?: (input: HTMLInputElement) => void;
 };
 
 /** The inputs of a target, in fill order. */

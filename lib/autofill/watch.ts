@@ -3,11 +3,12 @@
  * MutationObserver over the document, each open shadow root and each same-origin iframe document;
  * mutations are batched per microtask (no rAF: content scripts must react within a few ms) and only
  * the subtrees that changed are scanned. Whole-document rescans (for changes high up the tree, such as
- * a class on <body>) are throttled.
+ * a class on <body>) are throttled. A field held back because the text around it asks for a backup
+ * code gets its own watch on that text (headings and instructions change, the input does not).
  */
 import { findOtpTargets } from './detect';
 import { frameDocument } from './frames';
-import { parentOrHost } from './text';
+import { nearbyScope, parentOrHost } from './text';
 import { targetInputs, type DetectOptions, type OtpTarget } from './types';
 
 export type WatchOptions = DetectOptions & {
@@ -65,8 +66,12 @@ export function watchForTargets(
 ): () => void {
   const w = win as Window & typeof globalThis;
   const fullRescanMs = options.fullRescanMs ?? 250;
-  const detectOptions: DetectOptions = options.digits ? { digits: options.digits } : {};
   const reported = new WeakSet<HTMLInputElement>();
+  const held = new WeakSet<HTMLInputElement>();
+  const detectOptions: DetectOptions = {
+    ...(options.digits ? { digits: options.digits } : {}),
+    onHeld: (input) => watchHeld(input),
+  };
   const observed = new WeakSet<Node>();
   const hookedFrames = new WeakSet<Element>();
   const cleanups: (() => void)[] = [];
@@ -123,7 +128,31 @@ export function watchForTargets(
     }, wait);
   };
 
-  const observer = new (w.MutationObserver ?? MutationObserver)((records) => {
+  const Observer = w.MutationObserver ?? MutationObserver;
+
+  /**
+   * Rescan a held-back field whenever the text of its form or dialog changes (the page switched from
+   * "Use a backup code" to the authenticator); stop once it was reported or left the page.
+   */
+  function watchHeld(input: HTMLInputElement): void {
+    if (held.has(input)) return;
+    held.add(input);
+    // The text that held it back: what detection reads around the field (it may sit outside the form).
+    const scope = nearbyScope(input) ?? input.closest('form, dialog, [role="dialog"]') ?? input.parentElement;
+    if (!scope) return;
+    const textObserver = new Observer(() => {
+      if (reported.has(input) || !input.isConnected || stopped) {
+        textObserver.disconnect();
+        held.delete(input);
+        return;
+      }
+      schedule(scopeForInput(input));
+    });
+    textObserver.observe(scope, { childList: true, characterData: true, subtree: true });
+    cleanups.push(() => textObserver.disconnect());
+  }
+
+  const observer = new Observer((records) => {
     for (const record of records) {
       if (record.type === 'childList') {
         record.addedNodes.forEach((node) => {

@@ -3,6 +3,7 @@ import { findQrCandidates } from '../capture/candidates';
 import {
   fillTarget,
   isFillable,
+  nearbyScope,
   scoreSingle,
   sightOf,
   targetInputs,
@@ -257,10 +258,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
   function watchContext(target: OtpTarget): () => void {
     if (target.kind !== 'single') return () => undefined;
     const input = target.input;
-    const scope =
-      input.closest('form, dialog, [role="dialog"]') ??
-      input.parentElement?.parentElement ??
-      input.parentElement;
+    // The text detection read around the field (its heading and instructions may sit outside its form).
+    const scope = nearbyScope(input) ?? input.closest('form, dialog, [role="dialog"]') ?? input.parentElement;
     if (!scope) return () => undefined;
     let queued = false;
     const check = () => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { send, sendHtml } from './http.ts';
+import { handleLoginTemplate } from './login-templates.ts';
 import { qrMatrix } from './qr.ts';
 
 /**
@@ -187,6 +188,7 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
     send(res, 200, await readFile(vendor), 'text/javascript; charset=utf-8');
     return true;
   }
+  if (url.pathname.startsWith('/widgets/login/')) return handleLoginTemplate(url, res);
   switch (url.pathname) {
     case '/widgets/otp':
       if (url.searchParams.get('csp') === 'sandbox') {

@@ -74,6 +74,18 @@ const FILL: [string, string][] = [
     `<form method="POST"><input type="tel" minlength="6" maxlength="10" name="challenge" required placeholder="Authentication code" data-expect>
      <button type="submit">Submit</button></form>`,
   ],
+  [
+    'Zag / Ark UI / Chakra pin input (otp): six boxes, a visually hidden aggregate',
+    `<form><label data-scope="pin-input" data-part="label" for="pin-hidden">Verification code</label>
+     <div data-scope="pin-input" data-part="root"><div data-scope="pin-input" data-part="control">
+     ${Array.from({ length: 6 }, (_, i) => `<input data-scope="pin-input" data-part="input" type="tel" inputmode="numeric" autocomplete="one-time-code" placeholder="○" aria-label="pin code ${i + 1} of 6" data-expect>`).join('')}
+     </div><input id="pin-hidden" aria-hidden="true" tabindex="-1" name="code" maxlength="6" data-rect="0,0,1,1" style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)"></div></form>`,
+  ],
+  [
+    'react18-input-otp: six boxes, each autocomplete=one-time-code, no maxlength',
+    `<form><p>Enter the verification code from your authenticator app</p><div style="display:flex">
+     ${Array.from({ length: 6 }, () => '<div><input type="tel" autocomplete="one-time-code" data-expect></div>').join('')}</div></form>`,
+  ],
 ];
 
 /** Codes that come another way, or a recovery code: never filled. */
@@ -130,6 +142,15 @@ const NEVER: [string, string][] = [
     `<form><p>Saisissez un de vos codes de secours.</p><label for="c">Code</label><input id="c" autocomplete="one-time-code"></form>`,
   ],
   ['only a hidden decoy', `<form><input autocomplete="one-time-code" style="display:none"></form>`],
+  [
+    'SIM PIN boxes numbered "PIN code 1 of 4" (no one-time-code evidence)',
+    `<form><p>Unlock your SIM</p>${Array.from({ length: 4 }, (_, i) => `<input maxlength="1" inputmode="numeric" aria-label="PIN code ${i + 1} of 4">`).join('')}</form>`,
+  ],
+  [
+    'six one-time-code boxes for a code sent by e-mail',
+    `<form><p>We sent a 6-digit code to j•••@example.com. Check your e-mail.</p>
+     ${Array.from({ length: 6 }, () => '<input autocomplete="one-time-code">').join('')}</form>`,
+  ],
 ];
 
 describe('autofill classes: filled', () => {

@@ -254,6 +254,71 @@ describe('fillTarget: split boxes', () => {
     expect(inputs.map((input) => input.value).join('')).toBe(CODE);
   });
 
+  it('pin input that applies a paste in the next animation frame, only while one of its boxes is focused', async () => {
+    // Zag's pin-input machine: a multi-character input (a paste) while focused is applied in rAF;
+    // single keystrokes are refused here so that only the paste path can work.
+    mount(
+      `<div data-scope="pin-input" data-part="root">${Array.from(
+        { length: 6 },
+        (_, i) =>
+          `<input data-part="input" type="tel" inputmode="numeric" autocomplete="one-time-code" aria-label="pin code ${i + 1} of 6">`,
+      ).join('')}</div>`,
+    );
+    const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('[data-part="input"]'));
+    let focused = -1;
+    const state = inputs.map(() => '');
+    inputs.forEach((input, i) => {
+      input.addEventListener('focus', () => (focused = i));
+      input.addEventListener('blur', () => (focused = -1));
+      input.addEventListener('input', () => {
+        const value = valueSetter.get!.call(input) as string;
+        valueSetter.set!.call(input, state[i]);
+        if (value.length < 2 || focused === -1) return;
+        requestAnimationFrame(() => {
+          [...value].slice(0, 6).forEach((digit, j) => (state[j] = digit));
+          inputs.forEach((box, j) => valueSetter.set!.call(box, state[j]));
+        });
+      });
+    });
+    // A browser runs frames about every 16 ms, after the task that follows the paste.
+    const realFrame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (run) => setTimeout(() => run(performance.now()), 16) as unknown as number;
+    try {
+      const target = onlyTarget();
+      expect(target.kind).toBe('split');
+      expect(await fillTargetWithMethod(target, CODE, window)).toEqual({ ok: true, method: 'paste' });
+      expect(state.join('')).toBe(CODE);
+    } finally {
+      window.requestAnimationFrame = realFrame;
+    }
+  });
+
+  it('six unbounded one-time-code boxes (react18-input-otp) get one digit each, not the code in the first', async () => {
+    mount(
+      `<div>${Array.from({ length: 6 }, () => '<input type="tel" autocomplete="one-time-code">').join('')}</div>`,
+    );
+    const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('input'));
+    const state = inputs.map(() => '');
+    let active = 0;
+    inputs.forEach((input, i) => {
+      input.addEventListener('focus', () => (active = i));
+      input.addEventListener('input', () => {
+        const value = valueSetter.get!.call(input) as string;
+        // Only one valid character changes the code at the focused box; anything else is undone.
+        if (/^\d$/.test(value.trim())) {
+          state[active] = value;
+          inputs[active + 1]?.focus();
+        }
+        inputs.forEach((box, j) => valueSetter.set!.call(box, state[j]));
+      });
+    });
+    const target = onlyTarget();
+    expect(target.kind).toBe('split');
+    expect(await fillTarget(target, CODE, window)).toBe(true);
+    expect(inputs.map((input) => input.value)).toEqual([...CODE]);
+    expect(state.join('')).toBe(CODE);
+  });
+
   it('refuses a code whose length does not match the boxes', async () => {
     mount(`<div>${boxes(6)}</div>`);
     const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('input.box'));

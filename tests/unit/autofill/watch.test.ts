@@ -39,6 +39,32 @@ describe('watchForTargets', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'inside the form',
+      `<form><h2 id="h">Log in using a backup code</h2><p id="p">Enter one of your backup codes.</p>
+       <label for="otp">Authentication code</label><input id="otp" autocomplete="one-time-code"></form>`,
+    ],
+    [
+      'above the form (Discourse-style)',
+      `<div><h3 id="h">Log in using a backup code</h3><p id="p">Enter one of your backup codes.</p>
+       <form><input id="otp" autocomplete="one-time-code"><button>Log in</button></form></div>`,
+    ],
+  ])(
+    'a field held back for a backup code is reported once the text around it asks for ours (%s)',
+    async (_where, html) => {
+      mount(html);
+      const calls = watch();
+      await tick();
+      expect(calls).toEqual([]);
+      // Only the text changes (a text node replaced, then a character edit): the input stays.
+      document.getElementById('h')!.textContent = 'Two-factor authentication';
+      (document.getElementById('p')!.firstChild as Text).data = 'Enter the code from your authenticator app.';
+      await tick();
+      expect(calls.flat().map((t) => targetInputs(t)[0]?.id)).toEqual(['otp']);
+    },
+  );
+
   it('reports a field already on the page (initial scan), unless asked not to', async () => {
     mount(OTP_FORM);
     const calls = watch();

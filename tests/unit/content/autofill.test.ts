@@ -224,6 +224,22 @@ describe('content autofill', () => {
     expect(otp().value).toBe('123456');
   });
 
+  it('a page that starts on its backup-code form is filled once it switches to the authenticator', async () => {
+    mount(FORM);
+    document.getElementById('h')!.textContent = 'Log in using a backup code';
+    document.getElementById('p')!.textContent = 'Enter one of your backup codes.';
+    hitTest();
+    const page = start([code('123456')]);
+    await settle();
+    expect(page.asks()).toEqual([]);
+    expect(otp().value).toBe('');
+    document.getElementById('h')!.textContent = 'Two-factor authentication';
+    document.getElementById('p')!.textContent = 'Enter the code from your authenticator app.';
+    await settle();
+    expect(page.asks()).toHaveLength(1);
+    expect(otp().value).toBe('123456');
+  });
+
   it('HOTP: asks for the user action, and only then for the code', async () => {
     mount(FORM);
     hitTest();

@@ -1,0 +1,130 @@
+import { expect, test } from '../fixtures/twofold';
+import { bindTemplateAccount, currentCodes, LoginTemplatePage } from '../pages/login-template-page';
+
+/**
+ * Autofill by class of field, on second-factor pages modelled on real templates and widget
+ * libraries (tests/sandbox/login-templates.ts names what each page models).
+ */
+
+// A code is filled at most once per period after a submission: allow for a period's wait.
+const FILL_TIMEOUT = 35_000;
+/** How long a trap page is watched for a fill that must not come. */
+const TRAP_WATCH_MS = 2500;
+
+/** Pages where the authenticator's code goes: the field, and what the page sends. */
+const FILLED: { id: string; field: string; what: string }[] = [
+  { id: 'nextcloud-totp', field: 'input[name="challenge"]', what: 'a paragraph and a placeholder' },
+  { id: 'keycloak-otp', field: '#otp', what: 'a "One-time code" label' },
+  { id: 'gitea-twofa', field: '#passcode', what: 'a "Passcode" label, autocomplete off' },
+  { id: 'discourse-totp', field: '#login-second-factor', what: 'one-time-code with a backup-code link' },
+  { id: 'gitlab-2fa', field: '#user_otp_attempt', what: 'a code field that also takes recovery codes' },
+  { id: 'sentry-totp', field: '#id_otp', what: '"authenticator or a recovery code"' },
+  { id: 'wordpress-totp', field: '#authcode', what: 'an "Authentication Code:" field' },
+  { id: 'decoy', field: '#otp', what: 'the labelled field, not the hidden one-time-code decoy' },
+];
+
+/** Pages whose code field must stay empty: codes sent another way, recovery codes. */
+const TRAPS: { id: string; field: string; what: string }[] = [
+  { id: 'nextcloud-email', field: 'input[name="challenge"]', what: 'a code from the e-mail inbox' },
+  { id: 'german-email', field: '#code', what: 'a code e-mailed (German)' },
+  { id: 'gitea-scratch', field: '#token', what: 'a scratch code' },
+  { id: 'sentry-recovery', field: '#id_otp', what: 'a recovery code' },
+  { id: 'wordpress-backup', field: '#authcode', what: 'a recovery code' },
+  { id: 'discourse-backup-first', field: '#login-second-factor', what: 'a backup code' },
+];
+
+test.describe('autofill by class of field', () => {
+  test.setTimeout(90_000);
+
+  for (const { id, field, what } of FILLED) {
+    test(`${id}: ${what} is filled and the form sends the code`, async ({ twofold, sandbox }) => {
+      await bindTemplateAccount(twofold, sandbox.url);
+      const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+      const announced = login.filledByTwofold(FILL_TIMEOUT);
+      await login.open(id);
+      const input = login.field(field);
+      await expect(input).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+      await announced;
+      const code = await input.inputValue();
+      expect(currentCodes()).toContain(code);
+      if (id === 'decoy') {
+        await expect(login.field('#decoy')).toHaveValue('');
+        await expect(login.page.locator('#decoy-state')).toHaveText('');
+      }
+      await login.submit();
+      await expect(login.submitted).toHaveText(`Submitted: ${code}`);
+    });
+  }
+
+  for (const { id, field, what } of TRAPS) {
+    test(`${id}: ${what} is never filled`, async ({ twofold, sandbox }) => {
+      await bindTemplateAccount(twofold, sandbox.url);
+      const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+      await login.open(id);
+      const input = login.field(field);
+      await expect(input).toBeVisible();
+      await login.page.waitForTimeout(TRAP_WATCH_MS);
+      await expect(input).toHaveValue('');
+    });
+  }
+
+  test('a page that opens on its backup-code form is filled once it switches to the authenticator', async ({
+    twofold,
+    sandbox,
+  }) => {
+    await bindTemplateAccount(twofold, sandbox.url);
+    const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+    await login.open('discourse-backup-first');
+    const input = login.field('#login-second-factor');
+    await expect(input).toBeVisible();
+    await login.page.waitForTimeout(TRAP_WATCH_MS);
+    await expect(input).toHaveValue('');
+    await login.page.getByRole('link', { name: 'Log in using your authenticator app' }).click();
+    await expect(input).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+    const code = await input.inputValue();
+    expect(currentCodes()).toContain(code);
+    await login.submit();
+    await expect(login.submitted).toHaveText(`Submitted: ${code}`);
+  });
+
+  test('Zag / Ark UI / Chakra pin input: every box, the hidden input and the widget state hold the code', async ({
+    twofold,
+    sandbox,
+  }) => {
+    await bindTemplateAccount(twofold, sandbox.url);
+    const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+    const announced = login.filledByTwofold(FILL_TIMEOUT);
+    await login.open('zag-pin-input');
+    await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+    // Twofold read the code back from the boxes (not merely handed a paste to the widget).
+    await announced;
+    const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
+    expect(currentCodes()).toContain(code);
+    for (const [i, digit] of [...code].entries()) {
+      await expect(login.page.getByLabel(`pin code ${i + 1} of 6`)).toHaveValue(digit);
+    }
+    await expect(login.field('#pin-hidden')).toHaveValue(code);
+    await login.submit();
+    await expect(login.submitted).toHaveText(`Submitted: ${code}`);
+  });
+
+  test('react18-input-otp: six one-time-code boxes get one digit each and the widget state holds the code', async ({
+    twofold,
+    sandbox,
+  }) => {
+    await bindTemplateAccount(twofold, sandbox.url);
+    const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
+    const announced = login.filledByTwofold(FILL_TIMEOUT);
+    await login.open('react18-input-otp');
+    await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+    // Twofold read the code back from the boxes (not merely handed a paste to the widget).
+    await announced;
+    const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
+    expect(currentCodes()).toContain(code);
+    const boxes = login.page.locator('#otp-root input');
+    await expect(boxes).toHaveCount(6);
+    for (const [i, digit] of [...code].entries()) await expect(boxes.nth(i)).toHaveValue(digit);
+    await login.submit();
+    await expect(login.submitted).toHaveText(`Submitted: ${code}`);
+  });
+});
