@@ -83,24 +83,30 @@ export function findCodeBoxes(
   fillable: Set<HTMLInputElement>,
 ): Set<HTMLInputElement> {
   const boxes = new Set<HTMLInputElement>();
-  let run: HTMLInputElement[] = [];
-  const flush = (): void => {
+  const candidates = inputs.filter((input) => fillable.has(input));
+  for (const input of candidates) if (isSingleCharBox(input) || isPinInputPart(input)) boxes.add(input);
+  for (const run of neighbourRuns(candidates, isUnboundedOtpField))
     if (run.length >= MIN_BOXES && run.length <= MAX_BOXES) run.forEach((input) => boxes.add(input));
-    run = [];
-  };
-  for (const input of inputs) {
-    if (!fillable.has(input)) continue;
-    if (isSingleCharBox(input) || isPinInputPart(input)) boxes.add(input);
-    if (!isUnboundedOtpField(input)) {
-      flush();
-      continue;
-    }
-    const last = run[run.length - 1];
-    if (last && !closeNeighbours(last, input)) flush();
-    run.push(input);
-  }
-  flush();
   return boxes;
+}
+
+/** Runs of consecutive `inputs` that are `member`s and close neighbours, in document order. */
+function neighbourRuns(
+  inputs: HTMLInputElement[],
+  member: (input: HTMLInputElement) => boolean,
+): HTMLInputElement[][] {
+  const runs: HTMLInputElement[][] = [];
+  let run: HTMLInputElement[] = [];
+  for (const input of inputs) {
+    const last = run[run.length - 1];
+    if (!member(input) || (last && !closeNeighbours(last, input))) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (member(input)) run.push(input);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /**
@@ -157,26 +163,12 @@ export function findSplitGroups(
   boxes: Set<HTMLInputElement> = findCodeBoxes(inputs, fillable),
 ): OtpTarget[] {
   const groups: OtpTarget[] = [];
-  let run: HTMLInputElement[] = [];
-  const flush = (): void => {
+  const candidates = inputs.filter((input) => fillable.has(input));
+  for (const run of neighbourRuns(candidates, (input) => boxes.has(input))) {
     const size = run.length;
     const sizeOk = options.digits ? size === options.digits : size >= MIN_BOXES && size <= MAX_BOXES;
-    if (sizeOk) {
-      const target = scoreGroup(run, options);
-      if (target) groups.push(target);
-    }
-    run = [];
-  };
-  for (const input of inputs) {
-    if (!fillable.has(input)) continue;
-    if (!boxes.has(input)) {
-      flush();
-      continue;
-    }
-    const last = run[run.length - 1];
-    if (last && !closeNeighbours(last, input)) flush();
-    run.push(input);
+    const target = sizeOk ? scoreGroup(run, options) : null;
+    if (target) groups.push(target);
   }
-  flush();
   return groups;
 }

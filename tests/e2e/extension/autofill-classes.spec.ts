@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/twofold';
+import type { ExtensionBrowser } from '../fixtures/extension';
 import { bindTemplateAccount, currentCodes, LoginTemplatePage } from '../pages/login-template-page';
 
 /**
@@ -32,6 +33,27 @@ const TRAPS: { id: string; field: string; what: string }[] = [
   { id: 'wordpress-backup', field: '#authcode', what: 'a recovery code' },
   { id: 'discourse-backup-first', field: '#login-second-factor', what: 'a backup code' },
 ];
+
+/**
+ * Opens a widget page on a bound origin and waits until the widget's own state holds a current
+ * code and Twofold announced the fill (it read the code back from the boxes, not merely handed a
+ * paste to the widget).
+ */
+async function widgetFilled(
+  twofold: ExtensionBrowser,
+  baseUrl: string,
+  widget: string,
+): Promise<{ login: LoginTemplatePage; code: string }> {
+  await bindTemplateAccount(twofold, baseUrl);
+  const login = new LoginTemplatePage(await twofold.context.newPage(), baseUrl);
+  const announced = login.filledByTwofold(FILL_TIMEOUT);
+  await login.open(widget);
+  await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+  await announced;
+  const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
+  expect(currentCodes()).toContain(code);
+  return { login, code };
+}
 
 test.describe('autofill by class of field', () => {
   test.setTimeout(90_000);
@@ -91,15 +113,7 @@ test.describe('autofill by class of field', () => {
     twofold,
     sandbox,
   }) => {
-    await bindTemplateAccount(twofold, sandbox.url);
-    const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
-    const announced = login.filledByTwofold(FILL_TIMEOUT);
-    await login.open('zag-pin-input');
-    await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
-    // Twofold read the code back from the boxes (not merely handed a paste to the widget).
-    await announced;
-    const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
-    expect(currentCodes()).toContain(code);
+    const { login, code } = await widgetFilled(twofold, sandbox.url, 'zag-pin-input');
     for (const [i, digit] of [...code].entries()) {
       await expect(login.page.getByLabel(`pin code ${i + 1} of 6`)).toHaveValue(digit);
     }
@@ -112,15 +126,7 @@ test.describe('autofill by class of field', () => {
     twofold,
     sandbox,
   }) => {
-    await bindTemplateAccount(twofold, sandbox.url);
-    const login = new LoginTemplatePage(await twofold.context.newPage(), sandbox.url);
-    const announced = login.filledByTwofold(FILL_TIMEOUT);
-    await login.open('react18-input-otp');
-    await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
-    // Twofold read the code back from the boxes (not merely handed a paste to the widget).
-    await announced;
-    const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
-    expect(currentCodes()).toContain(code);
+    const { login, code } = await widgetFilled(twofold, sandbox.url, 'react18-input-otp');
     const boxes = login.page.locator('#otp-root input');
     await expect(boxes).toHaveCount(6);
     for (const [i, digit] of [...code].entries()) await expect(boxes.nth(i)).toHaveValue(digit);
