@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { moveAccount } from './account-order';
 import { ClipboardClearer } from './clipboard';
@@ -73,7 +73,8 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
     }
   }, []);
 
-  useEffect(() => {
+  // A layout effect, not an effect: subscribing must not wait for the next frame to be painted.
+  useLayoutEffect(() => {
     const early = prefetch?.accounts();
     if (early) void early.then((list) => (list ? setAccounts(list) : refresh()));
     else void refresh();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsView } from '@/components/AccountsView';
 import { CreateVaultForm } from '@/components/CreateVaultForm';
@@ -15,7 +15,8 @@ const unlockWindow = new URLSearchParams(location.search).get('window') === 'unl
 export function App({ prefetch }: { prefetch: PopupPrefetch }) {
   const [state, setState] = useState<VaultState | undefined>();
 
-  useEffect(() => {
+  // A layout effect: the state may already be here; waiting for a painted frame would delay the codes.
+  useLayoutEffect(() => {
     void prefetch.state.then(setState);
   }, [prefetch]);
 
