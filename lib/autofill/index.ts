@@ -16,4 +16,4 @@ export {
   type FillResult,
 } from './fill';
 export { watchForTargets, type WatchOptions } from './watch';
-export { nearbyScope } from './text';
+export { contextScope } from './text';

@@ -149,6 +149,14 @@ export function nearbyScope(el: Element, maxChars = 600, levels = 6): Element | 
   return nearbyReach(el, maxChars, levels).scope;
 }
 
+/**
+ * Where a field's instructions live, to watch them change: the text detection reads around it (its
+ * heading may sit outside its form), else its form or dialog, else its parent.
+ */
+export function contextScope(input: Element): Element | null {
+  return nearbyScope(input) ?? input.closest('form, dialog, [role="dialog"]') ?? input.parentElement;
+}
+
 function nearbyReach(el: Element, maxChars: number, levels: number): { text: string; scope: Element | null } {
   let best = '';
   let scope: Element | null = null;

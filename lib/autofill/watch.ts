@@ -8,7 +8,7 @@
  */
 import { findOtpTargets } from './detect';
 import { frameDocument } from './frames';
-import { nearbyScope, parentOrHost } from './text';
+import { contextScope, parentOrHost } from './text';
 import { targetInputs, type DetectOptions, type OtpTarget } from './types';
 
 export type WatchOptions = DetectOptions & {
@@ -137,8 +137,7 @@ export function watchForTargets(
   function watchHeld(input: HTMLInputElement): void {
     if (held.has(input)) return;
     held.add(input);
-    // The text that held it back: what detection reads around the field (it may sit outside the form).
-    const scope = nearbyScope(input) ?? input.closest('form, dialog, [role="dialog"]') ?? input.parentElement;
+    const scope = contextScope(input);
     if (!scope) return;
     const textObserver = new Observer(() => {
       if (reported.has(input) || !input.isConnected || stopped) {

@@ -3,7 +3,7 @@ import { findQrCandidates } from '../capture/candidates';
 import {
   fillTarget,
   isFillable,
-  nearbyScope,
+  contextScope,
   scoreSingle,
   sightOf,
   targetInputs,
@@ -258,8 +258,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
   function watchContext(target: OtpTarget): () => void {
     if (target.kind !== 'single') return () => undefined;
     const input = target.input;
-    // The text detection read around the field (its heading and instructions may sit outside its form).
-    const scope = nearbyScope(input) ?? input.closest('form, dialog, [role="dialog"]') ?? input.parentElement;
+    const scope = contextScope(input);
     if (!scope) return () => undefined;
     let queued = false;
     const check = () => {
