@@ -1,37 +1,15 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
 import type { ExtensionBrowser } from '../fixtures/extension';
 import { PopupPage } from '../pages/popup-page';
-import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import { enrolWithTwofold } from '../pages/enrolment';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { codeAt } from '../pages/sandbox-qr';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
-const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
 const MARIE = { email: 'marie.dupont@example.com', password: 'Marie-M2M-2024!' };
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const WIDGET_URI = `otpauth://totp/Widgets:tester?secret=${SECRET}&issuer=Widgets`;
-
-async function popupWithVault(twofold: ExtensionBrowser): Promise<PopupPage> {
-  const popup = new PopupPage(await twofold.openPopup());
-  await popup.createVault(PASSPHRASE);
-  return popup;
-}
-
-/** Enrols `user` by app with Twofold doing the work: save in the prompt, the code is filled, Continue. */
-async function enrolWithTwofold(page: Page, baseUrl: string, user: typeof JOHN): Promise<M2MmanagerPage> {
-  const m2m = new M2MmanagerPage(page, baseUrl);
-  await page.bringToFront();
-  await m2m.login(user.email, user.password);
-  await m2m.acceptOfferAndLogInAgain(user.email, user.password);
-  await m2m.chooseMethod('app');
-  const prompt = new TwofoldPrompt(page);
-  await prompt.button('Save to Twofold').click();
-  await prompt.expectText('Saved to Twofold. Your code is filled in.');
-  await m2m.button(m2m.t.continue).click();
-  await m2m.expectHome();
-  return m2m;
-}
 
 /** Email and password, then the code step, where Twofold fills the field. */
 async function logInToCodeStep(m2m: M2MmanagerPage, user: typeof JOHN): Promise<void> {
@@ -54,9 +32,9 @@ test.describe('autofill on M2Mmanager', () => {
     twofold,
     sandbox,
   }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await enrolWithTwofold(page, sandbox.url, JOHN);
+    const m2m = await enrolWithTwofold(page, sandbox.url);
     await m2m.logOut();
     await logInToCodeStep(m2m, JOHN);
     // Watched from before the fill: the card says who typed the code, politely, for two seconds.
@@ -73,14 +51,14 @@ test.describe('autofill on M2Mmanager', () => {
     twofold,
     sandbox,
   }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     await twofold.serviceWorker.evaluate(() =>
       chrome.storage.local.set({
         settings: { autoLockMinutes: 15, clipboardClearSeconds: 30, rememberDevice: true },
       }),
     );
     const page = await twofold.context.newPage();
-    const m2m = await enrolWithTwofold(page, sandbox.url, JOHN);
+    const m2m = await enrolWithTwofold(page, sandbox.url);
     await m2m.logOut();
     await logInToCodeStep(m2m, JOHN);
     await expect(codeField(m2m)).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
@@ -96,11 +74,11 @@ test.describe('autofill on M2Mmanager', () => {
     twofold,
     sandbox,
   }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    let m2m = await enrolWithTwofold(page, sandbox.url, JOHN);
+    let m2m = await enrolWithTwofold(page, sandbox.url);
     await m2m.logOut();
-    m2m = await enrolWithTwofold(page, sandbox.url, MARIE);
+    m2m = await enrolWithTwofold(page, sandbox.url, { user: MARIE });
     await m2m.logOut();
     await logInToCodeStep(m2m, JOHN);
     await expect(codeField(m2m)).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
@@ -113,9 +91,9 @@ test.describe('autofill on M2Mmanager', () => {
     twofold,
     sandbox,
   }) => {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await enrolWithTwofold(page, sandbox.url, JOHN);
+    const m2m = await enrolWithTwofold(page, sandbox.url);
     await m2m.logOut();
     await popup.page.reload();
     await popup.lock();
@@ -143,9 +121,9 @@ test.describe('autofill on M2Mmanager', () => {
   });
 
   test('the same login form on the lookalike host gets nothing', async ({ twofold, sandbox }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = await enrolWithTwofold(page, sandbox.url, JOHN);
+    const m2m = await enrolWithTwofold(page, sandbox.url);
     await m2m.logOut();
     const phish = new M2MmanagerPage(page, sandbox.phishUrl);
     await phish.open('/');
@@ -159,7 +137,7 @@ test.describe('autofill on M2Mmanager', () => {
     twofold,
     sandbox,
   }) => {
-    await popupWithVault(twofold);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
     const m2m = new M2MmanagerPage(page, sandbox.url);
     await m2m.login(JOHN.email, JOHN.password);
@@ -175,7 +153,7 @@ test.describe('autofill on M2Mmanager', () => {
 
 test.describe('autofill on other widgets and frames', () => {
   async function bindWidgetAccount(twofold: ExtensionBrowser, origin: string): Promise<void> {
-    const popup = await popupWithVault(twofold);
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     await popup.addAccount(WIDGET_URI, origin);
     await expect(popup.code('Widgets (tester)')).toBeVisible();
   }

@@ -1,20 +1,12 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
+import { enrolWithTwofold } from '../pages/enrolment';
 import { PopupPage } from '../pages/popup-page';
-import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
+import { JOHN } from '../pages/sandbox-m2m';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
 // A fill right after enrolment may wait for the next period (no replay).
 const FILL_TIMEOUT = 35_000;
-
-async function enrolToCodeFilled(page: Page, baseUrl: string): Promise<M2MmanagerPage> {
-  const m2m = await M2MmanagerPage.atEnrolment(page, baseUrl);
-  const prompt = new TwofoldPrompt(page);
-  await prompt.button('Save to Twofold').click();
-  await prompt.expectText('Saved to Twofold. Your code is filled in.');
-  return m2m;
-}
 
 test.describe('a computer clock that disagrees with the site', () => {
   test.setTimeout(150_000);
@@ -27,7 +19,7 @@ test.describe('a computer clock that disagrees with the site', () => {
     // The sandbox accepts one period either way: 90 s is three periods, so this needs the correction.
     await control.offsetClock(90_000);
     await PopupPage.withNewVault(twofold, PASSPHRASE);
-    const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
+    const m2m = await enrolWithTwofold(await twofold.context.newPage(), sandbox.url, { finish: false });
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
     await m2m.logOut();
@@ -52,7 +44,7 @@ test.describe('a computer clock that disagrees with the site', () => {
   test('20 min off: a warning, and codes are not adjusted', async ({ twofold, sandbox, control }) => {
     await control.offsetClock(20 * 60_000);
     await PopupPage.withNewVault(twofold, PASSPHRASE);
-    const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
+    const m2m = await enrolWithTwofold(await twofold.context.newPage(), sandbox.url, { finish: false });
     // The code came from this computer's clock: the site, 20 minutes ahead, refuses it.
     await m2m.button(m2m.t.continue).click();
     await m2m.expectAlert(m2m.t.wrongCode);
@@ -73,7 +65,7 @@ test.describe('a computer clock that disagrees with the site', () => {
     control,
   }) => {
     await PopupPage.withNewVault(twofold, PASSPHRASE);
-    const m2m = await enrolToCodeFilled(await twofold.context.newPage(), sandbox.url);
+    const m2m = await enrolWithTwofold(await twofold.context.newPage(), sandbox.url, { finish: false });
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
     await m2m.logOut();
