@@ -3,13 +3,12 @@ import { expect, test } from '../fixtures/twofold';
 import { ExtensionBrowser } from '../fixtures/extension';
 import { SyncRelay } from '../fixtures/sync-relay';
 import { PopupPage } from '../pages/popup-page';
-import { M2MmanagerPage } from '../pages/sandbox-m2m';
-import { TwofoldPrompt } from '../pages/twofold-prompt';
+import { enrolWithTwofold } from '../pages/enrolment';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { VirtualAuthenticators } from '../pages/virtual-authenticator';
 import { sendFromPage } from '../pages/options-page';
 
 const PASSPHRASE = 'purple otter sings at noon';
-const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
 
 async function turnOnSync(options: Page, passphraseLabel: string, button: string): Promise<void> {
   const sync = options.getByRole('region', { name: 'Sync' });
@@ -30,18 +29,9 @@ test.describe('sync between two computers', () => {
     sandbox,
   }) => {
     // Profile 1: a vault, enrolment on M2Mmanager, then sync on.
-    const popup = new PopupPage(await twofold.openPopup());
-    await popup.createVault(PASSPHRASE);
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const m2m = new M2MmanagerPage(page, sandbox.url);
-    await m2m.login(JOHN.email, JOHN.password);
-    await m2m.acceptOfferAndLogInAgain(JOHN.email, JOHN.password);
-    await m2m.chooseMethod('app');
-    const prompt = new TwofoldPrompt(page);
-    await prompt.button('Save to Twofold').click();
-    await prompt.expectText('Saved to Twofold. Your code is filled in.');
-    await m2m.button(m2m.t.continue).click();
-    await m2m.expectHome();
+    await enrolWithTwofold(page, sandbox.url);
     const enrolledAt = Date.now();
     const options1 = await twofold.openOptions();
     await turnOnSync(options1, 'Your passphrase', 'Turn on sync');
