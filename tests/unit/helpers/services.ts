@@ -5,8 +5,9 @@ import { VaultService } from '@/lib/background/vault-service';
 import { VaultStore } from '@/lib/vault/store';
 import { MemoryArea } from './memory-area';
 
-/** Argon2id at its floor: the services' logic, not the KDF's cost, is under test. */
-export const FAST_KDF = { memory: 256, iterations: 1, parallelism: 1 };
+import { FAST_KDF } from './vault-fixtures';
+
+export { FAST_KDF };
 export const PASSPHRASE = 'a good passphrase';
 /** 10 s into a 30 s period. */
 export const NOW = 1_750_000_000_000;

@@ -4,7 +4,9 @@ import { newDeviceId } from '@/lib/sync/hlc';
 import { randomBytes } from '@/lib/bytes';
 import { FakeSyncNetwork, MemoryState, MemoryVault, type FakeSyncArea } from './fake-sync';
 
-export const FAST_KDF = { memory: 256, iterations: 1, parallelism: 1 };
+import { FAST_KDF } from '../helpers/vault-fixtures';
+
+export { FAST_KDF };
 export const PASS = 'correct horse battery staple';
 
 export interface Device {

@@ -6,6 +6,7 @@ import { VaultService } from '@/lib/background/vault-service';
 import { createBackup, importText } from '@/lib/transfer';
 import { checkArgon2Cost, checkPbkdf2Cost, checkScryptCost, IMPORT_LIMITS } from '@/lib/transfer/limits';
 import { VaultStore } from '@/lib/vault/store';
+import { FAST_KDF } from '../helpers/vault-fixtures';
 import { MemoryArea } from '../helpers/memory-area';
 import { aegisEncrypt, bitwardenEncrypt, readFixture } from './helpers';
 
@@ -15,7 +16,6 @@ vi.mock('hash-wasm', async (original) => {
 });
 
 const PASSWORD = 'a backup passphrase';
-const FAST_KDF = { memory: 256, iterations: 1, parallelism: 1 };
 const aegisPlain = JSON.parse(readFixture('aegis-plain-v1.json')) as { db: unknown };
 const ACCOUNT = {
   id: 'id-1',

@@ -7,9 +7,9 @@ import { fromBase64, randomBytes, toBase64 } from '@/lib/bytes';
 import { decodeEnvelope, encodeEnvelope, type PasskeySlot } from '@/lib/vault/envelope';
 import { derivePasskeyKek, unwrapPasskeySlot } from '@/lib/vault/passkey-slot';
 import { VaultStore } from '@/lib/vault/store';
+import { FAST_KDF } from '../helpers/vault-fixtures';
 import { MemoryArea } from '../helpers/memory-area';
 
-const FAST_KDF = { memory: 256, iterations: 1, parallelism: 1 };
 const PASS = 'a good passphrase';
 const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 

@@ -2,34 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { SessionKey } from '@/lib/background/session-key';
 import { VaultHealth } from '@/lib/background/vault-health';
 import { VaultService } from '@/lib/background/vault-service';
-import type { StoredAccount } from '@/lib/otp/account';
 import { fromBase64, toBase64 } from '@/lib/bytes';
-import { VaultStore, type VaultPayload } from '@/lib/vault/store';
+import { VaultStore } from '@/lib/vault/store';
 import { RevisionWatermark } from '@/lib/vault/watermark';
+import { addAccount, FAST_KDF, storedAccount } from '../helpers/vault-fixtures';
 import { MemoryArea } from '../helpers/memory-area';
 
-const FAST_KDF = { memory: 256, iterations: 1, parallelism: 1 };
 const OLD = 'the old passphrase';
 const NEW = 'the brand new passphrase';
-
-function account(n: number): StoredAccount {
-  return {
-    id: `id-${n}`,
-    type: 'totp',
-    issuer: 'Example',
-    label: `user${n}@example.com`,
-    secret: 'JBSWY3DPEHPK3PXP',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    createdAt: n,
-    updatedAt: n,
-  };
-}
-const add =
-  (a: StoredAccount) =>
-  (p: VaultPayload): VaultPayload => ({ ...p, accounts: [...p.accounts, a] });
 
 function copyOf(area: MemoryArea): MemoryArea {
   const copy = new MemoryArea();
@@ -48,11 +28,11 @@ describe('changing the passphrase changes the data key', () => {
     const area = new MemoryArea();
     const store = new VaultStore(area, { kdf: FAST_KDF });
     const dek = await store.create(OLD);
-    await store.update(dek, add(account(1)));
+    await store.update(dek, addAccount(storedAccount(1)));
     const profileBackup = copyOf(area); // what a thief copied before the change
 
     const fresh = await store.changePassphrase(dek, OLD, NEW);
-    await store.update(fresh, add(account(2)));
+    await store.update(fresh, addAccount(storedAccount(2)));
     expect(fresh).not.toEqual(dek);
 
     // The attack: the old copy and the old passphrase give the old data key...
@@ -66,7 +46,10 @@ describe('changing the passphrase changes the data key', () => {
       await expect(alone.read(oldKey)).rejects.toMatchObject({ code: 'DAMAGED' });
       expect((await alone.read(fresh)).payload.accounts.length).toBeGreaterThan(0);
     }
-    expect((await store.read(await store.unlock(NEW))).payload.accounts).toEqual([account(1), account(2)]);
+    expect((await store.read(await store.unlock(NEW))).payload.accounts).toEqual([
+      storedAccount(1),
+      storedAccount(2),
+    ]);
     expect(area.data.size).toBe(2); // nothing was quarantined along the way
   });
 
@@ -103,11 +86,11 @@ describe('quarantined copies', () => {
     const { store, service } = serviceOn(local, session);
     await service.create(OLD);
     const dek = (await new SessionKey(session).get())!;
-    await store.update(dek, add(account(1)));
+    await store.update(dek, addAccount(storedAccount(1)));
     local.data.set('vault.A', flipBit(local.data.get('vault.A') as string, 200));
     // While a copy is still damaged, nothing is deleted.
     await expect(service.clearQuarantine()).rejects.toMatchObject({ code: 'NOT_HEALTHY' });
-    await store.update(dek, add(account(2))); // the damaged copy is set aside, then replaced
+    await store.update(dek, addAccount(storedAccount(2))); // the damaged copy is set aside, then replaced
     expect(await service.state()).toMatchObject({ quarantined: 1 });
     expect(await service.clearQuarantine()).toMatchObject({ quarantined: 0, unlocked: true });
     expect(await store.quarantined()).toEqual([]);
@@ -129,11 +112,11 @@ describe('rollback', () => {
     let { store, service } = serviceOn(local, session);
     await service.create(OLD);
     const dek = (await new SessionKey(session).get())!;
-    await store.update(dek, add(account(1))); // revision 2
+    await store.update(dek, addAccount(storedAccount(1))); // revision 2
     const oldA = local.data.get('vault.A');
     const oldB = local.data.get('vault.B');
-    await store.update(dek, add(account(2)));
-    await store.update(dek, add(account(3))); // revision 4
+    await store.update(dek, addAccount(storedAccount(2)));
+    await store.update(dek, addAccount(storedAccount(3))); // revision 4
     await service.lock();
     // The attack: put back the older copies (the account list of revision 2).
     local.data.set('vault.A', oldA);
@@ -161,7 +144,7 @@ describe('rollback', () => {
   it('an ordinary unlock warns of nothing', async () => {
     const { store, service } = serviceOn(new MemoryArea(), new MemoryArea());
     await service.create(OLD);
-    await store.update(await service['key'](), add(account(1)));
+    await store.update(await service['key'](), addAccount(storedAccount(1)));
     await service.lock();
     expect(await service.unlock(OLD)).not.toHaveProperty('rollback');
   });

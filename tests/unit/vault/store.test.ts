@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAccount } from '@/lib/otp/account';
 import { fromBase64, toBase64 } from '@/lib/bytes';
 import { decodeEnvelope, encodeEnvelope, type KeySlot, type PassphraseSlot } from '@/lib/vault/envelope';
 import { TwofoldError } from '@/lib/errors';
 import { webLock } from '@/lib/vault/locks';
-import { VaultStore, type VaultPayload } from '@/lib/vault/store';
+import { VaultStore } from '@/lib/vault/store';
+import { addAccount, FAST_KDF, storedAccount } from '../helpers/vault-fixtures';
 import { MemoryArea, sharedLockManager } from '../helpers/memory-area';
 
-// Cheap Argon2id for most tests; one test below uses the production cost.
-const FAST_KDF = { memory: 256, iterations: 1, parallelism: 1 };
 const PASS = 'correct horse battery staple';
-
-function account(n: number): StoredAccount {
-  return {
-    id: `id-${n}`,
-    type: 'totp',
-    issuer: 'Example',
-    label: `user${n}@example.com`,
-    secret: 'JBSWY3DPEHPK3PXP',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    createdAt: n,
-    updatedAt: n,
-  };
-}
-
-const add =
-  (a: StoredAccount) =>
-  (p: VaultPayload): VaultPayload => ({ ...p, accounts: [...p.accounts, a] });
 
 async function vaultWithTwoGenerations() {
   const area = new MemoryArea();
   const store = new VaultStore(area, { kdf: FAST_KDF });
   const dek = await store.create(PASS); // A: revision 1, no accounts
-  await store.update(dek, add(account(1))); // B: revision 2, one account
+  await store.update(dek, addAccount(storedAccount(1))); // B: revision 2, one account
   return { area, store, dek };
 }
 
@@ -57,14 +35,14 @@ describe('VaultStore', () => {
     const again = await store.unlock(PASS);
     expect(again).toEqual(dek);
     const snapshot = await store.read(again);
-    expect(snapshot.payload.accounts).toEqual([account(1)]);
+    expect(snapshot.payload.accounts).toEqual([storedAccount(1)]);
     expect(snapshot.revision).toBe(2);
     expect(snapshot.damaged).toEqual([]);
   });
 
   it('writes each revision over the older copy (A/B)', async () => {
     const { area, store, dek } = await vaultWithTwoGenerations();
-    await store.update(dek, add(account(2)));
+    await store.update(dek, addAccount(storedAccount(2)));
     const revisions = await Promise.all(
       ['vault.A', 'vault.B'].map(async (k) => (await decodeEnvelope(area.data.get(k))).header.revision),
     );
@@ -111,7 +89,7 @@ describe('VaultStore', () => {
     const { area, store, dek } = await vaultWithTwoGenerations();
     const damaged = flipBit(area.data.get('vault.A') as string, 100);
     area.data.set('vault.A', damaged);
-    await store.update(dek, add(account(2)));
+    await store.update(dek, addAccount(storedAccount(2)));
     const quarantined = await store.quarantined();
     expect(quarantined).toHaveLength(1);
     expect(area.data.get(quarantined[0]!)).toBe(damaged);
@@ -124,7 +102,7 @@ describe('VaultStore', () => {
     area.data.set('vault.B', flipBit(area.data.get('vault.B') as string, 300));
     const before = area.snapshot();
     await expect(store.read(dek)).rejects.toThrow(/Both stored copies of the vault are damaged/);
-    await expect(store.update(dek, add(account(3)))).rejects.toBeInstanceOf(TwofoldError);
+    await expect(store.update(dek, addAccount(storedAccount(3)))).rejects.toBeInstanceOf(TwofoldError);
     await expect(store.unlock(PASS)).rejects.toBeInstanceOf(TwofoldError);
     expect(area.snapshot()).toBe(before);
   });
@@ -136,7 +114,7 @@ describe('VaultStore', () => {
     const before = area.snapshot();
     const snapshot = await store.read(dek);
     expect(snapshot.readOnly).toBe(true);
-    await expect(store.update(dek, add(account(3)))).rejects.toThrow(/newer version of Twofold/);
+    await expect(store.update(dek, addAccount(storedAccount(3)))).rejects.toThrow(/newer version of Twofold/);
     expect(area.snapshot()).toBe(before);
   });
 
@@ -147,7 +125,9 @@ describe('VaultStore', () => {
     const worker = new VaultStore(area, { kdf: FAST_KDF, withLock: webLock(locks) });
     const dek = await popup.create(PASS);
     await Promise.all(
-      Array.from({ length: 50 }, (_, n) => (n % 2 ? popup : worker).update(dek, add(account(n)))),
+      Array.from({ length: 50 }, (_, n) =>
+        (n % 2 ? popup : worker).update(dek, addAccount(storedAccount(n))),
+      ),
     );
     const ids = (await worker.read(dek)).payload.accounts.map((a) => a.id).sort();
     expect(ids).toEqual(Array.from({ length: 50 }, (_, n) => `id-${n}`).sort());
@@ -159,7 +139,9 @@ describe('VaultStore', () => {
     const a = new VaultStore(area, { kdf: FAST_KDF, withLock: noLock });
     const b = new VaultStore(area, { kdf: FAST_KDF, withLock: noLock });
     const dek = await a.create(PASS);
-    await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? a : b).update(dek, add(account(n)))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, n) => (n % 2 ? a : b).update(dek, addAccount(storedAccount(n)))),
+    );
     expect((await a.read(dek)).payload.accounts.length).toBeLessThan(50);
   });
 
@@ -168,7 +150,7 @@ describe('VaultStore', () => {
     await store.changePassphrase(dek, PASS, 'a brand new passphrase');
     await expect(store.unlock(PASS)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     const again = await store.unlock('a brand new passphrase');
-    expect((await store.read(again)).payload.accounts).toEqual([account(1)]);
+    expect((await store.read(again)).payload.accounts).toEqual([storedAccount(1)]);
     const salts = await Promise.all(
       ['vault.A', 'vault.B'].map(
         async (k) => passphraseSlot((await decodeEnvelope(area.data.get(k))).header.slots).kdf.salt,
