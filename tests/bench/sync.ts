@@ -13,12 +13,11 @@ import { SyncRelay } from '../e2e/fixtures/sync-relay';
 import { ExtensionBrowser } from '../e2e/fixtures/extension';
 import { sendFromPage } from '../e2e/pages/options-page';
 import { PopupPage } from '../e2e/pages/popup-page';
-import { createHeader, MAX_PREVIOUS_KEYS } from '../../lib/sync/header';
+import { MAX_PREVIOUS_KEYS } from '../../lib/sync/header';
 import { HEADER_KEY } from '../../lib/sync/pack';
 import { itemBytes, SYNC_QUOTA } from '../../lib/sync/quota';
-import { randomBytes } from '../../lib/bytes';
 import type { StoredAccount } from '../../lib/otp/account';
-import { devices, FAST_KDF, PASS } from '../unit/sync/devices';
+import { devices, longestChainHeader } from '../unit/sync/devices';
 import { typicalAccount } from '../unit/sync/fake-sync';
 import { judge, single, sleep, stats, type Figure, type Progress } from './figures';
 
@@ -38,15 +37,7 @@ export async function benchSyncSpace(opts: { runs: number; onProgress?: Progress
   const full = await a.engine.run();
   if (full.status !== 'ok') throw new Error(`500 accounts did not fit: ${full.status}`);
   const perAccount = (full.bytes - one.bytes) / 499;
-  const chained = await createHeader({
-    dek,
-    passphrase: PASS,
-    vaultId: header.vaultId,
-    epoch: MAX_PREVIOUS_KEYS + 1,
-    rev: MAX_PREVIOUS_KEYS + 1,
-    kdf: FAST_KDF,
-    previousDeks: Array.from({ length: MAX_PREVIOUS_KEYS }, () => randomBytes(32)),
-  });
+  const chained = await longestChainHeader(dek, header.vaultId);
   const chainBytes = itemBytes(HEADER_KEY, chained) - itemBytes(HEADER_KEY, header);
   opts.onProgress?.(`sync space: ${full.bytes} bytes for 500 accounts (${percent(full.bytes)})`);
   const figures: Figure[] = [

@@ -1,5 +1,5 @@
 import { SyncEngine, type SyncState } from '@/lib/sync/engine';
-import { createHeader, type SyncHeader } from '@/lib/sync/header';
+import { createHeader, MAX_PREVIOUS_KEYS, type SyncHeader } from '@/lib/sync/header';
 import { newDeviceId } from '@/lib/sync/hlc';
 import { randomBytes } from '@/lib/bytes';
 import { FakeSyncNetwork, MemoryState, MemoryVault, type FakeSyncArea } from './fake-sync';
@@ -58,4 +58,17 @@ export async function settle(network: FakeSyncNetwork, list: Device[]): Promise<
 /** The vault as compared across devices: what sync carries, in order. */
 export function view(vault: MemoryVault) {
   return vault.accounts.map(({ updatedAt: _u, ...rest }) => rest);
+}
+
+/** The same vault's header after the most key changes it remembers: the largest header there is. */
+export function longestChainHeader(dek: Uint8Array<ArrayBuffer>, vaultId: string): Promise<SyncHeader> {
+  return createHeader({
+    dek,
+    passphrase: PASS,
+    vaultId,
+    epoch: MAX_PREVIOUS_KEYS + 1,
+    rev: MAX_PREVIOUS_KEYS + 1,
+    kdf: FAST_KDF,
+    previousDeks: Array.from({ length: MAX_PREVIOUS_KEYS }, () => randomBytes(32)),
+  });
 }

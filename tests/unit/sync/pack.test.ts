@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areaChanges, HEADER_KEY, pack } from '@/lib/sync/pack';
 import { itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
 import { encodeId } from '@/lib/sync/record';
-import { createHeader, MAX_PREVIOUS_KEYS } from '@/lib/sync/header';
-import { randomBytes } from '@/lib/bytes';
-import { devices, FAST_KDF, PASS } from './devices';
+import { devices, longestChainHeader } from './devices';
 import { typicalAccount } from './fake-sync';
 
 /** Record texts of a given size, with ids the packer can read. */
@@ -85,15 +83,7 @@ describe('500 typical accounts', () => {
       header,
       devices: [device],
     } = await devices(1);
-    const chained = await createHeader({
-      dek,
-      passphrase: PASS,
-      vaultId: header.vaultId,
-      epoch: MAX_PREVIOUS_KEYS + 1,
-      rev: MAX_PREVIOUS_KEYS + 1,
-      kdf: FAST_KDF,
-      previousDeks: Array.from({ length: MAX_PREVIOUS_KEYS }, () => randomBytes(32)),
-    });
+    const chained = await longestChainHeader(dek, header.vaultId);
     device!.state.state = { ...device!.state.state!, header: chained };
     device!.vault.accounts = Array.from({ length: 500 }, (_, i) => typicalAccount(i));
     const report = await device!.engine.run();
