@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import * as QRCode from 'qrcode';
 import { expect, test } from '../fixtures/twofold';
+import { enrolWithTwofold } from '../pages/enrolment';
 import { PopupPage } from '../pages/popup-page';
 import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { codeAt } from '../pages/sandbox-qr';
@@ -14,13 +15,10 @@ import { TwofoldPrompt } from '../pages/twofold-prompt';
 const PASSPHRASE = 'purple otter sings at noon';
 const ACCOUNT = `M2Mmanager (${JOHN.email})`;
 
-/** Enrols with Twofold's card and the filled code; returns the saved URI. */
-async function enrolWithTwofold(page: Page, baseUrl: string): Promise<M2MmanagerPage & { uri: string }> {
-  const m2m = await M2MmanagerPage.atEnrolment(page, baseUrl);
+/** Enrols with Twofold's card and the filled code, then reads the URI it saved from the QR code. */
+async function enrolKeepingUri(page: Page, baseUrl: string): Promise<M2MmanagerPage & { uri: string }> {
+  const m2m = await enrolWithTwofold(page, baseUrl, { finish: false });
   const uri = await m2m.scanEnrolmentQr();
-  const prompt = new TwofoldPrompt(page);
-  await prompt.button('Save to Twofold').click();
-  await prompt.expectText('Saved to Twofold. Your code is filled in.');
   await m2m.button(m2m.t.continue).click();
   await m2m.expectHome();
   return Object.assign(m2m, { uri });
@@ -93,7 +91,7 @@ test.describe('a hostile page', () => {
   }) => {
     const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const first = await enrolWithTwofold(page, sandbox.url);
+    const first = await enrolKeepingUri(page, sandbox.url);
     // The site (or a script on it) shows a new key for the same account.
     await control.resetTwoFactor(JOHN.email);
     await first.logOut();
@@ -127,7 +125,7 @@ test.describe('a hostile page', () => {
   }) => {
     const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     const page = await twofold.context.newPage();
-    const first = await enrolWithTwofold(page, sandbox.url);
+    const first = await enrolKeepingUri(page, sandbox.url);
     await control.resetTwoFactor(JOHN.email);
     await first.logOut();
     await popup.page.bringToFront();
