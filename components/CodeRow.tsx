@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { accountName, type AccountView } from '@/lib/otp';
+import { accountName, type AccountProblem, type AccountView } from '@/lib/otp';
 import { groupDigits } from './format-code';
-import { t } from '@/lib/i18n';
+import { errorMessage, t } from '@/lib/i18n';
 import { CountdownRing } from './CountdownRing';
 import { SiteIcon } from './SiteIcon';
 import { errorText } from './useSubmit';
@@ -41,6 +41,9 @@ interface Props {
  * actions behind a disclosure button (pin, move, edit, delete with an in-row confirmation).
  */
 export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, actions }: Props) {
+  if (account.problem) {
+    return <ProblemRow account={account} problem={account.problem} mode={mode} actions={actions} />;
+  }
   const name = accountName(account);
   const digits = groupDigits(account.code);
   const remaining =
@@ -140,6 +143,52 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
       )}
       {mode === 'edit' && <EditForm account={account} actions={actions} />}
       {mode === 'confirm' && <ConfirmDelete account={account} actions={actions} />}
+    </li>
+  );
+}
+
+/**
+ * An account that cannot make a code: its names, what is wrong in the user's language, and
+ * Delete (with the same in-row confirmation). Focus comes back to Delete when it is cancelled.
+ */
+function ProblemRow({
+  account,
+  problem,
+  mode,
+  actions,
+}: {
+  account: AccountView;
+  problem: AccountProblem;
+  mode: RowMode;
+  actions: RowActions;
+}) {
+  const name = accountName(account);
+  const reasonId = useId();
+  const confirming = mode === 'confirm';
+  return (
+    <li class={`account problem${account.pinned ? ' pinned' : ''}`} data-account-id={account.id}>
+      <div class="account-main">
+        <SiteIcon account={account} />
+        <div class="account-names" title={name}>
+          <span class="issuer">{account.issuer || name}</span>
+          {account.issuer && account.label && <span class="label">{account.label}</span>}
+          <span class="account-problem" id={reasonId}>
+            {t('accountNoCode', [errorMessage(problem.code, problem.params)])}
+          </span>
+        </div>
+        <button
+          type="button"
+          class="danger"
+          data-role="actions"
+          aria-label={t('deleteAccountLabel', [name])}
+          aria-describedby={reasonId}
+          aria-expanded={confirming}
+          onClick={() => actions.setMode(account, confirming ? 'idle' : 'confirm')}
+        >
+          {t('delete')}
+        </button>
+      </div>
+      {confirming && <ConfirmDelete account={account} actions={actions} />}
     </li>
   );
 }

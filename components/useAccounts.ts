@@ -125,6 +125,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
   const actions: RowActions = {
     copy: (account) =>
       void run(async () => {
+        if (account.code === undefined) return; // an account that cannot make a code has none to copy
         const seconds = settings?.clipboardClearSeconds ?? 0;
         await clearer.copy(account.code, seconds);
         setCopiedId(account.id);

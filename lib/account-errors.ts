@@ -6,4 +6,5 @@ export const ACCOUNT_ERRORS = {
   NO_PREVIOUS_KEY: 'This account has no earlier key to go back to.',
   NOT_OTP_QR: 'This QR code is not an authenticator code.',
   NO_USABLE_ACCOUNT: 'This Google Authenticator export holds no account Twofold can use.',
+  ACCOUNT_NO_CODE: 'This account cannot make a code: its saved settings are damaged.',
 } as const;

@@ -3,9 +3,16 @@ import QRCode from 'qrcode';
 import { accountName, toOtpauthUri, type StoredAccount } from '@/lib/otp';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { exportMigrationUris, exportOtpauthList, migrationIncompatible } from '@/lib/transfer/export';
+import {
+  exportMigrationUris,
+  exportOtpauthList,
+  migrationIncompatible,
+  splitExportable,
+  type LeftOutAccount,
+} from '@/lib/transfer/export';
 import { errorText } from '../useSubmit';
 import { downloadText } from './download';
+import { LeftOutNotice } from './LeftOutNotice';
 
 type View = 'none' | 'list' | 'qr' | 'migration';
 
@@ -18,6 +25,7 @@ export function PlainExportSection() {
   const [consent, setConsent] = useState(false);
   const [view, setView] = useState<View>('none');
   const [accounts, setAccounts] = useState<StoredAccount[]>([]);
+  const [leftOut, setLeftOut] = useState<LeftOutAccount[]>([]);
   const [error, setError] = useState('');
   const headingId = useId();
   const consentId = useId();
@@ -26,8 +34,10 @@ export function PlainExportSection() {
   async function show(next: View) {
     setError('');
     try {
-      const all = await sendMessage('export:accounts');
-      setAccounts(all);
+      // An account that cannot make a code is named with why; the others are still exported.
+      const { usable, leftOut: left } = splitExportable(await sendMessage('export:accounts'));
+      setAccounts(usable);
+      setLeftOut(left);
       setView(next);
     } catch (err) {
       setError(errorText(err));
@@ -36,6 +46,7 @@ export function PlainExportSection() {
 
   function hide() {
     setAccounts([]);
+    setLeftOut([]);
     setView('none');
   }
 
@@ -79,6 +90,7 @@ export function PlainExportSection() {
           {error}
         </p>
       )}
+      {view !== 'none' && <LeftOutNotice heading={t('exportLeftOut')} accounts={leftOut} />}
       {view === 'list' && <UriList accounts={accounts} />}
       {view === 'qr' && <QrCodes accounts={accounts} />}
       {view === 'migration' && <TransferCodes accounts={accounts} />}

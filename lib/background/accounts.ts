@@ -1,10 +1,12 @@
 import type { OfferedAccount, SiteSummary } from '../messaging';
 import {
   accountName,
+  codeProblem,
   generateCode,
   normaliseSecret,
   parseOtpauthUri,
   periodEnd,
+  problemOf,
   type AccountView,
   type OtpAccount,
   type PreviousKey,
@@ -13,22 +15,35 @@ import {
 
 /**
  * Public view of an account: everything a page may show, never the secret. `correctionMs`
- * shifts the code to the site's clock; `expiresAt` stays on this computer's clock.
+ * shifts the code to the site's clock; `expiresAt` stays on this computer's clock. An account
+ * that cannot make a code (damaged digits, secret, algorithm…) gets its problem instead: it
+ * never makes the whole list fail, and the popup can still name it and delete it.
  */
 export function toView(account: StoredAccount, now: number, correctionMs = 0): AccountView {
-  return {
+  const base = {
     id: account.id,
     type: account.type,
-    issuer: account.issuer,
-    label: account.label,
+    // A damaged record may hold anything here; the error row must still be able to name it.
+    issuer: typeof account.issuer === 'string' ? account.issuer : '',
+    label: typeof account.label === 'string' ? account.label : '',
     digits: account.digits,
     period: account.period,
     pinned: account.pinned ?? false,
     ...(account.origin ? { origin: account.origin } : {}),
-    code: generateCode(account, now + correctionMs),
-    ...(account.type === 'totp' ? { expiresAt: periodEnd(account, now + correctionMs) - correctionMs } : {}),
     ...undoableReplacement(account, now),
   };
+  const problem = codeProblem(account);
+  if (problem) return { ...base, problem };
+  try {
+    const at = now + correctionMs;
+    return {
+      ...base,
+      code: generateCode(account, at),
+      ...(account.type === 'totp' ? { expiresAt: periodEnd(account, at) - correctionMs } : {}),
+    };
+  } catch (error) {
+    return { ...base, problem: problemOf(error) };
+  }
 }
 
 /** How long a replaced key is offered for undo in the popup (it stays in the vault after that). */
@@ -113,6 +128,14 @@ export function offerStatus(
 ): OfferedAccount['status'] {
   if (findDuplicate(accounts, otp, origin)) return 'duplicate';
   return findSameNames(accounts, otp, origin) ? 'conflict' : 'new';
+}
+
+/**
+ * Accounts bound to this origin that can make a code: the ones autofill may fill or offer in its
+ * chooser. One that cannot is left out, so the others of the site still fill.
+ */
+export function fillableForOrigin(accounts: readonly StoredAccount[], origin: string): StoredAccount[] {
+  return accountsForOrigin(accounts, origin).filter((a) => codeProblem(a) === undefined);
 }
 
 /** Accounts bound to exactly this origin (scheme + host + port). */

@@ -1,7 +1,7 @@
 import type { AutofillReply } from '../messaging';
 import { accountName, generateCode, periodEnd, type StoredAccount } from '../otp';
 import type { Settings } from '../settings';
-import { accountsForOrigin } from './accounts';
+import { fillableForOrigin } from './accounts';
 import { correctionBeforeFill, type ClockForCodes } from './clock-service';
 import type { ContentSender } from './router';
 import type { AutofillChoices } from './autofill-choices';
@@ -76,7 +76,7 @@ export class AutofillService {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
     }
-    const accounts = accountsForOrigin(await this.deps.vault.accounts(), from.origin);
+    const accounts = fillableForOrigin(await this.deps.vault.accounts(), from.origin);
     const username = this.usernameFor(from) ?? '';
     let account = accountId ? accounts.find((a) => a.id === accountId) : undefined;
     if (!accountId) {

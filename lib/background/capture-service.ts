@@ -6,7 +6,7 @@ import type {
   CaptureSaveResult,
   OfferedAccount,
 } from '../messaging';
-import { decodeMigrationUri, generateCode, parseOtpauthUri, type OtpAccount } from '../otp';
+import { codeProblem, decodeMigrationUri, generateCode, parseOtpauthUri, type OtpAccount } from '../otp';
 import type { RgbaImage } from '../qr/types';
 import { fromBase64 } from '../bytes';
 import { findDuplicate, findSameNames, newStoredAccount, offerStatus, replaceKey } from './accounts';
@@ -219,7 +219,8 @@ export class CaptureService {
     // Computed from what was written: no second read of the vault.
     const first = accounts.find((a) => a.id === ids[0]);
     // The first code is filled on the site: on the site's clock.
-    const code = first ? generateCode(first, now + correction) : undefined;
+    // Saved already: an account that cannot make a code is still saved, just not filled.
+    const code = first && !codeProblem(first) ? generateCode(first, now + correction) : undefined;
     if (first && code) this.deps.onCodeGiven?.(first.id, code);
     return {
       status: 'saved',

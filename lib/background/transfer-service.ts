@@ -1,8 +1,16 @@
 import { isTwofoldError, TwofoldError } from '../errors';
-import type { ImportCommit, ImportFailure, ImportPreview } from '../messaging';
+import type { BackupExport, ImportCommit, ImportFailure, ImportPreview } from '../messaging';
 import type { OtpAccount, StoredAccount } from '../otp';
 import { secretBits } from '../otp';
-import { createBackup, detectFormat, FORMAT_NAMES, importText, isImportError, planImport } from '../transfer';
+import {
+  createBackup,
+  detectFormat,
+  FORMAT_NAMES,
+  importText,
+  isImportError,
+  planImport,
+  splitExportable,
+} from '../transfer';
 import { newStoredAccount } from './accounts';
 import { ImportTokens } from './import-tokens';
 import type { VaultService } from './vault-service';
@@ -21,11 +29,14 @@ export class TransferService {
     vault.onLock(() => this.imports.clear());
   }
 
-  /** A Twofold encrypted backup (fresh salt, so a fresh key) of every account. */
-  async exportBackup(passphrase: string): Promise<{ text: string; count: number }> {
-    const accounts = await this.vault.accounts();
-    const text = await createBackup(accounts, passphrase, { now: this.now() });
-    return { text, count: accounts.length };
+  /**
+   * A Twofold encrypted backup (fresh salt, so a fresh key) of every account that can make a
+   * code; the others are named in `leftOut` with why, instead of failing the whole backup.
+   */
+  async exportBackup(passphrase: string): Promise<BackupExport> {
+    const { usable, leftOut } = splitExportable(await this.vault.accounts());
+    const text = await createBackup(usable, passphrase, { now: this.now() });
+    return { text, count: usable.length, leftOut };
   }
 
   /** Every account with its secret, for the options page's explicit plain exports only. */

@@ -1,4 +1,5 @@
 /** The shapes every part of Twofold agrees on. Secrets are base32, uppercase, no padding. */
+import type { ErrorCode } from '../errors';
 
 export type OtpType = 'totp' | 'hotp';
 export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -49,8 +50,14 @@ export interface StoredAccount extends OtpAccount {
   previousKeys?: PreviousKey[];
 }
 
-/** What leaves the background for pages: no secret, ever. */
-export interface AccountView {
+/** Why an account cannot make a code: a coded error the page words in the user's language. */
+export interface AccountProblem {
+  code: ErrorCode;
+  params: string[];
+}
+
+/** What every view of an account holds, whether or not it can make a code. */
+interface AccountViewBase {
   id: string;
   type: OtpType;
   issuer: string;
@@ -59,10 +66,23 @@ export interface AccountView {
   period: number;
   origin?: string;
   pinned: boolean;
-  /** Current code (TOTP) or next code (HOTP). */
-  code: string;
-  /** TOTP: ms epoch when `code` stops being valid. */
-  expiresAt?: number;
   /** When the key was last replaced, while that can still be undone. */
   keyReplacedAt?: number;
 }
+
+/**
+ * What leaves the background for pages: no secret, ever. Either a code, or (for an account that
+ * cannot make one: damaged digits, secret, algorithm…) the problem, so one broken account never
+ * hides the others and can still be named and deleted.
+ */
+export type AccountView = AccountViewBase &
+  (
+    | {
+        /** Current code (TOTP) or next code (HOTP). */
+        code: string;
+        /** TOTP: ms epoch when `code` stops being valid. */
+        expiresAt?: number;
+        problem?: never;
+      }
+    | { problem: AccountProblem; code?: never; expiresAt?: never }
+  );

@@ -4,8 +4,8 @@
  * disagree about which period a timestamp falls in.
  */
 import { HOTP, Secret, TOTP } from 'otpauth';
-import { TwofoldError } from '../errors';
-import type { OtpAccount } from './account';
+import { isTwofoldError, TwofoldError } from '../errors';
+import type { AccountProblem, OtpAccount } from './account';
 import { secretToBytes } from './base32';
 import { checkAccount, checkCounter, checkDigits, checkPeriod, parseAlgorithm } from './params';
 import { steamCode } from './steam';
@@ -45,6 +45,27 @@ export function periodEnd(account: OtpAccount, timestampMs: number = Date.now())
 /** Whole seconds left for the current TOTP code, from `period` (fresh) down to 1; HOTP: Infinity. */
 export function secondsRemaining(account: OtpAccount, timestampMs: number = Date.now()): number {
   return Math.ceil((periodEnd(account, timestampMs) - timestampMs) / 1000);
+}
+
+/**
+ * Why this account cannot make a code, or undefined when it can. The same checks an export makes
+ * (type, algorithm, secret, digits, period, counter, Steam's fixed settings), so an account that
+ * passes here is also one every export can write. Callers skip or flag the account instead of
+ * failing for every other one.
+ */
+export function codeProblem(account: OtpAccount): AccountProblem | undefined {
+  try {
+    checkAccount(account);
+    return undefined;
+  } catch (error) {
+    return problemOf(error);
+  }
+}
+
+/** A thrown value as an account's problem: a coded error keeps its code and parameters. */
+export function problemOf(error: unknown): AccountProblem {
+  if (isTwofoldError(error)) return { code: error.code, params: [...error.params] };
+  return { code: 'ACCOUNT_NO_CODE', params: [] };
 }
 
 function checkTime(timestampMs: number): number {

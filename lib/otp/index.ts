@@ -1,5 +1,6 @@
 /** Public API of the OTP core: parse and write otpauth URIs, make codes, read GA exports. */
 export type {
+  AccountProblem,
   AccountView,
   OtpAccount,
   OtpAlgorithm,
@@ -10,7 +11,7 @@ export type {
 } from './account';
 export { normaliseSecret, MIN_SECRET_BYTES, secretBits, WEAK_SECRET_BITS } from './base32';
 export { STEAM_ALPHABET } from './steam';
-export { generateCode, periodEnd, secondsRemaining } from './codes';
+export { codeProblem, generateCode, periodEnd, problemOf, secondsRemaining } from './codes';
 export { parseAnyOtpText } from './import';
 export type { PasteProblem, PasteResult } from './import';
 export { decodeMigrationUri, encodeMigrationUri } from './migration';

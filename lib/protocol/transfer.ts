@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors';
 import type { StoredAccount } from '../otp/account';
-import type { FormatId, PlanStatus, SkippedEntry } from '../transfer';
+import type { FormatId, LeftOutAccount, PlanStatus, SkippedEntry } from '../transfer';
 import type { PolicyOf } from './policy';
 
 /** One account of an import preview: names and options, never the secret. */
@@ -51,10 +51,17 @@ export interface ImportFailure {
   format?: FormatId;
 }
 
+/** A backup made: the file, how many accounts it holds, and the ones left out (they cannot make a code). */
+export interface BackupExport {
+  text: string;
+  count: number;
+  leftOut: LeftOutAccount[];
+}
+
 /** Backups, imports and exports of the options page. */
 export interface TransferProtocol {
   /** A Twofold encrypted backup of every account, made in the background with a fresh key. */
-  'export:backup'(data: { passphrase: string }): { text: string; count: number };
+  'export:backup'(data: { passphrase: string }): BackupExport;
   /**
    * Every account WITH its secret: only for the options page's explicit plain and QR exports,
    * after the user accepted the warning.

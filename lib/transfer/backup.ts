@@ -12,7 +12,7 @@
  * format, version, createdAt and the KDF parameters, so none can be edited unnoticed.
  */
 import { TwofoldError } from '../errors';
-import type { PreviousKey, StoredAccount } from '../otp/account';
+import type { OtpAccount, PreviousKey, StoredAccount } from '../otp/account';
 import { checkAccount } from '../otp/params';
 import { webOriginOf } from '../origins';
 import { checkKdfParams, DEFAULT_KDF, deriveKek } from '../vault/kdf';
@@ -54,14 +54,7 @@ export async function createBackup(
     id: a.id,
     ...(a.origin ? { origin: a.origin } : {}),
     ...(a.pinned ? { pinned: true } : {}),
-    ...(a.previousKeys?.length
-      ? {
-          previousKeys: a.previousKeys.map((k) => ({
-            ...checkAccount({ ...a, ...k }),
-            replacedAt: k.replacedAt,
-          })),
-        }
-      : {}),
+    ...previousKeysOf(a),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   }));
@@ -85,6 +78,22 @@ export async function createBackup(
     data: toBase64(data),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * The account's replaced keys, checked like the account. A replaced key that could not make a
+ * code is not written (an import would drop it anyway): it must not cost the backup of every
+ * other account.
+ */
+function previousKeysOf(a: StoredAccount): { previousKeys?: (OtpAccount & { replacedAt: number })[] } {
+  const keys = (a.previousKeys ?? []).flatMap((k) => {
+    try {
+      return [{ ...checkAccount({ ...a, ...k }), replacedAt: k.replacedAt }];
+    } catch {
+      return [];
+    }
+  });
+  return keys.length ? { previousKeys: keys } : {};
 }
 
 export function looksLikeBackup(text: string): boolean {

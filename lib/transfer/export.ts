@@ -2,8 +2,33 @@
 import type { ErrorCode } from '../errors';
 import type { OtpAccount } from '../otp/account';
 import { encodeMigrationUri, migrationProblem } from '../otp/migration';
+import { codeProblem } from '../otp/codes';
 import { accountName } from '../otp/names';
 import { toOtpauthUri } from '../otp/uri';
+
+/** An account an export leaves out, named, with why (a coded error the page words). */
+export interface LeftOutAccount {
+  name: string;
+  code: ErrorCode;
+  params: string[];
+}
+
+/**
+ * The accounts an export can write, and the ones it leaves out because they cannot make a code
+ * (damaged digits, secret, algorithm…): one broken account never makes the whole export fail.
+ */
+export function splitExportable<T extends OtpAccount>(
+  accounts: readonly T[],
+): { usable: T[]; leftOut: LeftOutAccount[] } {
+  const usable: T[] = [];
+  const leftOut: LeftOutAccount[] = [];
+  for (const account of accounts) {
+    const problem = codeProblem(account);
+    if (problem) leftOut.push({ name: accountName(account), ...problem });
+    else usable.push(account);
+  }
+  return { usable, leftOut };
+}
 
 /** One otpauth URI per line (what Aegis, Ente, 2FAS and Twofold itself import). */
 export function exportOtpauthList(accounts: OtpAccount[]): string {

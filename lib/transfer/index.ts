@@ -8,7 +8,9 @@ export {
   exportOtpauthList,
   migrationIncompatible,
   MIGRATION_BATCH_SIZE,
+  splitExportable,
 } from './export';
+export type { LeftOutAccount } from './export';
 export { planImport } from './plan';
 export type { PlanItem, PlanStatus } from './plan';
 export { FORMAT_NAMES, isImportError } from './types';
