@@ -1,0 +1,69 @@
+import type { StoredAccount } from '../../../lib/otp/account';
+import { expect, test } from '../fixtures/twofold';
+import { plantAccount } from '../fixtures/vault';
+import { seedAccounts } from '../pages/options-page';
+import { PopupPage } from '../pages/popup-page';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const GOOD = [
+  'otpauth://totp/Alpha:a%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Alpha',
+  'otpauth://totp/Gamma:g%40example.com?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Gamma',
+];
+/** A Steam Guard account that lost its encoder (as an old sync codec delivered it): 5 digits. */
+const BROKEN: StoredAccount = {
+  id: 'broken-steam',
+  type: 'totp',
+  issuer: 'Steam',
+  label: 'gabe',
+  secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  algorithm: 'SHA1',
+  digits: 5,
+  period: 30,
+  counter: 0,
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+test.describe('an account that cannot make a code', () => {
+  test('shows as an error row with its name and why, the other codes still show, and Delete removes it', async ({
+    twofold,
+  }) => {
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+    await seedAccounts(popup.page, GOOD);
+    await plantAccount(popup.page, PASSPHRASE, BROKEN);
+    await popup.page.reload();
+
+    await expect(popup.code('Alpha (a@example.com)')).toHaveText(/^\d{3} \d{3}$/);
+    await expect(popup.code('Gamma (g@example.com)')).toHaveText(/^\d{3} \d{3}$/);
+    const row = popup.page.getByRole('listitem').filter({ hasText: 'Steam' });
+    await expect(row).toContainText('gabe');
+    await expect(row).toContainText('Cannot make a code: Digits must be 6, 7 or 8');
+    await expect(row.locator('button.code')).toHaveCount(0);
+    // Search finds it by name like any account.
+    await popup.search('steam');
+    await expect(row).toBeVisible();
+    await expect(popup.code('Alpha (a@example.com)')).toHaveCount(0);
+    await popup.search('');
+
+    // Keyboard only: Delete (which names the account and is described by the reason), confirm.
+    const remove = popup.page.getByRole('button', { name: 'Delete Steam (gabe)' });
+    await expect(remove).toHaveAccessibleDescription('Cannot make a code: Digits must be 6, 7 or 8');
+    await remove.focus();
+    await popup.page.keyboard.press('Enter');
+    const dialog = popup.page.getByRole('alertdialog', { name: 'Delete this account?' });
+    await expect(dialog).toContainText('Delete Steam (gabe)?');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await popup.page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(remove).toBeFocused();
+    await popup.page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+
+    await expect(row).toHaveCount(0);
+    await expect(popup.page.getByRole('status').filter({ hasText: 'Steam (gabe) deleted.' })).toBeAttached();
+    await popup.page.reload();
+    await expect(popup.code('Alpha (a@example.com)')).toBeVisible();
+    await expect(popup.code('Gamma (g@example.com)')).toBeVisible();
+    await expect(popup.page.getByText('Steam')).toHaveCount(0);
+  });
+});
