@@ -1,7 +1,8 @@
 import type { StoredAccount } from '../../../lib/otp/account';
+import { importText } from '../../../lib/transfer';
 import { expect, test } from '../fixtures/twofold';
 import { plantAccount } from '../fixtures/vault';
-import { seedAccounts } from '../pages/options-page';
+import { OptionsPage, seedAccounts } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
 
 const PASSPHRASE = 'purple otter sings at noon';
@@ -65,5 +66,34 @@ test.describe('an account that cannot make a code', () => {
     await expect(popup.code('Alpha (a@example.com)')).toBeVisible();
     await expect(popup.code('Gamma (g@example.com)')).toBeVisible();
     await expect(popup.page.getByText('Steam')).toHaveCount(0);
+  });
+
+  test('is left out of the backup and the plain exports, named with why; the others are exported', async ({
+    twofold,
+  }) => {
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+    await seedAccounts(popup.page, GOOD);
+    await plantAccount(popup.page, PASSPHRASE, BROKEN);
+    const options = new OptionsPage(await twofold.openOptions());
+    await options.unlockIfLocked(PASSPHRASE);
+    const why = 'Steam (gabe): Digits must be 6, 7 or 8';
+
+    const { text } = await options.exportBackup(PASSPHRASE);
+    const backup = options.section('Encrypted backup');
+    await expect(backup).toContainText('The backup leaves out 1 account, because it cannot make a code:');
+    await expect(backup.getByRole('listitem')).toHaveText([why]);
+    const restored = await importText(text, PASSPHRASE);
+    expect(restored.accounts.map((a) => a.issuer)).toEqual(['Alpha', 'Gamma']);
+
+    const plain = options.section('Export in clear');
+    await plain.getByLabel('I understand: show my secrets').check();
+    await plain.getByRole('button', { name: 'Show otpauth URI list' }).click();
+    const uris = (await plain.getByLabel('Exported otpauth URIs').inputValue()).trim().split('\n');
+    expect(uris.map((u) => new URL(u).searchParams.get('issuer'))).toEqual(['Alpha', 'Gamma']);
+    await expect(plain).toContainText('Left out, because they cannot make a code:');
+    await expect(plain.getByRole('listitem').filter({ hasText: 'Steam' })).toHaveText(why);
+    await plain.getByRole('button', { name: 'Show Google Authenticator transfer codes' }).click();
+    await expect(plain.getByRole('img', { name: 'Google Authenticator transfer code 1 of 1' })).toBeVisible();
+    await expect(plain.getByRole('listitem').filter({ hasText: 'Steam' })).toHaveText(why);
   });
 });
