@@ -16,7 +16,14 @@ async function header(): Promise<{ dek: Uint8Array<ArrayBuffer>; header: SyncHea
   const dek = randomBytes(32);
   return {
     dek,
-    header: await createHeader({ dek, passphrase: PASS, vaultId: 'vault-1', epoch: 1, rev: 1, kdf: FAST_KDF }),
+    header: await createHeader({
+      dek,
+      passphrase: PASS,
+      vaultId: 'vault-1',
+      epoch: 1,
+      rev: 1,
+      kdf: FAST_KDF,
+    }),
   };
 }
 
@@ -37,7 +44,11 @@ describe('sync header key derivation caps', () => {
   it('accepts the import cap itself and Twofold’s own cost', () => {
     const kdf = { name: 'argon2id', parallelism: 1, salt: 'AAAAAAAAAAAAAAAAAAAAAA' } as const;
     expect(() =>
-      checkHeaderKdf({ ...kdf, memory: IMPORT_LIMITS.argon2MemoryKiB, iterations: IMPORT_LIMITS.argon2Passes }),
+      checkHeaderKdf({
+        ...kdf,
+        memory: IMPORT_LIMITS.argon2MemoryKiB,
+        iterations: IMPORT_LIMITS.argon2Passes,
+      }),
     ).not.toThrow();
     expect(() => checkHeaderKdf({ ...kdf, memory: 64 * 1024, iterations: 3 })).not.toThrow();
   });
