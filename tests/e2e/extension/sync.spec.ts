@@ -231,7 +231,8 @@ test.describe('sync: a second computer’s first run, and no lockout through the
       await sync.getByRole('button', { name: 'Unlock and merge' }).click();
       await expect(sync.getByRole('alert')).toContainText(
         "opens this computer's vault but not the synced vault",
-        { timeout: 30_000 },
+        // Two Argon2id runs (the header's, then this vault's) before the warning.
+        { timeout: 60_000 },
       );
       expect(await options.evaluate(() => chrome.storage.sync.get('h'))).toMatchObject({ h: forged });
       await sync.getByRole('button', { name: "Replace the synced vault with this computer's vault" }).click();
