@@ -155,8 +155,11 @@ export class SyncService {
         if (!own) throw new TwofoldError(parsed ? 'SYNC_WRONG_PASSPHRASE' : 'SYNC_DAMAGED');
         if (!options.replace) return { ...(await this.status()), replaceOffered: true };
         header = await this.newHeader(own, passphrase);
-        const area = await this.deps.area.get(null);
-        await this.deps.area.remove(Object.keys(area).filter((key) => isSyncKey(key) && key !== HEADER_KEY));
+        // The old records go too: sealed for the replaced header, they would only read as altered.
+        const records = Object.keys(await this.deps.area.get(null)).filter(
+          (key) => isSyncKey(key) && key !== HEADER_KEY,
+        );
+        if (records.length) await this.deps.area.remove(records);
         await this.deps.area.set({ [HEADER_KEY]: header });
       }
     }
