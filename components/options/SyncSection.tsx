@@ -18,26 +18,46 @@ export function SyncSection({ state, onVaultChange }: Props) {
   const headingId = useId();
   const switchId = useId();
   const hintId = useId();
+  const warningId = useId();
   const [status, setStatus] = useState<SyncStatusView | undefined>();
   const [asking, setAsking] = useState(false);
+  const [stopped, setStopped] = useState(false);
+  const [replaceOffered, setReplaceOffered] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const [newPassphrase, setNewPassphrase] = useState('');
 
   useEffect(() => {
     void sendMessage('sync:status').then(setStatus);
   }, [state.unlocked]);
 
-  const enable = useSubmit(async () => {
-    setStatus(await sendMessage('sync:enable', { passphrase }));
+  async function turnOn(replace: boolean) {
+    const next = await sendMessage('sync:enable', { passphrase, ...(replace ? { replace } : {}) });
+    // The passphrase opens this computer's vault, not the sync space's: warn, keep what was typed.
+    setReplaceOffered(next.replaceOffered === true);
+    setStatus(next);
+    if (!next.enabled) return;
     setPassphrase('');
     setAsking(false);
+    onVaultChange();
+  }
+  const enable = useSubmit(() => turnOn(false));
+  const replace = useSubmit(() => turnOn(true));
+
+  const followKey = useSubmit(async () => {
+    setStatus(await sendMessage('sync:useNewPassphrase', { passphrase: newPassphrase }));
+    setNewPassphrase('');
     onVaultChange();
   });
 
   async function toggle(on: boolean) {
-    if (on) setAsking(true);
-    else {
+    setReplaceOffered(false);
+    if (on) {
+      setStopped(false);
+      setAsking(true);
+    } else {
       setAsking(false);
       setStatus(await sendMessage('sync:disable'));
+      setStopped(true);
     }
   }
 
@@ -49,7 +69,11 @@ export function SyncSection({ state, onVaultChange }: Props) {
     : empty
       ? [t('syncSyncedPassphrase'), t('syncUseSynced'), t('syncUseSyncedHint')]
       : [t('syncSyncedPassphrase'), t('syncMerge'), t('syncMergeHint')];
-  const words = syncWords(status, t, (at) => new Date(at).toLocaleString());
+  const words = syncWords(status, t, (at) => new Date(at).toLocaleString(), {
+    asking: asking && !status.enabled,
+    stopped,
+  });
+  const keyChanged = status.enabled && status.problem === 'keyChanged';
 
   return (
     <section class="card stack" aria-labelledby={headingId}>
@@ -74,14 +98,31 @@ export function SyncSection({ state, onVaultChange }: Props) {
           <PassphraseField
             label={label}
             value={passphrase}
-            onInput={setPassphrase}
+            onInput={(value) => {
+              setPassphrase(value);
+              setReplaceOffered(false);
+            }}
             autoComplete="current-password"
             autoFocus
           />
-          <button type="submit" disabled={enable.busy}>
+          <button type="submit" disabled={enable.busy || replace.busy}>
             {button}
           </button>
           <ErrorAlert error={enable.error} />
+          {replaceOffered && (
+            <div class="warning stack" role="alert" id={warningId}>
+              <p>{t('syncReplaceWarning')}</p>
+              <button
+                type="button"
+                aria-describedby={warningId}
+                disabled={replace.busy}
+                onClick={() => void replace.submit()}
+              >
+                {t('syncReplace')}
+              </button>
+              <ErrorAlert error={replace.error} />
+            </div>
+          )}
         </form>
       )}
       <div role="status" class="stack">
@@ -96,6 +137,27 @@ export function SyncSection({ state, onVaultChange }: Props) {
         {words.problem && <p class="error">{words.problem}</p>}
         {words.notice && <p class="notice">{words.notice}</p>}
       </div>
+      {keyChanged && (
+        <div class="stack">
+          {state.unlocked && (
+            <form class="stack" onSubmit={(e) => void followKey.submit(e)}>
+              <PassphraseField
+                label={t('syncNewPassphrase')}
+                value={newPassphrase}
+                onInput={setNewPassphrase}
+                autoComplete="current-password"
+              />
+              <button type="submit" disabled={followKey.busy}>
+                {t('syncUseNewPassphrase')}
+              </button>
+              <ErrorAlert error={followKey.error} />
+            </form>
+          )}
+          <button type="button" onClick={() => void toggle(false)}>
+            {t('syncStop')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

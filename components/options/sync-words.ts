@@ -12,9 +12,26 @@ export interface SyncWords {
   notice?: string;
 }
 
-/** The settings page's sync state in words. `when` formats a time (the page's locale). */
-export function syncWords(status: SyncStatusView, t: Translate, when: (at: number) => string): SyncWords {
-  if (!status.enabled) return { state: t('syncOff'), details: [] };
+/** What the page is doing besides the background's state. */
+export interface SyncMoment {
+  /** The switch was just ticked: sync turns on once the passphrase is confirmed. */
+  asking?: boolean;
+  /** Sync was just turned off on this computer: say what stays where. */
+  stopped?: boolean;
+}
+
+/**
+ * The settings page's sync state in words. `when` formats a time (the page's locale). The
+ * state line follows the switch: ticked and waiting for the passphrase, it never says "off".
+ */
+export function syncWords(
+  status: SyncStatusView,
+  t: Translate,
+  when: (at: number) => string,
+  moment: SyncMoment = {},
+): SyncWords {
+  if (!status.enabled && moment.asking) return { state: t('syncTurningOn'), details: [] };
+  if (!status.enabled) return { state: t('syncOff'), details: moment.stopped ? [t('syncStoppedWhere')] : [] };
   const at = (value: number | undefined) => (value ? when(value) : t('syncNever'));
   return {
     state: t('syncOn'),

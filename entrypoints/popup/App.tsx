@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsView } from '@/components/AccountsView';
-import { CreateVaultForm } from '@/components/CreateVaultForm';
+import { FirstRun } from '@/components/FirstRun';
 import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
@@ -55,11 +55,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
       <PresetAccess />
       <ClockNotice />
       {state === undefined && <p>{t('loading')}</p>}
-      {state && !state.exists && (
-        <CreateVaultForm
-          onCreate={async (passphrase) => setState(await sendMessage('vault:create', { passphrase }))}
-        />
-      )}
+      {state && !state.exists && <FirstRun onState={setState} />}
       {state?.exists && !state.unlocked && (
         <UnlockForm
           onUnlock={async (passphrase) => setState(await sendMessage('vault:unlock', { passphrase }))}

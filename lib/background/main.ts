@@ -35,7 +35,7 @@ import { VaultService } from './vault-service';
 import { VaultHealth } from './vault-health';
 import { PasskeyService } from './passkey-service';
 import { registerPasskeyHandlers } from './handlers/passkey';
-import { RevisionWatermark } from '../vault/watermark';
+import { RevisionWatermark, whileOn } from '../vault/watermark';
 
 /** The background's whole job at start-up: make the services once, then register every handler. */
 export function startBackground(): void {
@@ -44,8 +44,15 @@ export function startBackground(): void {
     () => vault.lock(),
     async () => (await loadSettings(browser.storage.local)).autoLockMinutes,
   );
-  // Outside the vault copies: a restore of vault.A/B alone does not bring these back.
+  // Outside the vault copies: a restore of vault.A/B alone does not bring these back. The sync
+  // space holds one more copy while sync is on (raised by each sync run, within its write budget;
+  // read at every unlock), which a restore of the whole profile does not bring back either.
   const watermark = new RevisionWatermark([browser.storage.session, browser.storage.local]);
+  const everyWatermark = new RevisionWatermark([
+    browser.storage.session,
+    browser.storage.local,
+    whileOn(browser.storage.sync, () => sync.isOn()),
+  ]);
   const store = new VaultStore(browser.storage.local, { watermark, onWrite: () => sync.onVaultWrite() });
   const sessionKey = new SessionKey(browser.storage.session);
   const sync = new SyncService({
@@ -53,14 +60,14 @@ export function startBackground(): void {
     local: browser.storage.local,
     store,
     sessionKey,
+    watermark: new RevisionWatermark([browser.storage.sync]),
   });
   const vault = new VaultService({
     store,
     sessionKey,
     onActivity: () => autolock.touch(),
-    health: new VaultHealth({ store, watermark, session: browser.storage.session }),
+    health: new VaultHealth({ store, watermark: everyWatermark, session: browser.storage.session }),
     unlockFallback: (passphrase) => sync.unlockFallback(passphrase),
-    afterUnlock: (dek) => sync.afterUnlock(dek),
     onPassphraseChanged: (next, before) => sync.onPassphraseChanged(next, before),
   });
   vault.onUnlock(() => sync.onRemoteChange());

@@ -3,21 +3,15 @@ import type { StoredAccount } from '../otp/account';
 import type { SyncProblem, SyncStatusView } from '../protocol/sync';
 import { toB64u } from '../sync/bytes';
 import { SyncEngine, type LocalVault, type SyncArea, type SyncReport, type SyncState } from '../sync/engine';
-import {
-  createHeader,
-  parseHeader,
-  previousKeys,
-  unwrapHeader,
-  verifyHeader,
-  type SyncHeader,
-} from '../sync/header';
+import { createHeader, parseHeader, previousKeys, unwrapHeader, type SyncHeader } from '../sync/header';
 import { newDeviceId } from '../sync/hlc';
-import { HEADER_KEY } from '../sync/pack';
+import { HEADER_KEY, isSyncKey } from '../sync/pack';
 import { SYNC_QUOTA } from '../sync/quota';
 import { isQuotaError, WriteScheduler, type SchedulerMemory, type Timers } from '../sync/scheduler';
 import { randomBytes } from '../bytes';
 import { DEFAULT_KDF } from '../vault/kdf';
 import type { KeyValueArea, VaultStore } from '../vault/store';
+import type { RevisionWatermark } from '../vault/watermark';
 import type { SessionKey } from './session-key';
 
 const STATE_KEY = 'sync.state';
@@ -45,6 +39,19 @@ export interface SyncServiceDeps {
   kdf?: { memory: number; iterations: number; parallelism: number };
   now?: () => number;
   timers?: Timers;
+  /**
+   * The rollback watermark in the sync space (storage.sync only): raised by each run, so its
+   * writes count in the run's budget; this computer's mark leaves when sync is turned off.
+   */
+  watermark?: RevisionWatermark;
+}
+
+export interface EnableOptions {
+  /**
+   * The sync space holds a header that the passphrase typed does not open, while it opens this
+   * computer's vault: replace that header with this computer's vault (after a warning).
+   */
+  replace?: boolean;
 }
 
 class VaultChanged extends Error {}
@@ -98,12 +105,7 @@ export class SyncService {
       this.deps.area.get(null),
       this.deps.local.get([STATUS_KEY]),
     ]);
-    const status = (stored[STATUS_KEY] as StoredStatus | undefined) ?? {
-      bytes: 0,
-      limit: SYNC_QUOTA.totalBytes,
-      accounts: 0,
-      ignored: 0,
-    };
+    const status = (stored[STATUS_KEY] as StoredStatus | undefined) ?? emptyStatus();
     return {
       enabled,
       syncedVault: area[HEADER_KEY] !== undefined,
@@ -113,7 +115,12 @@ export class SyncService {
     };
   }
 
-  async enable(passphrase: string): Promise<SyncStatusView> {
+  /** Whether sync is on on this computer (the watermark's sync area follows it). */
+  isOn(): Promise<boolean> {
+    return this.enabled;
+  }
+
+  async enable(passphrase: string, options: EnableOptions = {}): Promise<SyncStatusView> {
     const { store, sessionKey } = this.deps;
     const stored = (await this.deps.area.get(null))[HEADER_KEY];
     const exists = await store.exists();
@@ -121,44 +128,109 @@ export class SyncService {
     let header: SyncHeader;
     if (stored === undefined) {
       // The first computer: its vault becomes the synced vault.
-      if (!exists) throw new TwofoldError('NO_VAULT');
-      if (!dek) throw new TwofoldError('LOCKED');
-      if (!equalBytes(await store.unlock(passphrase), dek)) throw new TwofoldError('WRONG_PASSPHRASE');
-      header = await createHeader({
-        dek,
-        passphrase,
-        vaultId: toB64u(randomBytes(12)),
-        epoch: 1,
-        rev: 1,
-        kdf: this.deps.kdf ?? DEFAULT_KDF,
-      });
+      header = await this.newHeader(await this.ownKey(passphrase, exists, dek), passphrase);
     } else {
+      let parsed: SyncHeader | undefined;
       try {
-        header = parseHeader(stored);
+        parsed = parseHeader(stored);
       } catch {
-        throw new TwofoldError('SYNC_DAMAGED');
+        parsed = undefined;
       }
-      const synced = await unwrapHeader(header, passphrase);
-      if (!synced) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
-      if (!exists) await store.create(passphrase, synced);
-      else {
-        if (!dek) throw new TwofoldError('LOCKED');
-        // The accounts stay; the synced vault's key and passphrase open them from now on.
-        await store.rekey(dek, synced, passphrase);
+      const synced = parsed && (await unwrapHeader(parsed, passphrase));
+      if (parsed && synced) {
+        header = parsed;
+        if (!exists) await store.create(passphrase, synced);
+        else {
+          if (!dek) throw new TwofoldError('LOCKED');
+          // The accounts stay; the synced vault's key and passphrase open them from now on.
+          await store.rekey(dek, synced, passphrase);
+        }
+        await sessionKey.set(synced);
+      } else {
+        // No passphrase typed opens the sync space's header. When this one opens this
+        // computer's vault, that header may be forged or damaged: after a warning, this
+        // computer's vault may take its place (the others stop until they join it again).
+        const own =
+          exists && dek ? await this.ownKey(passphrase, exists, dek).catch(() => undefined) : undefined;
+        if (!own) throw new TwofoldError(parsed ? 'SYNC_WRONG_PASSPHRASE' : 'SYNC_DAMAGED');
+        if (!options.replace) return { ...(await this.status()), replaceOffered: true };
+        header = await this.newHeader(own, passphrase);
+        // The old records go too: sealed for the replaced header, they would only read as altered.
+        const records = Object.keys(await this.deps.area.get(null)).filter(
+          (key) => isSyncKey(key) && key !== HEADER_KEY,
+        );
+        if (records.length) await this.deps.area.remove(records);
+        await this.deps.area.set({ [HEADER_KEY]: header });
       }
-      await sessionKey.set(synced);
     }
     const state: SyncState = { device: newDeviceId(), header, records: {}, purged: [], localRev: header.rev };
-    await this.deps.local.set({ [STATE_KEY]: state });
+    await this.deps.local.set({ [STATE_KEY]: state, [STATUS_KEY]: emptyStatus() });
     this.enabled = Promise.resolve(true);
     await this.runNow().catch(() => this.scheduler.remote());
     return this.status();
   }
 
+  /** This computer's unlocked data key, when `passphrase` is this computer's own. Throws. */
+  private async ownKey(
+    passphrase: string,
+    exists: boolean,
+    dek: Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<Uint8Array<ArrayBuffer>> {
+    if (!exists) throw new TwofoldError('NO_VAULT');
+    if (!dek) throw new TwofoldError('LOCKED');
+    if (!equalBytes(await this.deps.store.unlock(passphrase), dek))
+      throw new TwofoldError('WRONG_PASSPHRASE');
+    return dek;
+  }
+
+  /** A header for a new synced vault: this computer's key, a new vault id. */
+  private newHeader(dek: Uint8Array<ArrayBuffer>, passphrase: string): Promise<SyncHeader> {
+    return createHeader({
+      dek,
+      passphrase,
+      vaultId: toB64u(randomBytes(12)),
+      epoch: 1,
+      rev: 1,
+      kdf: this.deps.kdf ?? DEFAULT_KDF,
+    });
+  }
+
+  /**
+   * Stops syncing this computer: its vault keeps every account; the sync space and the other
+   * computers are not touched (only this computer's rollback watermark leaves the sync space).
+   */
   async disable(): Promise<SyncStatusView> {
     this.enabled = Promise.resolve(false);
     this.scheduler.cancel();
     await this.deps.local.remove([STATE_KEY, STATUS_KEY]);
+    const vaultId = (await this.deps.store.header())?.vaultId;
+    if (vaultId) await this.deps.watermark?.forget(vaultId);
+    return this.status();
+  }
+
+  /**
+   * Sync stopped because the synced vault's key changed on another computer (this computer's
+   * own passphrase still opens its vault): the new passphrase, typed in the settings, moves
+   * this computer's vault to the new key and sync resumes. Needs Twofold unlocked.
+   */
+  async useNewPassphrase(passphrase: string): Promise<SyncStatusView> {
+    const state = await this.loadState();
+    if (!state) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
+    const dek = await this.deps.sessionKey.get();
+    if (!dek) throw new TwofoldError('LOCKED');
+    let header: SyncHeader;
+    try {
+      header = parseHeader((await this.deps.area.get(null))[HEADER_KEY]);
+    } catch {
+      throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
+    }
+    const synced =
+      header.vaultId === state.header.vaultId ? await unwrapHeader(header, passphrase) : undefined;
+    if (!synced) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
+    if (!equalBytes(synced, dek)) await this.deps.store.rekey(dek, synced, passphrase);
+    await this.deps.sessionKey.set(synced);
+    await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
+    await this.runNow().catch(() => this.scheduler.remote());
     return this.status();
   }
 
@@ -175,7 +247,11 @@ export class SyncService {
     } catch {
       return undefined;
     }
-    if (header.vaultId !== state.header.vaultId) return undefined;
+    // Only a header newer than the one this computer's passphrase belongs to can hold a new
+    // passphrase: otherwise a mistyped passphrase costs no second derivation.
+    if (header.vaultId !== state.header.vaultId || header.rev <= (state.localRev ?? state.header.rev)) {
+      return undefined;
+    }
     const synced = await unwrapHeader(header, passphrase);
     if (!synced) return undefined;
     // The local copy may be under any key of the chain: however many changes it missed.
@@ -190,31 +266,6 @@ export class SyncService {
       return synced;
     }
     return undefined;
-  }
-
-  /**
-   * The local vault opened, but the synced vault's passphrase was changed on another computer
-   * since (a genuine header, sealed with this very key): the old passphrase is refused.
-   */
-  async afterUnlock(dek: Uint8Array<ArrayBuffer>): Promise<void> {
-    const state = await this.loadState();
-    if (!state) return;
-    let header: SyncHeader;
-    try {
-      header = parseHeader((await this.deps.area.get(null))[HEADER_KEY]);
-    } catch {
-      return;
-    }
-    const localRev = state.localRev ?? state.header.rev;
-    // Newer than what this computer wrote, and either a new data key (a passphrase change draws
-    // one; this key cannot check it) or sealed with this key: the passphrase changed elsewhere.
-    if (
-      header.vaultId === state.header.vaultId &&
-      header.rev > localRev &&
-      (header.epoch !== state.header.epoch || (await verifyHeader(header, dek)))
-    ) {
-      throw new TwofoldError('SYNC_PASSPHRASE_CHANGED');
-    }
   }
 
   /** This computer changed its passphrase (and maybe its data key): a new header for all. */
@@ -254,7 +305,14 @@ export class SyncService {
     });
     const report = await engine.run();
     await this.saveReport(report);
-    return report;
+    return { ...report, writes: report.writes + (await this.raiseWatermark(dek)) };
+  }
+
+  /** The sync space's copy of this computer's rollback watermark follows each run (one write at most). */
+  private async raiseWatermark(dek: Uint8Array<ArrayBuffer>): Promise<number> {
+    if (!this.deps.watermark) return 0;
+    const { vaultId, revision } = await this.deps.store.read(dek);
+    return this.deps.watermark.record(vaultId, revision);
   }
 
   private vaultFor(dek: Uint8Array<ArrayBuffer>): LocalVault {
@@ -282,12 +340,7 @@ export class SyncService {
 
   private async loadStatus(): Promise<StoredStatus> {
     return (
-      ((await this.deps.local.get([STATUS_KEY]))[STATUS_KEY] as StoredStatus | undefined) ?? {
-        bytes: 0,
-        limit: SYNC_QUOTA.totalBytes,
-        accounts: 0,
-        ignored: 0,
-      }
+      ((await this.deps.local.get([STATUS_KEY]))[STATUS_KEY] as StoredStatus | undefined) ?? emptyStatus()
     );
   }
 
@@ -329,6 +382,10 @@ export class SyncService {
   private async saveProblem(problem: SyncProblem): Promise<void> {
     await this.deps.local.set({ [STATUS_KEY]: { ...(await this.loadStatus()), problem } });
   }
+}
+
+function emptyStatus(): StoredStatus {
+  return { bytes: 0, limit: SYNC_QUOTA.totalBytes, accounts: 0, ignored: 0 };
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -12,10 +12,12 @@ export interface VaultServiceDeps {
   onActivity?: () => void;
   /** Rollback and quarantine notices after unlock. */
   health?: VaultHealth;
-  /** A passphrase this vault does not know may open a synced vault (changed on another computer). */
+  /**
+   * A passphrase this vault does not know may open a synced vault (changed on another computer).
+   * Only tried after the vault's own slots: a passphrase that opens this vault always unlocks it,
+   * whatever the sync space says.
+   */
   unlockFallback?: (passphrase: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
-  /** Checked after the vault opened: sync refuses a passphrase replaced on another computer. */
-  afterUnlock?: (dek: Uint8Array<ArrayBuffer>) => Promise<void>;
   /** After a passphrase change, with the new key already the session's (sync re-wraps its key). */
   onPassphraseChanged?: (next: string, before: Uint8Array<ArrayBuffer>) => Promise<void>;
 }
@@ -66,7 +68,6 @@ export class VaultService {
       if (!synced) throw error;
       return synced;
     });
-    await this.deps.afterUnlock?.(dek);
     return this.unlockWith(dek);
   }
 

@@ -36,6 +36,11 @@ export interface SyncStatusView {
   problem?: SyncProblem;
   /** Records that were altered, swapped or replayed in the sync space and were ignored. */
   ignored: number;
+  /**
+   * Only from `sync:enable`: the passphrase opens this computer's vault but not the sync space's
+   * header (forged, damaged, or another passphrase's): nothing changed; `replace` may take its place.
+   */
+  replaceOffered?: boolean;
 }
 
 export interface SyncProtocol {
@@ -43,15 +48,19 @@ export interface SyncProtocol {
   /**
    * Turn sync on. With no synced vault yet: this computer's passphrase (its vault becomes the
    * synced one). With a synced vault: that vault's passphrase; an empty computer uses it as is,
-   * a computer with accounts merges them into it and unlocks with it from then on.
+   * a computer with accounts merges them into it and unlocks with it from then on. `replace`:
+   * this computer's vault replaces a header its passphrase does not open (see `replaceOffered`).
    */
-  'sync:enable'(data: { passphrase: string }): SyncStatusView;
+  'sync:enable'(data: { passphrase: string; replace?: boolean }): SyncStatusView;
   /** Stop syncing this computer (its accounts stay; the synced vault stays for the others). */
   'sync:disable'(): SyncStatusView;
+  /** The synced vault's passphrase changed on another computer: the new one, to keep syncing. */
+  'sync:useNewPassphrase'(data: { passphrase: string }): SyncStatusView;
 }
 
 export const SYNC_POLICY = {
   'sync:status': 'extension-page',
   'sync:enable': 'extension-page',
   'sync:disable': 'extension-page',
+  'sync:useNewPassphrase': 'extension-page',
 } as const satisfies PolicyOf<SyncProtocol>;

@@ -3,5 +3,4 @@ export const SYNC_ERRORS = {
   SYNC_WRONG_PASSPHRASE: 'This is not the passphrase of your synced vault. Nothing was changed.',
   SYNC_DAMAGED:
     "The synced vault in the browser's sync space is damaged. Nothing was changed here; turn sync on from a computer whose accounts are complete.",
-  SYNC_PASSPHRASE_CHANGED: 'The passphrase was changed on another computer. Unlock with the new passphrase.',
 } as const;

@@ -10,6 +10,7 @@
  */
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from '../vault/aead';
 import { randomBytes, utf8 } from '../bytes';
+import { IMPORT_LIMITS } from '../transfer/limits';
 import { checkKdfParams, deriveKek, type KdfParams } from '../vault/kdf';
 import { fromB64u, toB64u } from './bytes';
 
@@ -114,8 +115,21 @@ export function parseHeader(value: unknown): SyncHeader {
   ) {
     throw new Error('bad sync header');
   }
-  checkKdfParams(h.kdf);
+  checkHeaderKdf(h.kdf);
   return h as SyncHeader;
+}
+
+/**
+ * The header is written by whoever can write the sync space: its key derivation gets the same
+ * caps as an imported file's (a copy stored here may cost more; a hostile header may not make
+ * every mistyped passphrase cost a minute). Checked before anything is derived. Throws.
+ */
+export function checkHeaderKdf(value: unknown): KdfParams {
+  const kdf = checkKdfParams(value);
+  if (kdf.memory > IMPORT_LIMITS.argon2MemoryKiB || kdf.iterations > IMPORT_LIMITS.argon2Passes) {
+    throw new Error('sync header asks for too costly a key derivation');
+  }
+  return kdf;
 }
 
 /** Passphrase -> data key; undefined when the passphrase is wrong or the header was changed. */
@@ -124,7 +138,7 @@ export async function unwrapHeader(
   passphrase: string,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   try {
-    const kdf = checkKdfParams(header.kdf);
+    const kdf = checkHeaderKdf(header.kdf);
     const kek = await importAesKey(await deriveKek(passphrase, kdf, fromB64u(kdf.salt)));
     const dek = await openJoined(kek, header.wrapped, slotAad(header));
     if (dek?.length !== KEY_BYTES) return undefined;

@@ -8,9 +8,10 @@ type Marks = Record<string, number>;
 
 /**
  * The highest vault revision ever seen, kept outside the vault copies in several
- * storage areas (session, local, sync where it exists). Restoring older copies of
- * the vault does not restore every area, so an unlock can tell the vault went
- * back in time. Areas that fail (sync quota, no sync) are skipped, never fatal.
+ * storage areas (session, local, and the browser's sync space while sync is on).
+ * Restoring older copies of the vault does not restore every area, so an unlock can
+ * tell the vault went back in time. Areas that fail (sync quota, no sync) are
+ * skipped, never fatal.
  */
 export class RevisionWatermark {
   constructor(private readonly areas: readonly KeyValueArea[]) {}
@@ -21,13 +22,32 @@ export class RevisionWatermark {
     return Math.max(0, ...marks.map((m) => m[vaultId] ?? 0));
   }
 
-  /** Raise the watermark to `revision` in every area (never lowers it). */
-  async record(vaultId: string, revision: number): Promise<void> {
+  /** Raise the watermark to `revision` in every area (never lowers it). Resolves with the writes made. */
+  async record(vaultId: string, revision: number): Promise<number> {
+    const written = await Promise.all(
+      this.areas.map(async (area) => {
+        const marks = await readMarks(area);
+        if ((marks[vaultId] ?? 0) >= revision) return 0;
+        return area.set({ [WATERMARK_KEY]: { ...marks, [vaultId]: revision } }).then(
+          () => 1,
+          () => 0,
+        );
+      }),
+    );
+    return written.reduce((a, b) => a + b, 0);
+  }
+
+  /** This vault's mark leaves every area (sync turned off: the sync space keeps nothing of it). */
+  async forget(vaultId: string): Promise<void> {
     await Promise.all(
       this.areas.map(async (area) => {
         const marks = await readMarks(area);
-        if ((marks[vaultId] ?? 0) >= revision) return;
-        await area.set({ [WATERMARK_KEY]: { ...marks, [vaultId]: revision } }).catch(() => undefined);
+        if (!(vaultId in marks)) return;
+        const { [vaultId]: _gone, ...rest } = marks;
+        const write = Object.keys(rest).length
+          ? area.set({ [WATERMARK_KEY]: rest })
+          : area.remove([WATERMARK_KEY]);
+        await write.catch(() => undefined);
       }),
     );
   }
@@ -55,4 +75,20 @@ async function readMarks(area: KeyValueArea): Promise<Marks> {
   } catch {
     return {};
   }
+}
+
+/**
+ * `area` while `on()` holds, and an empty area that keeps nothing otherwise: the sync space
+ * takes part in the watermark only while sync is on (off, it is neither read nor written).
+ */
+export function whileOn(area: KeyValueArea, on: () => Promise<boolean>): KeyValueArea {
+  return {
+    get: async (keys) => ((await on()) ? area.get(keys) : {}),
+    set: async (items) => {
+      if (await on()) await area.set(items);
+    },
+    remove: async (keys) => {
+      if (await on()) await area.remove(keys);
+    },
+  };
 }

@@ -130,3 +130,129 @@ test.describe('sync between two computers', () => {
     }
   });
 });
+
+/**
+ * A profile whose vault (one account) is the synced vault, and a fresh profile joined by the
+ * relay. The relay is pumped by hand where the test waits for sync: a relay pumping on a timer
+ * competes with the test's own steps on a loaded machine.
+ */
+async function officeAndLaptop(twofold: ExtensionBrowser) {
+  const officePopup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+  await officePopup.addAccount('otpauth://totp/Office:jane?secret=KRSXG5CTMVRXEZLU&issuer=Office');
+  await expect(officePopup.code('Office (jane)')).toBeVisible();
+  await sendFromPage(await twofold.openOptions(), 'sync:enable', { passphrase: PASSPHRASE });
+  const laptop = await ExtensionBrowser.launch();
+  const laptopOptions = await laptop.openOptions();
+  const relay = new SyncRelay([await twofold.openOptions(), laptopOptions]);
+  await expect(async () => {
+    await relay.pump();
+    expect(await sendFromPage<{ syncedVault: boolean }>(laptopOptions, 'sync:status')).toMatchObject({
+      syncedVault: true,
+    });
+  }).toPass({ timeout: 20_000 });
+  return { officePopup, laptop, laptopOptions, relay };
+}
+
+test.describe('sync: a second computer’s first run, and no lockout through the sync space', () => {
+  // Each turn of sync derives Argon2id keys (64 MiB) in two browsers.
+  test.setTimeout(360_000);
+
+  test('a fresh profile’s popup offers "Use your synced vault"; its passphrase brings the accounts', async ({
+    twofold,
+  }) => {
+    const { laptop, relay } = await officeAndLaptop(twofold);
+    try {
+      const popup = new PopupPage(await laptop.openPopup());
+      await expect(popup.page.getByRole('button', { name: 'Create a new vault' })).toBeVisible();
+      await popup.page
+        .getByLabel('Passphrase of your synced vault', { exact: true })
+        .fill('not the passphrase');
+      await popup.page.getByRole('button', { name: 'Use your synced vault', exact: true }).click();
+      await expect(popup.alert()).toContainText('This is not the passphrase of your synced vault', {
+        timeout: 30_000,
+      });
+      await popup.page.getByLabel('Passphrase of your synced vault', { exact: true }).fill(PASSPHRASE);
+      await popup.page.getByRole('button', { name: 'Use your synced vault', exact: true }).click();
+      await expect(popup.code('Office (jane)')).toBeVisible({ timeout: 30_000 });
+      // From then on it is this computer's vault: locked, the same passphrase opens it.
+      await popup.lock();
+      await popup.unlock(PASSPHRASE);
+      await expect(popup.code('Office (jane)')).toBeVisible({ timeout: 15_000 });
+    } finally {
+      await relay.stop();
+      await laptop.close();
+    }
+  });
+
+  test('a forged header (copied, epoch + 1) neither blocks the real passphrase nor survives "Turn on sync"', async ({
+    twofold,
+  }) => {
+    const { officePopup, laptop, laptopOptions, relay } = await officeAndLaptop(twofold);
+    try {
+      await sendFromPage(laptopOptions, 'sync:enable', { passphrase: PASSPHRASE });
+      // Whoever can write the sync space copies the header with a new epoch; the relay carries it.
+      type Header = { vaultId: string; epoch: number; rev: number };
+      const forged = await laptopOptions.evaluate<Header>(async () => {
+        const { h } = await chrome.storage.sync.get<{ h: Header }>('h');
+        const copy = { ...h, epoch: h.epoch + 1, rev: h.rev + 1 };
+        await chrome.storage.sync.set({ h: copy });
+        return copy;
+      });
+      await relay.pump();
+      const options = await twofold.openOptions();
+      const sync = options.getByRole('region', { name: 'Sync' });
+      await expect(async () => {
+        await options.reload();
+        await expect(sync.getByText('was changed on another computer')).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+
+      // The real passphrase still opens both computers' vaults.
+      await officePopup.page.reload();
+      await officePopup.lock();
+      await officePopup.unlock(PASSPHRASE);
+      await expect(officePopup.code('Office (jane)')).toBeVisible({ timeout: 15_000 });
+      const laptopPopup = new PopupPage(await laptop.openPopup());
+      await laptopPopup.lock();
+      await laptopPopup.unlock(PASSPHRASE);
+      await expect(laptopPopup.code('Office (jane)')).toBeVisible({ timeout: 15_000 });
+
+      // Settings › Sync: stop, and be told what stays where.
+      await options.reload();
+      await sync.getByRole('button', { name: 'Stop syncing on this computer' }).click();
+      await expect(sync.getByText('Sync is off.')).toBeVisible();
+      await expect(sync.getByText(/This computer keeps every account/)).toBeVisible();
+
+      // Turning sync on again: the switch and the words agree, a warning, then the replacement.
+      const toggle = sync.getByRole('switch', { name: 'Sync accounts through this browser' });
+      await toggle.check();
+      await expect(sync.getByText('Sync is off.')).toBeHidden();
+      await expect(sync.getByText(/Sync is not on yet/)).toBeVisible();
+      await sync.getByLabel('Passphrase of your synced vault', { exact: true }).fill(PASSPHRASE);
+      await sync.getByRole('button', { name: 'Unlock and merge' }).click();
+      await expect(sync.getByRole('alert')).toContainText(
+        "opens this computer's vault but not the synced vault",
+        // Two Argon2id runs (the header's, then this vault's) before the warning.
+        { timeout: 60_000 },
+      );
+      expect(await options.evaluate(() => chrome.storage.sync.get('h'))).toMatchObject({ h: forged });
+      await sync.getByRole('button', { name: "Replace the synced vault with this computer's vault" }).click();
+      await expect(sync.getByText('Sync is on.')).toBeVisible({ timeout: 60_000 });
+      await expect(toggle).toBeChecked();
+      const header = await options.evaluate(() => chrome.storage.sync.get<{ h: Header }>('h'));
+      expect(header.h.vaultId).not.toBe(forged.vaultId);
+      // The replacement opens with the real passphrase: the laptop re-joins it and sees the accounts.
+      await expect(async () => {
+        await relay.pump();
+        const status = await sendFromPage<{ problem?: string }>(laptopOptions, 'sync:status');
+        expect(status.problem).toBe('otherVault');
+      }).toPass({ timeout: 20_000 });
+      await sendFromPage(laptopOptions, 'sync:disable');
+      expect(
+        await sendFromPage<{ enabled: boolean }>(laptopOptions, 'sync:enable', { passphrase: PASSPHRASE }),
+      ).toMatchObject({ enabled: true });
+    } finally {
+      await relay.stop();
+      await laptop.close();
+    }
+  });
+});

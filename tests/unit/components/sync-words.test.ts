@@ -49,7 +49,10 @@ describe('the sync state in words (settings page)', () => {
   it.each<[SyncStatusView['problem'], RegExp]>([
     ['full', /no longer fit in the browser's sync space \(137 % needed\)\. They are safe on this computer/],
     ['tooLarge', /One account is too large .* Your accounts are safe on this computer/],
-    ['keyChanged', /changed on another computer\. Lock Twofold and unlock it with the new passphrase/],
+    [
+      'keyChanged',
+      /changed on another computer\. Type the new passphrase below to keep syncing, or stop syncing on this computer\. Your passphrase here still opens/,
+    ],
     ['otherVault', /another Twofold vault\. Turn sync off, then on again/],
     ['quota', /limits how often .* try again by itself/],
     ['failed', /failed\. It will try again by itself/],
@@ -60,6 +63,26 @@ describe('the sync state in words (settings page)', () => {
     expect(french.length).toBeGreaterThan(20);
     expect(french).not.toEqual(syncWords(status, translator('en'), when).problem);
     if (problem === 'full') expect(french).toContain('137 %');
+  });
+
+  it.each(['en', 'fr'] as const)(
+    'never says "off" while the switch is ticked and the passphrase is awaited (%s)',
+    (lang) => {
+      const off = { ...ON, enabled: false };
+      const tr = translator(lang);
+      const words = syncWords(off, tr, when, { asking: true });
+      expect(words.state).toBe(tr('syncTurningOn'));
+      expect(words.state).not.toBe(tr('syncOff'));
+      expect(syncWords(off, tr, when).state).toBe(tr('syncOff'));
+    },
+  );
+
+  it.each<['en' | 'fr', RegExp]>([
+    ['en', /This computer keeps every account.*other computers are not changed/],
+    ['fr', /Cet ordinateur garde tous ses comptes.*vos autres ordinateurs ne changent pas/],
+  ])('turning sync off says what stays where (%s)', (lang, where) => {
+    const words = syncWords({ ...ON, enabled: false }, translator(lang), when, { stopped: true });
+    expect(words.details).toEqual([expect.stringMatching(where)]);
   });
 
   it('counts ignored (altered or replayed) changes in a notice', () => {

@@ -1,39 +1,60 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as hashWasm from 'hash-wasm';
 import { SessionKey } from '@/lib/background/session-key';
 import { SyncService } from '@/lib/background/sync-service';
 import { AccountsService } from '@/lib/background/accounts-service';
 import { PasskeyService } from '@/lib/background/passkey-service';
+import { VaultHealth } from '@/lib/background/vault-health';
 import { VaultService } from '@/lib/background/vault-service';
 import { toBase64 } from '@/lib/bytes';
-import { isSyncKey } from '@/lib/sync/pack';
+import { unwrapHeader, type SyncHeader } from '@/lib/sync/header';
+import { HEADER_KEY, isSyncKey } from '@/lib/sync/pack';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { derivePasskeyKek } from '@/lib/vault/passkey-slot';
 import { VaultStore } from '@/lib/vault/store';
+import { RevisionWatermark, WATERMARK_KEY, whileOn } from '@/lib/vault/watermark';
 import { MemoryArea } from '../helpers/memory-area';
 import { FakeSyncNetwork, type FakeSyncArea } from './fake-sync';
 import { FAST_KDF } from './devices';
+
+vi.mock('hash-wasm', async (original) => {
+  const real = await original<typeof hashWasm>();
+  return { ...real, argon2id: vi.fn(real.argon2id) };
+});
 
 const URI = (label: string) =>
   `otpauth://totp/M2Mmanager:${label}?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=M2Mmanager`;
 const NEVER = { setTimeout: () => 0, clearTimeout: () => undefined };
 
-/** One computer: its own local and session storage, its own copy of the sync space. */
-function computer(area: FakeSyncArea) {
-  const local = new MemoryArea();
-  const sessionKey = new SessionKey(new MemoryArea());
-  const store = new VaultStore(local, { kdf: FAST_KDF });
-  const sync = new SyncService({ area, local, store, sessionKey, kdf: FAST_KDF, timers: NEVER });
+/**
+ * One computer: its own local and session storage, its own copy of the sync space, wired as
+ * lib/background/main.ts wires them (the rollback watermark included).
+ */
+function computer(area: FakeSyncArea, local = new MemoryArea(), session = new MemoryArea()) {
+  const sessionKey = new SessionKey(session);
+  const watermark = new RevisionWatermark([session, local]);
+  const store = new VaultStore(local, { kdf: FAST_KDF, watermark });
+  const sync: SyncService = new SyncService({
+    area,
+    local,
+    store,
+    sessionKey,
+    kdf: FAST_KDF,
+    timers: NEVER,
+    watermark: new RevisionWatermark([area]),
+  });
+  const everyWatermark = new RevisionWatermark([session, local, whileOn(area, () => sync.isOn())]);
   const vault = new VaultService({
     store,
     sessionKey,
+    health: new VaultHealth({ store, watermark: everyWatermark, session }),
     unlockFallback: (p) => sync.unlockFallback(p),
-    afterUnlock: (dek) => sync.afterUnlock(dek),
     onPassphraseChanged: (next, before) => sync.onPassphraseChanged(next, before),
   });
   const labels = async () => (await vault.accounts()).map((a) => a.label).sort();
   const accounts = new AccountsService(vault);
   const passkeys = new PasskeyService({ store, sessionKey, vault });
-  return { sync, vault, accounts, labels, passkeys, sessionKey, local };
+  return { sync, vault, accounts, labels, passkeys, sessionKey, local, store, area };
 }
 
 /** The page's half of a passkey ceremony: a fixed PRF output per credential -> its KEK. */
@@ -121,9 +142,16 @@ describe('SyncService', () => {
     network.deliverAll();
     await two.sync.runNow();
     await two.vault.lock();
-    await expect(two.vault.unlock('office passphrase')).rejects.toThrow(/changed on another computer/);
+    // Its own passphrase still opens what it has; sync says the passphrase changed elsewhere.
+    await two.vault.unlock('office passphrase');
+    await two.sync.runNow();
+    expect((await two.sync.status()).problem).toBe('keyChanged');
+    await two.vault.lock();
     await two.vault.unlock('new office passphrase');
     expect(await two.labels()).toEqual(['jane@example.com']);
+    await two.vault.lock();
+    await expect(two.vault.unlock('office passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await two.vault.unlock('new office passphrase');
     // And from then on its own vault opens with it, sync or not.
     await two.sync.disable();
     await two.vault.lock();
@@ -165,8 +193,9 @@ describe('SyncService', () => {
     await one.accounts.add(URI('office-later@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
     await one.sync.runNow();
     network.deliverAll();
-    // Back on: its own (oldest) passphrase is refused, the intermediate ones open nothing.
-    await expect(two.vault.unlock('office passphrase')).rejects.toThrow(/changed on another computer/);
+    // Back on: its own (oldest) passphrase still opens what it has; the intermediate ones open nothing.
+    await two.vault.unlock('office passphrase');
+    await two.vault.lock();
     for (const stale of passphrases.slice(1, -1)) {
       await expect(two.vault.unlock(stale)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     }
@@ -235,7 +264,9 @@ describe('SyncService', () => {
     const status = await one.sync.status();
     expect(status).toMatchObject({ problem: 'tooLarge', bytes: before.bytes, percent: before.percent });
     expect(await one.labels()).toHaveLength(2);
-    expect(network.inFlight).toEqual([]);
+    // No record written; only the rollback watermark follows the vault's revision.
+    const written = network.inFlight.flatMap((m) => m.changes.map((c) => c.key));
+    expect(written.filter((key) => key !== WATERMARK_KEY)).toEqual([]);
     // Shortened: sync resumes and the problem goes.
     const [big] = (await one.vault.accounts()).filter((a) => a.label.length > 100);
     await one.vault.updateAccount(big!.id, (a) => ({ ...a, label: 'short' }));
@@ -261,7 +292,8 @@ describe('SyncService', () => {
     for (const area of network.areas) {
       const keys = Object.keys(await area.get());
       expect(keys.length).toBeGreaterThan(1);
-      expect(keys.filter((key) => !isSyncKey(key))).toEqual([]);
+      // Besides the header and records: only the rollback watermark (vault ids and revisions).
+      expect(keys.filter((key) => !isSyncKey(key))).toEqual([WATERMARK_KEY]);
     }
   });
 
@@ -284,5 +316,180 @@ describe('SyncService', () => {
     await Promise.resolve();
     expect(delays.length).toBeGreaterThan(0);
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(50_000);
+  });
+});
+
+/** Whoever can write the sync space copies the header with a new epoch (and revision). */
+async function forgeHeader(
+  area: FakeSyncArea,
+  change: (h: SyncHeader) => Partial<SyncHeader>,
+): Promise<SyncHeader> {
+  const genuine = (await area.get())[HEADER_KEY] as SyncHeader;
+  const forged = { ...genuine, ...change(genuine) };
+  await area.set({ [HEADER_KEY]: forged });
+  return forged;
+}
+
+describe('SyncService: no lockout through the sync space', () => {
+  it.each<[string, (h: SyncHeader) => Partial<SyncHeader>]>([
+    ['epoch + 1 and revision + 1', (h) => ({ epoch: h.epoch + 1, rev: h.rev + 1 })],
+    ['epoch + 1, same revision', (h) => ({ epoch: h.epoch + 1 })],
+  ])(
+    'a forged header (%s) never blocks this computer’s passphrase, and "Turn on sync" replaces it',
+    async (_name, change) => {
+      const { network, one, two } = await twoComputers();
+      await two.sync.enable('office passphrase');
+      network.deliverAll();
+      const forged = await forgeHeader(network.areas[1]!, change);
+      network.deliverAll();
+      for (const computer of [one, two]) {
+        await computer.vault.lock();
+        await computer.vault.unlock('office passphrase');
+        expect(await computer.labels()).toEqual(['jane@example.com']);
+        await computer.sync.runNow();
+        expect((await computer.sync.status()).problem).toBe('keyChanged');
+      }
+      // No passphrase opens the forged header.
+      await expect(one.sync.useNewPassphrase('office passphrase')).rejects.toMatchObject({
+        code: 'SYNC_WRONG_PASSPHRASE',
+      });
+      await one.sync.disable();
+      // Turning sync on again: a warning first, nothing changed...
+      expect(await one.sync.enable('office passphrase')).toMatchObject({
+        enabled: false,
+        replaceOffered: true,
+      });
+      expect((await one.area.get())[HEADER_KEY]).toEqual(forged);
+      await expect(
+        one.sync.enable('not this computer’s passphrase', { replace: true }),
+      ).rejects.toMatchObject({
+        code: 'SYNC_WRONG_PASSPHRASE',
+      });
+      // ...then this computer's vault takes its place.
+      const status = await one.sync.enable('office passphrase', { replace: true });
+      expect(status).toMatchObject({ enabled: true, accounts: 1 });
+      expect(status.problem).toBeUndefined();
+      const replaced = (await one.area.get())[HEADER_KEY] as SyncHeader;
+      expect(replaced.vaultId).not.toBe(forged.vaultId);
+      expect(await unwrapHeader(replaced, 'office passphrase')).toBeDefined();
+      // The other computer is told, and joins the replacement with the same passphrase.
+      network.deliverAll();
+      await two.sync.runNow();
+      expect((await two.sync.status()).problem).toBe('otherVault');
+      await two.sync.disable();
+      await two.sync.enable('office passphrase');
+      expect(await two.labels()).toEqual(['jane@example.com']);
+      expect((await two.sync.status()).problem).toBeUndefined();
+    },
+  );
+
+  it('a genuine key change elsewhere: the old passphrase still unlocks here, and the settings take the new one', async () => {
+    const { network, one, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    await one.vault.changePassphrase('office passphrase', 'new office passphrase');
+    await one.accounts.add(URI('after@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+    await one.sync.runNow();
+    network.deliverAll();
+    await two.vault.lock();
+    await two.vault.unlock('office passphrase');
+    await two.sync.runNow();
+    expect((await two.sync.status()).problem).toBe('keyChanged');
+    expect(await two.labels()).toEqual(['jane@example.com']);
+    await expect(two.sync.useNewPassphrase('a wrong passphrase')).rejects.toMatchObject({
+      code: 'SYNC_WRONG_PASSPHRASE',
+    });
+    const status = await two.sync.useNewPassphrase('new office passphrase');
+    expect(status).toMatchObject({ enabled: true });
+    expect(status.problem).toBeUndefined();
+    expect(await two.labels()).toEqual(['after@example.com', 'jane@example.com']);
+    await two.vault.lock();
+    await expect(two.vault.unlock('office passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await two.vault.unlock('new office passphrase');
+  });
+
+  it.each([
+    ['no newer header in the sync space: only this vault’s own derivation', false, 1],
+    ['a newer header in the sync space: one more derivation, for it', true, 2],
+  ])('a mistyped passphrase with %s', async (_name, newer, derivations) => {
+    const { network, two } = await twoComputers();
+    await two.sync.enable('office passphrase');
+    if (newer) await forgeHeader(two.area, (h) => ({ rev: h.rev + 1, epoch: h.epoch + 1 }));
+    network.deliverAll();
+    await two.vault.lock();
+    vi.mocked(hashWasm.argon2id).mockClear();
+    await expect(two.vault.unlock('a mistyped passphrase')).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    expect(hashWasm.argon2id).toHaveBeenCalledTimes(derivations);
+  });
+
+  it('a header asking for a 1 GiB × 20 key derivation is refused without deriving it', async () => {
+    const { network, one, two } = await twoComputers();
+    const huge = (h: SyncHeader) => ({
+      rev: h.rev + 1,
+      kdf: { ...h.kdf, memory: 1024 * 1024, iterations: 20 },
+    });
+    await forgeHeader(one.area, huge);
+    network.deliverAll();
+    vi.mocked(hashWasm.argon2id).mockClear();
+    // A fresh computer: nothing to open.
+    await expect(two.sync.enable('office passphrase')).rejects.toMatchObject({ code: 'SYNC_DAMAGED' });
+    // A syncing one: its own passphrase opens its vault (one derivation of its own slot)...
+    await one.vault.lock();
+    await one.vault.unlock('office passphrase');
+    expect(hashWasm.argon2id).toHaveBeenCalledTimes(1);
+    // ...a mistyped one costs that one derivation too, never the header's.
+    await one.vault.lock();
+    vi.mocked(hashWasm.argon2id).mockClear();
+    await expect(one.vault.unlock('a mistyped passphrase')).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    expect(hashWasm.argon2id).toHaveBeenCalledTimes(1);
+    for (const call of vi.mocked(hashWasm.argon2id).mock.calls)
+      expect(call[0].memorySize).toBe(FAST_KDF.memory);
+  });
+});
+
+describe('SyncService: the rollback watermark in the sync space', () => {
+  it('is kept in storage.sync while sync is on, and leaves it when sync is turned off', async () => {
+    const { one } = await twoComputers();
+    await one.accounts.add(URI('second@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+    await one.sync.runNow();
+    const { vaultId, revision } = await one.store.read((await one.sessionKey.get())!);
+    expect((await one.area.get())[WATERMARK_KEY]).toEqual({ [vaultId]: revision });
+    await one.sync.disable();
+    expect((await one.area.get())[WATERMARK_KEY]).toBeUndefined();
+    await one.accounts.add(URI('third@example.com').replace('JBSWY3DP', 'MFRGGZDF'), undefined);
+    await one.sync.runNow();
+    expect((await one.area.get())[WATERMARK_KEY]).toBeUndefined();
+  });
+
+  it('a restore of the whole profile (storage.local) while the browser is closed is noticed on unlock', async () => {
+    const { network, one } = await twoComputers();
+    await one.sync.runNow();
+    const before = new Map(one.local.data);
+    await one.accounts.add(URI('second@example.com'), undefined);
+    await one.sync.runNow();
+    network.deliverAll();
+    // The browser restarts (session storage gone) on a profile restored from the earlier copy.
+    one.local.data.clear();
+    for (const [key, value] of before) one.local.data.set(key, value);
+    const restarted = computer(one.area, one.local, new MemoryArea());
+    const state = await restarted.vault.unlock('office passphrase');
+    expect(state.rollback).toMatchObject({ current: expect.any(Number) as unknown });
+    expect(state.rollback!.seen).toBeGreaterThan(state.rollback!.current);
+  });
+
+  it('without sync, the same restore goes unnoticed (the known limit sync lifts)', async () => {
+    const network = new FakeSyncNetwork();
+    const one = computer(network.area());
+    await one.vault.create('office passphrase');
+    const before = new Map(one.local.data);
+    await one.accounts.add(URI('second@example.com'), undefined);
+    expect((await one.area.get())[WATERMARK_KEY]).toBeUndefined();
+    one.local.data.clear();
+    for (const [key, value] of before) one.local.data.set(key, value);
+    const restarted = computer(one.area, one.local, new MemoryArea());
+    expect((await restarted.vault.unlock('office passphrase')).rollback).toBeUndefined();
   });
 });
