@@ -38,11 +38,21 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       action: { default_title: '__MSG_extName__' },
-      // Fill the focused field with the site's code; changeable at the browser's shortcuts page.
+      // Changeable at the browser's shortcuts page (chrome://extensions/shortcuts, about:addons).
       commands: {
+        // Fill the focused field with the site's code.
         'fill-code': {
           suggested_key: { default: 'Alt+Shift+O' },
           description: '__MSG_commandFillCode__',
+        },
+        // The in-page card's primary button, for keyboards a page's focus trap keeps from the card.
+        'card-action': {
+          suggested_key: { default: 'Alt+Shift+K' },
+          description: '__MSG_commandCardAction__',
+        },
+        // Opens the toolbar popup.
+        _execute_action: {
+          suggested_key: { default: 'Alt+Shift+U' },
         },
       },
       permissions: [

@@ -55,10 +55,6 @@ export function AccountsView({ prefetch }: Props) {
           {t('addAccount')}
         </button>
       </div>
-      {/* Overlaid at the bottom: a message never moves the list under the pointer. */}
-      <p class={`status toast${list.status ? ' shown' : ''}`} role="status">
-        {list.status}
-      </p>
       {list.error && (
         <p role="alert" class="error">
           {list.error}
@@ -108,6 +104,14 @@ export function AccountsView({ prefetch }: Props) {
           )}
         </>
       )}
+      {/*
+       * Last, in the flow: the list's last row scrolls clear of it, and its room is kept while
+       * empty, so a message never moves the list under the pointer. A new node per message: a
+       * repeated one is announced again.
+       */}
+      <p class={`status toast${list.status.text ? ' shown' : ''}`} role="status">
+        {list.status.text && <span key={list.status.id}>{list.status.text}</span>}
+      </p>
     </section>
   );
 }

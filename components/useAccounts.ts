@@ -9,6 +9,7 @@ import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import type { AccountEdit, RowActions, RowMode } from './CodeRow';
 import type { PopupPrefetch } from './prefetch';
 import { useNow } from './useNow';
+import { useToast, type Toast } from './useToast';
 import { errorText } from './useSubmit';
 
 /** How long a copied code stays highlighted. */
@@ -20,8 +21,8 @@ export interface Accounts {
   activeOrigin: string | undefined;
   settings: Settings | undefined;
   now: number;
-  /** The last action's outcome, for the polite status line. */
-  status: string;
+  /** The last action's outcome, for the polite status line; it leaves by itself. */
+  status: Toast;
   error: string;
   modes: Record<string, RowMode>;
   copiedId: string | undefined;
@@ -41,7 +42,8 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
-  const [status, setStatus] = useState('');
+  const status = useToast();
+  const setStatus = status.show;
   const [error, setError] = useState('');
   const [modes, setModes] = useState<Record<string, RowMode>>({});
   const [copiedId, setCopiedId] = useState<string | undefined>();

@@ -72,6 +72,8 @@ export class AutofillService {
   async code(from: ContentSender, request: CodeRequest = {}): Promise<AutofillReply> {
     const { accountId, userAction = false, remember = false, next = false } = request;
     if ((await this.deps.tabOrigin(from.tabId)) !== from.origin) return { status: 'none' };
+    // No vault yet (a fresh install): no account to fill, nothing to unlock.
+    if (!(await this.deps.vault.exists())) return { status: 'none' };
     if (!(await this.deps.vault.isUnlocked())) {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
@@ -108,7 +110,8 @@ export class AutofillService {
     this.pending.set(account.id, { origin: from.origin, code: filled.code, counter: filled.counter });
     const { rememberDevice } = await this.deps.settings();
     const { counter: _counter, ...reply } = filled;
-    return { status: 'code', accountId: account.id, origin: from.origin, ...reply, rememberDevice };
+    const names = { issuer: account.issuer, label: account.label };
+    return { status: 'code', accountId: account.id, origin: from.origin, ...reply, rememberDevice, ...names };
   }
 
   /**

@@ -135,7 +135,8 @@ export class CaptureService {
     if (!(await this.deps.vault.isUnlocked())) {
       offer.waiting = true;
       await this.deps.openUnlock(from.tabId);
-      return { status: 'locked' };
+      // A fresh install has no vault: the card says "set up", the window creates one, the save resumes.
+      return (await this.deps.vault.exists()) ? { status: 'locked' } : { status: 'locked', setUp: true };
     }
     return this.commit(offerId, offer, false);
   }

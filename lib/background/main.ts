@@ -126,7 +126,7 @@ export function startBackground(): void {
   registerScanHandlers(router, { capture, scan });
   registerSitesHandlers(router, { browser, accounts });
   registerTransferHandlers(router, { transfer });
-  registerContentHandlers(router);
+  registerContentHandlers(router, { browser });
   registerSyncHandlers(router, { sync });
   registerClockHandlers(router, { clock, vault, accounts });
   registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });

@@ -54,9 +54,14 @@ export class VaultService {
     return { exists, unlocked, quarantined: quarantined.length, readOnly, ...(rollback ? { rollback } : {}) };
   }
 
+  /**
+   * A new vault is an open one: work that waited for the vault (a save asked for before any vault
+   * existed) resumes as it does after an unlock.
+   */
   async create(passphrase: string): Promise<VaultState> {
     await this.deps.sessionKey.set(await this.deps.store.create(passphrase));
     this.deps.onActivity?.();
+    this.unlockListeners.forEach((listener) => listener());
     return this.state();
   }
 
@@ -112,6 +117,11 @@ export class VaultService {
   /** Work that waited for the vault (a QR capture, a fill) resumes here. */
   onUnlock(listener: () => void): void {
     this.unlockListeners.push(listener);
+  }
+
+  /** Whether a vault was ever created here (a fresh install has none: "set up", not "unlock"). */
+  exists(): Promise<boolean> {
+    return this.deps.store.exists();
   }
 
   async isUnlocked(): Promise<boolean> {

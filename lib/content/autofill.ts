@@ -194,7 +194,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
         }
         if (!(await fillTarget(target, reply.code, win))) return;
         filled = { code: reply.code, accountId: reply.accountId, submitted: false };
-        announceFilled(deps);
+        announceFilled(deps, reply);
         if (reply.rememberDevice) tickRememberDevice(doc, win);
         if (reply.expiresAt !== undefined) later(left + 150, () => void refresh(target));
       }

@@ -1,4 +1,5 @@
 import { guardCard } from './card-guard';
+import { twofoldMark } from './mark';
 import { createShadowHost, enforceHostStyle, onTrusted } from './shadow-host';
 
 export interface PromptButton {
@@ -27,7 +28,7 @@ const STYLE = `
   background: #fff; border: 1px solid #d9dde3; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
   padding: 12px 14px; width: 320px; display: grid; gap: 10px; }
 .head { display: flex; gap: 8px; align-items: center; font-weight: 600; }
-.mark { width: 18px; height: 18px; border-radius: 5px; background: linear-gradient(135deg,#2f6fe4,#163f9a); }
+.mark { width: 18px; height: 18px; flex: none; }
 .message { margin: 0; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .buttons { display: flex; gap: 8px; flex-wrap: wrap; }
@@ -46,17 +47,28 @@ button:focus-visible { outline: 3px solid #7fa8ff; outline-offset: 2px; }
  * from the page; its buttons are in the tab order and Escape dismisses it.
  * Buttons act only on trusted events, and only once the card has been really
  * visible for a moment (card-guard.ts): a page cannot steer a click onto them.
+ *
+ * A page's modal that traps focus keeps Tab from ever reaching the card: the browser's command
+ * shortcut (`card-action`) reaches it instead, through `act()`, and the card says which keys.
  */
 export class InPagePrompt {
   private host: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopGuard: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** What the command shortcut does on the card shown now; undefined when it has no button. */
+  private command: (() => boolean) | undefined;
 
+  /**
+   * @param shortcutHint the sentence naming the shortcut for a button ("Keyboard: Alt+Shift+K
+   *   for …"), or undefined when the user set no shortcut; asked each time a card with a primary
+   *   button appears, since the user may change the keys at any time.
+   */
   constructor(
     private readonly doc: Document,
     private readonly title: string,
     private readonly onDismiss: () => void = () => undefined,
+    private readonly shortcutHint?: (label: string) => Promise<string | undefined>,
   ) {}
 
   get visible(): boolean {
@@ -74,8 +86,8 @@ export class InPagePrompt {
     card.setAttribute('aria-label', this.title);
     const head = this.doc.createElement('div');
     head.className = 'head';
-    const mark = this.doc.createElement('span');
-    mark.className = 'mark';
+    const mark = twofoldMark(this.doc);
+    mark.classList.add('mark');
     head.append(mark, this.title);
     const message = this.doc.createElement('p');
     message.className = 'message';
@@ -115,7 +127,43 @@ export class InPagePrompt {
       armed = guard.isArmed;
       this.stopGuard = guard.stop;
     }
+    const primary = content.buttons.findIndex((spec) => spec.primary);
+    const run = () => enforceHostStyle(host) && armed();
+    this.command = () => {
+      const spec = content.buttons[primary];
+      if (spec) {
+        // The same checks as a click: styles intact, card seen long enough to be a decision.
+        if (!run()) return false;
+        spec.action();
+        return true;
+      }
+      // No single action (a choice between accounts): bring the keyboard to the card's buttons.
+      elements[0]?.focus();
+      return elements[0] !== undefined;
+    };
+    if (!elements.length) this.command = undefined;
+    const primarySpec = content.buttons[primary];
+    if (primarySpec && this.shortcutHint) void this.announceShortcut(host, message, primarySpec.label);
     if (content.autoHideMs) this.timer = setTimeout(() => this.remove(), content.autoHideMs);
+  }
+
+  /**
+   * The command shortcut from the browser (a trusted user action, which no page can make up):
+   * does what the card's primary button does, or brings focus to its buttons. False when no card
+   * with buttons is shown, or it has not been seen long enough.
+   */
+  act(): boolean {
+    return this.visible && this.command !== undefined && this.command();
+  }
+
+  /** Says the shortcut inside the live message, so it is announced with it. */
+  private async announceShortcut(host: HTMLElement, message: HTMLElement, label: string): Promise<void> {
+    const hint = await this.shortcutHint?.(label).catch(() => undefined);
+    if (!hint || this.host !== host) return;
+    const line = this.doc.createElement('span');
+    line.className = 'shortcut';
+    line.textContent = ` ${hint}`;
+    message.append(line);
   }
 
   private startCountdown(message: HTMLElement, countdown: NonNullable<PromptContent['countdown']>): void {
@@ -144,5 +192,6 @@ export class InPagePrompt {
     clearInterval(this.ticker);
     this.host?.remove();
     this.host = undefined;
+    this.command = undefined;
   }
 }

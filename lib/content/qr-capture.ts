@@ -96,9 +96,18 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
 
   async function settle(result: CaptureSaveResult): Promise<void> {
     if (result.status === 'locked') {
+      // No vault yet: the window that opened creates one, and the save resumes from there.
       prompt.show({
-        message: t('promptLocked'),
-        buttons: [{ label: t('unlockTwofold'), primary: true, action: () => void send('vault:openUnlock') }],
+        message: t(result.setUp ? 'promptSetUp' : 'promptLocked'),
+        buttons: [
+          {
+            label: t(result.setUp ? 'setUpTwofold' : 'unlockTwofold'),
+            primary: true,
+            action: () => void send('vault:openUnlock'),
+          },
+          // A way out that keeps the waiting save: it still happens if the vault opens later.
+          { label: t('notNow'), action: () => prompt.remove() },
+        ],
       });
       return;
     }

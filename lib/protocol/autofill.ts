@@ -12,6 +12,9 @@ export type AutofillReply =
       expiresAt?: number;
       /** Tick "Remember this device for 30 days" (a setting, off by default). */
       rememberDevice: boolean;
+      /** The account's names (one of this origin's own): the card says whose code it filled. */
+      issuer?: string;
+      label?: string;
     }
   | { status: 'locked' }
   | { status: 'none' }

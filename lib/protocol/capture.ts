@@ -43,9 +43,12 @@ export interface SavedCapture {
 export type CaptureSaveOutcome =
   SavedCapture | { status: 'locked' } | { status: 'expired' } | { status: 'unconfirmed' };
 
-/** A save as the page that offered it hears of it: the current code goes only to a frame of `origin`. */
+/**
+ * A save as the page that offered it hears of it: the current code goes only to a frame of `origin`.
+ * `locked` with `setUp`: no vault exists yet (a fresh install), the window asks to create one.
+ */
 export type CaptureSaveResult =
-  (SavedCapture & { code?: string }) | { status: 'locked' } | { status: 'expired' };
+  (SavedCapture & { code?: string }) | { status: 'locked'; setUp?: boolean } | { status: 'expired' };
 
 /** What a capture from a page's pixels found. */
 export interface CaptureFound {

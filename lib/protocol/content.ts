@@ -12,10 +12,16 @@ export interface ContentHello {
 /** A content script introduces itself; the answer comes from the browser's `sender`. */
 export interface ContentHelloProtocol {
   'content:hello'(): ContentHello;
+  /**
+   * The keys of the `card-action` command as the browser shows them (the user may change them at
+   * the browser's shortcuts page); '' when none is set. The in-page card says them.
+   */
+  'card:shortcut'(): string;
 }
 
 export const CONTENT_POLICY = {
   'content:hello': 'content-script',
+  'card:shortcut': 'content-script',
 } as const satisfies PolicyOf<ContentHelloProtocol>;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
@@ -28,4 +34,9 @@ export interface ContentProtocol extends AutofillContentProtocol {
   'capture:offered'(data: CaptureOffer): void;
   /** The vault was unlocked: a page waiting to fill a code asks again. */
   'vault:unlocked'(): void;
+  /**
+   * The user pressed the `card-action` shortcut (a browser command: trusted, no page can send it):
+   * the frame showing Twofold's card does what its primary button does. Whether a card acted.
+   */
+  'card:act'(): boolean;
 }

@@ -14,6 +14,13 @@ export class FirefoxPopup {
     await button(this.page, 'Lock').setTimeout(20_000).wait();
   }
 
+  /** In Twofold's window (a page waits for the vault): it closes by itself once the vault is open. */
+  async createVaultInWindow(passphrase: string): Promise<void> {
+    await field(this.page, 'Passphrase').fill(passphrase);
+    await field(this.page, 'Confirm passphrase').fill(passphrase);
+    await button(this.page, 'Create vault').click();
+  }
+
   async unlock(passphrase: string): Promise<void> {
     await this.tryUnlock(passphrase);
     await button(this.page, 'Lock').setTimeout(20_000).wait();

@@ -37,9 +37,12 @@ test.describe('autofill on M2Mmanager', () => {
     const m2m = await enrolWithTwofold(page, sandbox.url);
     await m2m.logOut();
     await logInToCodeStep(m2m, JOHN);
-    // Watched from before the fill: the card says who typed the code, politely, for two seconds.
+    // Watched from before the fill: the card says who typed the code and for which account,
+    // politely, for two seconds.
     const notice = new TwofoldPrompt(page).card.getByRole('status');
-    const announced = expect(notice).toHaveText('Filled by Twofold', { timeout: FILL_TIMEOUT });
+    const announced = expect(notice).toHaveText(`Filled by Twofold: M2Mmanager (${JOHN.email}).`, {
+      timeout: FILL_TIMEOUT,
+    });
     await expect(codeField(m2m)).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
     await announced;
     await expect(new TwofoldPrompt(page).card).toHaveCount(0, { timeout: 5_000 });

@@ -48,13 +48,14 @@ export class LoginTemplatePage {
   }
 
   /**
-   * Resolves once Twofold's card said "Filled by Twofold": it says so only when the page read back
-   * the code it filled. Start waiting before the fill (the notice lasts two seconds).
+   * Resolves once Twofold's card said "Filled by Twofold: <account>.": it says so only when the page
+   * read back the code it filled. Start waiting before the fill (the notice lasts two seconds).
    */
   filledByTwofold(timeout: number): Promise<void> {
-    return expect(new TwofoldPrompt(this.page).card.getByRole('status')).toHaveText('Filled by Twofold', {
-      timeout,
-    });
+    return expect(new TwofoldPrompt(this.page).card.getByRole('status')).toHaveText(
+      /^Filled by Twofold: .+\.$/,
+      { timeout },
+    );
   }
 
   /** Click the form's submit button, as the user would. */

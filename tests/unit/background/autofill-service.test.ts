@@ -84,6 +84,8 @@ describe('AutofillService', () => {
       code: generateCode(account('x'), NOW),
       expiresAt: NOW + 20_000,
       rememberDevice: false,
+      issuer: 'M2Mmanager',
+      label: 'jane.doe@example.com',
     });
   });
 
@@ -187,5 +189,17 @@ describe('AutofillService', () => {
     expect(await service.code(from)).toEqual({ status: 'locked' });
     await vault.unlock('a good passphrase');
     expect(notified).toEqual([[7]]);
+  });
+
+  it('before any vault exists there is nothing to unlock: no card asks to', async () => {
+    const { vault } = await vaultServices({ create: false });
+    const service = new AutofillService({
+      vault,
+      settings: () => Promise.resolve(DEFAULT_SETTINGS),
+      tabOrigin: () => Promise.resolve(ORIGIN),
+      notifyUnlocked: () => undefined,
+    });
+    const from: ContentSender = { kind: 'content-script', origin: ORIGIN, tabId: 7, frameId: 0, url: ORIGIN };
+    expect(await service.code(from)).toEqual({ status: 'none' });
   });
 });

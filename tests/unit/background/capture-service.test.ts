@@ -181,6 +181,35 @@ describe('CaptureService', () => {
     expect((await vault.accounts()).map((a) => a.secret)).toEqual(['JBSWY3DPEHPK3PXP']);
   });
 
+  it('before any vault exists: the card says "set up", and creating the vault saves and fills', async () => {
+    const { vault } = await vaultServices({ create: false });
+    const notified: CaptureSaveResult[] = [];
+    const opened: (number | undefined)[] = [];
+    const capture = new CaptureService({
+      vault,
+      decode: () => [],
+      openUnlock: (tab) => {
+        opened.push(tab);
+        return Promise.resolve();
+      },
+      tabOrigin: () => Promise.resolve(ORIGIN),
+      showInTwofold: () => Promise.resolve(),
+      notify: (_tab, _frame, result) => {
+        notified.push(result);
+        return Promise.resolve();
+      },
+    });
+    const offer = await capture.offer([URI], FROM);
+    expect(offer.locked).toBe(true);
+    expect(await capture.save(offer.offerId, FROM)).toEqual({ status: 'locked', setUp: true });
+    expect(opened).toEqual([FROM.tabId]);
+    await vault.create('a good passphrase');
+    await expect.poll(() => notified.length).toBe(1);
+    expect(notified[0]).toMatchObject({ status: 'saved', origin: ORIGIN });
+    expect(notified[0] && 'code' in notified[0] ? notified[0].code : '').toMatch(/^\d{6}$/);
+    expect((await vault.accounts()).map((a) => a.origin)).toEqual([ORIGIN]);
+  });
+
   it('holds a capture while locked, opens the unlock window, and saves it at unlock', async () => {
     const { vault, accounts, capture, opened, notified } = await setup();
     await vault.lock();

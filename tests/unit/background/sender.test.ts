@@ -99,6 +99,8 @@ describe('POLICY', () => {
         'clock:skew',
         'content:hello',
         'vault:openUnlock',
+        // The card's shortcut keys, as the browser shows them: nothing of the vault.
+        'card:shortcut',
       ].sort(),
     );
   });

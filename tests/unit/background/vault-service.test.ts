@@ -41,6 +41,16 @@ describe('VaultService', () => {
     expect(heard).toBe(1);
   });
 
+  it('tells the unlock listeners when a vault is created: work that waited for a vault resumes', async () => {
+    const { vault } = await vaultServices({ create: false });
+    let heard = 0;
+    vault.onUnlock(() => heard++);
+    expect(await vault.exists()).toBe(false);
+    await vault.create(PASSPHRASE);
+    expect(heard).toBe(1);
+    expect(await vault.exists()).toBe(true);
+  });
+
   it('drops a session key that no longer opens the vault', async () => {
     const { vault, session } = await vaultServices();
     await new SessionKey(session).set(new Uint8Array(32).fill(7));

@@ -259,6 +259,29 @@ describe('content autofill', () => {
     expect(otp().value).toBe('777888');
   });
 
+  it('locked: the card offers to unlock; after the unlock the fill names the account it used', async () => {
+    mount(FORM);
+    hitTest();
+    const page = start([
+      { status: 'locked' },
+      {
+        ...(code('135790') as Extract<AutofillReply, { status: 'code' }>),
+        issuer: 'M2Mmanager',
+        label: 'john@example.com',
+      },
+    ]);
+    await settle();
+    expect(page.shown.at(-1)?.message).toBe('promptUnlockToFill');
+    expect(otp().value).toBe('');
+    page.message('vault:unlocked');
+    await settle();
+    expect(otp().value).toBe('135790');
+    expect(page.shown.at(-1)).toMatchObject({
+      message: 'promptFilled:M2Mmanager (john@example.com)',
+      buttons: [],
+    });
+  });
+
   it('the fill shortcut fills the focused field, as a user action', async () => {
     mount('<form><label for="x">Reference</label><input id="x"></form>');
     const page = start([code('246810')]);

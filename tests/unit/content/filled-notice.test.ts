@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { announceFilled, FILLED_NOTICE_MS } from '@/lib/content/filled-notice';
 import { InPagePrompt } from '@/lib/content/prompt';
+import type { Translate } from '@/lib/i18n';
 
 describe('announceFilled', () => {
   // The card's shadow root is closed (as in real builds): keep a handle on it when it is made.
@@ -25,15 +26,19 @@ describe('announceFilled', () => {
     document.body.innerHTML = '';
   });
 
-  it('says who filled the code, politely, without taking focus, for two seconds', () => {
+  it('says who filled the code and for which account, politely, without taking focus, for two seconds', () => {
     const field = document.createElement('input');
     document.body.append(field);
     field.focus();
     const prompt = new InPagePrompt(document, 'Twofold');
-    announceFilled({ prompt, t: (key) => (key === 'promptFilled' ? 'Filled by Twofold' : key) });
+    const t = ((key: string, subs: string[]) =>
+      key === 'promptFilled' ? `Filled by Twofold: ${subs[0]}.` : key) as unknown as Translate;
+    announceFilled({ prompt, t }, { issuer: 'M2Mmanager', label: 'john@example.com' });
 
     const card = root?.querySelector('.card');
-    expect(card?.querySelector('[role="status"]')?.textContent).toBe('Filled by Twofold');
+    expect(card?.querySelector('[role="status"]')?.textContent).toBe(
+      'Filled by Twofold: M2Mmanager (john@example.com).',
+    );
     expect(card?.querySelectorAll('button')).toHaveLength(0);
     expect(document.activeElement).toBe(field);
 

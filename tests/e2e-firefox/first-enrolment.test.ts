@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { useFirefoxSuite } from './fixtures/suite.ts';
+import { FirefoxM2M } from './pages/m2m-page.ts';
+import { FirefoxPopup } from './pages/popup-page.ts';
+import { FirefoxPrompt } from './pages/prompt.ts';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
+
+/**
+ * Twofold's own window (`windows.create`), once the browser lists it: a page that was not there
+ * `before`. BiDi may list it under its first URL (about:blank), so the page itself is asked.
+ */
+async function newWindowPage(browser: Browser, before: Set<Page>): Promise<Page> {
+  let found: Page | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const page of await browser.pages()) {
+          if (before.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.includes('popup.html?window=unlock')) found = page;
+        }
+        return found !== undefined;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+describe('Firefox: the first enrolment, before any vault exists', () => {
+  const suite = useFirefoxSuite();
+
+  it('"Save to Twofold" asks to set Twofold up; creating the vault in the window that opens saves and fills, no reload', async () => {
+    const page = await suite.firefox.newPage();
+    const m2m = new FirefoxM2M(page, suite.sandbox.url);
+    await m2m.login(JOHN.email, JOHN.password);
+    await m2m.acceptOfferAndLogInAgain(JOHN.email, JOHN.password);
+    await m2m.chooseAppMethod();
+    const prompt = new FirefoxPrompt(page);
+    await prompt.expectText(`Save M2Mmanager (${JOHN.email}) to Twofold?`);
+
+    // Twofold's window (popup.html?window=unlock) opens on the click and asks to create the vault.
+    const before = new Set(await suite.firefox.browser.pages());
+    await prompt.click('Save to Twofold');
+    await prompt.expectText('Set up Twofold to save this account.');
+    expect(await prompt.text()).not.toContain('Unlock Twofold');
+    const window = await newWindowPage(suite.firefox.browser, before);
+    await new FirefoxPopup(window).expectText('Create vault');
+    const popup = new FirefoxPopup(window);
+    await popup.createVaultInWindow(PASSPHRASE);
+
+    // Back on the page, with no reload: saved, and the first code is in the field.
+    await prompt.expectText('Saved to Twofold. Your code is filled in.', 30_000);
+    expect(await m2m.codeValue()).toMatch(/^\d{6}$/);
+    await m2m.submit(m2m.t.continue);
+    await m2m.expectHome();
+
+    const list = new FirefoxPopup(await suite.firefox.openPopup());
+    await expect.poll(() => list.code(`M2Mmanager (${JOHN.email})`)).toMatch(/^\d{6}$/);
+  });
+});

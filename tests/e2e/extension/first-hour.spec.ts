@@ -1,0 +1,228 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../fixtures/extension';
+import { expect, tabIdOf, test } from '../fixtures/twofold';
+import { seedAccounts } from '../pages/options-page';
+import { PopupPage } from '../pages/popup-page';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
+import { codeAt } from '../pages/sandbox-qr';
+import { TwofoldPrompt } from '../pages/twofold-prompt';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const ACCOUNT = `M2Mmanager (${JOHN.email})`;
+/** components/useToast.ts: how long a status message stays. */
+const TOAST_MS = 5000;
+
+/** The code a field holds is the URI's code now or one period ago (the fill may straddle a period). */
+function expectCodeOf(uri: string, value: string): void {
+  const now = Date.now();
+  expect([codeAt(uri, now), codeAt(uri, now - 30_000), codeAt(uri, now + 2000)]).toContain(value);
+}
+
+/**
+ * The browser's `card-action` command, as a key press would raise it. Headless Chromium does not
+ * turn keys into extension commands, so the test raises the very event the browser would
+ * (`commands.onCommand`), with the tab, in the service worker: Twofold's own listener runs.
+ */
+async function pressCardShortcut(twofold: ExtensionBrowser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(twofold.serviceWorker, page);
+  await twofold.serviceWorker.evaluate(async (id) => {
+    const tab = await chrome.tabs.get(id);
+    (chrome.commands.onCommand as unknown as { dispatch(name: string, tab: chrome.tabs.Tab): void }).dispatch(
+      'card-action',
+      tab,
+    );
+  }, tabId);
+}
+
+/** Whether a person clicking at the centre of `control` would hit it (and not something over it). */
+function hitsItself(control: Locator): Promise<boolean> {
+  return control.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
+}
+
+// The machine these run on may be loaded: a whole enrolment takes its time.
+test.describe.configure({ timeout: 180_000 });
+
+test.describe('a new user, before any vault exists', () => {
+  test('"Save to Twofold" asks to set Twofold up; creating the vault saves the account and fills the code, no reload', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const page = await twofold.context.newPage();
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url);
+    const uri = await m2m.scanEnrolmentQr();
+    const prompt = new TwofoldPrompt(page);
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+
+    const setUpWindow = twofold.context.waitForEvent('page');
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText(/^Set up Twofold to save this account\./);
+    await expect(prompt.button('Set up Twofold')).toBeVisible();
+    await expect(prompt.card.getByText(/Unlock Twofold/)).toHaveCount(0);
+    const window = await setUpWindow;
+    expect(window.url()).toContain('popup.html?window=unlock');
+
+    // The window asks to create the vault: that is the whole set-up.
+    await window.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await window.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+    await window.getByRole('button', { name: 'Create vault' }).click();
+    await expect.poll(() => window.isClosed(), { timeout: 20_000 }).toBe(true);
+
+    // Back on the page, with no reload: saved, and the first code is in the field.
+    await prompt.expectText('Saved to Twofold. Your code is filled in.');
+    expectCodeOf(uri, await page.getByLabel(m2m.t.oneTimeCode, { exact: true }).inputValue());
+    await m2m.button(m2m.t.continue).click();
+    await m2m.expectHome();
+
+    const popup = new PopupPage(await twofold.openPopup());
+    await expect(popup.code(ACCOUNT)).toBeVisible();
+  });
+});
+
+test.describe('the card from the keyboard, inside the enrolment pop-up that traps focus', () => {
+  test('Tab never reaches the card; the card-action shortcut, announced in the card, saves and fills', async ({
+    twofold,
+    sandbox,
+  }) => {
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
+    const page = await twofold.context.newPage();
+    const m2m = await M2MmanagerPage.atEnrolment(page, sandbox.url);
+    const uri = await m2m.scanEnrolmentQr();
+    const prompt = new TwofoldPrompt(page);
+    // The keys come from the browser (commands.getAll): the suggested ones in a fresh profile.
+    await prompt.expectText(`Save ${ACCOUNT} to Twofold? Keyboard: Alt+Shift+K for "Save to Twofold".`);
+    await expect(prompt.card.getByRole('status')).toContainText('Alt+Shift+K');
+    const axe = await new AxeBuilder({ page }).include('twofold-ui').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+    // The page's focus trap: Tab goes round the pop-up's controls, never to the card.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).not.toBe('twofold-ui');
+    }
+
+    // A page's own key presses are not the user's: a made-up shortcut or Enter on the card saves nothing.
+    await page.evaluate(() => {
+      const keys = { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true };
+      document.dispatchEvent(new KeyboardEvent('keydown', keys));
+      const button = document
+        .querySelector('twofold-ui')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('button.primary');
+      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    await expect(prompt.button('Save to Twofold')).toBeVisible();
+    await expect(page.getByLabel(m2m.t.oneTimeCode, { exact: true })).toHaveValue('');
+
+    // The browser's command is the user's: the card saves, and the code is filled.
+    await pressCardShortcut(twofold, page);
+    await prompt.expectText('Saved to Twofold. Your code is filled in.');
+    expectCodeOf(uri, await page.getByLabel(m2m.t.oneTimeCode, { exact: true }).inputValue());
+  });
+
+  test('the toolbar popup has a default shortcut too', async ({ twofold }) => {
+    const commands = await twofold.serviceWorker.evaluate(() => chrome.commands.getAll());
+    expect(Object.fromEntries(commands.map((c) => [c.name, c.shortcut]))).toEqual({
+      _execute_action: 'Alt+Shift+U',
+      'card-action': 'Alt+Shift+K',
+      'fill-code': 'Alt+Shift+O',
+    });
+  });
+});
+
+test.describe("Twofold's pages at their real size", () => {
+  const pages = [
+    { name: 'popup', path: 'popup.html', hint: '.strength', vault: false },
+    { name: 'Settings', path: 'options.html', hint: 'small', vault: true },
+  ];
+  for (const { name, path, hint, vault } of pages) {
+    test(`${name}: text is 14 px, not 75 % of it (the browser's stylesheet for extension pages)`, async ({
+      twofold,
+    }) => {
+      if (vault) await PopupPage.withNewVault(twofold, PASSPHRASE);
+      const page = await twofold.context.newPage();
+      await page.goto(twofold.extensionUrl(path));
+      await expect(page.locator(hint).first()).toBeAttached({ timeout: 20_000 });
+      const sizes = await page.evaluate((selector) => {
+        const size = (element: Element | null) =>
+          element ? parseFloat(getComputedStyle(element).fontSize) : 0;
+        return {
+          body: size(document.body),
+          hint: size(document.querySelector(selector)),
+          button: size(document.querySelector('button')),
+        };
+      }, hint);
+      expect(sizes.body).toBe(14);
+      expect(sizes.button).toBe(14);
+      // A hint may be a step smaller than the text, never 75 % of it (10.5 px, 8.75 px).
+      expect(sizes.hint).toBeGreaterThanOrEqual(11);
+    });
+  }
+});
+
+test.describe('the popup status message', () => {
+  test('leaves after a few seconds, is announced, and never covers a control', async ({ twofold }) => {
+    const seeding = await PopupPage.withNewVault(twofold, PASSPHRASE);
+    const names = Array.from({ length: 31 }, (_, i) => `Service ${String(i).padStart(2, '0')}`);
+    await seedAccounts(
+      seeding.page,
+      names.map(
+        (name, i) =>
+          `otpauth://totp/${encodeURIComponent(name)}:u${i}?secret=JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}Q&issuer=${encodeURIComponent(name)}`,
+      ),
+    );
+    await seeding.page.close();
+
+    // The popup's own clock is the test's: the message's time passes when the test says.
+    const page = await twofold.context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.clock.install();
+    await page.goto(twofold.extensionUrl('popup.html'));
+    const popup = new PopupPage(page);
+    const last = `${names.at(-1)} (u30)`;
+    await expect(popup.code(last)).toBeVisible();
+
+    // Copy the last row's code: the message shows while the row's code and buttons stay reachable.
+    await popup.code(last).click();
+    const toast = page.locator('.status.toast');
+    await expect(toast).toHaveText(/^Code copied\./);
+    await expect(toast).toHaveAttribute('role', 'status');
+    await popup.rowAction(last, 'Edit');
+    const form = page.getByRole('button', { name: 'Save', exact: true });
+    await form.scrollIntoViewIfNeeded();
+    expect(await hitsItself(form)).toBe(true);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    for (const control of [popup.code(last), page.getByRole('button', { name: `Actions for ${last}` })]) {
+      expect(await hitsItself(control)).toBe(true);
+    }
+    // Focused from the keyboard, a control near the bottom scrolls clear of the message too.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.getByRole('button', { name: `Actions for ${last}` }).focus();
+    expect(await hitsItself(page.getByRole('button', { name: `Actions for ${last}` }))).toBe(true);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+    // A few seconds later it is gone; the live region stays for the next message.
+    await page.clock.runFor(TOAST_MS);
+    await expect(toast).toHaveText('');
+    await expect(toast).toHaveAttribute('role', 'status');
+
+    // "Account added." does not sit over the form's buttons either.
+    await popup.addAccount('otpauth://totp/Zeta:z?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zeta');
+    await expect(toast).toHaveText('Account added.');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.scrollIntoViewIfNeeded();
+    expect(await hitsItself(save)).toBe(true);
+    await page.clock.runFor(TOAST_MS);
+    await expect(toast).toHaveText('');
+  });
+});
