@@ -145,6 +145,12 @@ const HIDING_TRICKS: Record<string, { wrap?: string; style?: string; after?: str
       '<div style="position:absolute;left:0;top:0;width:100%;height:100%;background:#fff;z-index:5">Welcome back!</div>',
   },
   'far-below': { wrap: 'margin-top:4000px' },
+  // Laid over prose the user reads, as input-otp lays its input over its slots: still invisible ink.
+  'transparent-over-text': {
+    style:
+      'position:absolute;left:0;top:0;width:100%;height:100%;color:transparent;background:transparent;border:0;caret-color:transparent',
+    after: '<p style="margin:0;padding:12px 0;font-size:20px">Welcome back! Loading your dashboard…</p>',
+  },
 };
 
 function hostile(trick: string): string | undefined {
