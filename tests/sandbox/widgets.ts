@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { send, sendHtml } from './http.ts';
 import { handleLoginTemplate } from './login-templates.ts';
-import { qrMatrix } from './qr.ts';
+import { qrMatrix, qrPng, qrSvg } from './qr.ts';
 
 /**
  * Code-entry widgets as other sites build them, for autofill tests: a plain
@@ -188,6 +188,9 @@ setInterval(() => {
 }, Number(new URLSearchParams(location.search).get('every') || 80));
 </script>`;
 
+/** The account behind /widgets/qrcode/totp.svg and .png: a QR image opened on its own. */
+export const QR_IMAGE_URI = 'otpauth://totp/Widgets:qr-image?secret=JBSWY3DPEHPK3PXP&issuer=Widgets';
+
 export async function handleWidget(url: URL, res: ServerResponse): Promise<boolean> {
   const vendor = VENDOR[url.pathname];
   if (vendor) {
@@ -196,6 +199,12 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
   }
   if (url.pathname.startsWith('/widgets/login/')) return handleLoginTemplate(url, res);
   switch (url.pathname) {
+    case '/widgets/qrcode/totp.svg':
+      send(res, 200, await qrSvg(QR_IMAGE_URI), 'image/svg+xml');
+      return true;
+    case '/widgets/qrcode/totp.png':
+      send(res, 200, await qrPng(QR_IMAGE_URI), 'image/png');
+      return true;
     case '/widgets/otp':
       if (url.searchParams.get('csp') === 'sandbox') {
         // The same page as a document the browser gives an opaque origin, whatever its URL.
