@@ -1,6 +1,6 @@
 /**
- * Codes in type="number" fields: a single number field, and react-otp-input's row of number boxes
- * labelled "Please enter OTP character N" with no maxlength.
+ * Codes in type="number" fields (a single field, react-otp-input's number boxes), and the rows of
+ * boxes OTP widget libraries render without a maxlength (react-otp-input, Ant Design, Mantine).
  */
 import { describe, expect, it } from 'vitest';
 import { fillTarget, fillTargetWithMethod, findOtpTargets, targetInputs } from '../../../lib/autofill';
