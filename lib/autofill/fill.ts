@@ -73,7 +73,23 @@ export function targetValue(target: OtpTarget, win?: Window): string {
 }
 
 function holds(target: OtpTarget, code: string, win: Window): boolean {
-  return sameCode(targetValue(target, win), code);
+  const value = targetValue(target, win);
+  return sameCode(value, code) || sameNumber(target, value, code);
+}
+
+/**
+ * A number field whose page kept the number it read ("12345" for the code "012345", its
+ * `valueAsNumber`): the page has the code as it reads it, exactly as if the user had typed it, and
+ * no other way of filling would leave anything else there.
+ */
+function sameNumber(target: OtpTarget, value: string, code: string): boolean {
+  return (
+    target.kind === 'single' &&
+    target.input.type === 'number' &&
+    /^\d+$/.test(value) &&
+    /^\d+$/.test(code) &&
+    Number(value) === Number(code)
+  );
 }
 
 function clearInput(input: HTMLInputElement, view: Window): void {

@@ -1,16 +1,18 @@
 /**
- * Codes sent to the user (SMS, e-mail, phone call). Twofold fills codes from the authenticator app; a field for a code the page sent by SMS
+ * Codes sent to the user (SMS, e-mail, voice call, messaging app, push notification, another
+ * device: `channels.ts`). Twofold fills codes from the authenticator app; a field for a code the page sent by SMS
  * must never receive one (it would be wrong, and it teaches users to trust a mismatch).
  */
 import { collectText, normalize } from './text';
-import { anyMatch, SENT_PHRASES, SMS_PHRASES } from './vocabulary';
+import { SENT_PHRASES, SMS_PHRASES } from './channels';
+import { anyMatch } from './vocabulary';
 
 /** The (normalised or raw) text says a code was sent by SMS / text message. */
 export function mentionsSmsCode(text: string): boolean {
   return anyMatch(SMS_PHRASES, normalize(text));
 }
 
-/** The text says the code was texted, e-mailed or phoned: it is not the authenticator's to fill. */
+/** The text says the code was sent through any out-of-band channel: it is not the authenticator's to fill. */
 export function mentionsSentCode(text: string): boolean {
   const normal = normalize(text);
   return anyMatch(SMS_PHRASES, normal) || anyMatch(SENT_PHRASES, normal);

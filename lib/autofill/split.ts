@@ -4,7 +4,9 @@
  * between them ends the row, hidden helpers (a `type=hidden` or visually hidden aggregate) do not.
  * A box is a `maxlength=1` field, a part of a Zag / Ark UI / Chakra pin input
  * (`data-part="input"` inside `data-scope="pin-input"`), or one of a row of `one-time-code` fields
- * with no length limit (react18-input-otp): each of those takes one digit, not the whole code.
+ * with no length limit (react18-input-otp), or of a row of unbounded fields labelled alike and
+ * numbered 1, 2, 3… (react-otp-input: "Please enter OTP character 1"): each of those takes one
+ * digit, not the whole code.
  */
 import {
   exclusionReason,
@@ -73,10 +75,36 @@ function isUnboundedOtpField(input: HTMLInputElement): boolean {
   );
 }
 
+/** "Please enter OTP character 3" → ["please enter otp character", 3]; null without a trailing number. */
+function numberedLabel(input: HTMLInputElement): [string, number] | null {
+  if (maxLength(input) !== 0) return null;
+  const match = /^(.*?)\s*(\d+)$/.exec((input.getAttribute('aria-label') ?? '').trim());
+  return match ? [match[1]!.toLowerCase(), Number(match[2])] : null;
+}
+
+/** What a numbered box holds: one character or digit of a code. */
+const ONE_CHARACTER =
+  /\b(digit|character|char|chiffre|caractere|ziffer|zeichen|digito|caracter|cifra|carattere|cijfer|teken)\b/;
+
+/**
+ * A run of fields labelled alike and numbered 1, 2, 3… in order, whose label names a code or one
+ * of its characters, or whose type is numeric: the boxes of one code ("Address line 1…4" is not).
+ */
+function numberedInOrder(run: HTMLInputElement[]): boolean {
+  const labels = run.map(numberedLabel);
+  const [first] = labels;
+  if (!first || first[0] === '') return false;
+  if (!labels.every((label, i) => label !== null && label[0] === first[0] && label[1] === first[1] + i))
+    return false;
+  const prefix = normalize(first[0]);
+  const type = (run[0]!.getAttribute('type') ?? '').toLowerCase();
+  return phraseStrength(prefix) !== null || ONE_CHARACTER.test(prefix) || type === 'number' || type === 'tel';
+}
+
 /**
  * The boxes among `inputs` (fillable ones, document order): one-character fields, pin-input parts,
- * and runs of 4–8 neighbouring unbounded `one-time-code` fields. Reads two attributes per input on a
- * page without any such row.
+ * and runs of 4–8 neighbouring unbounded `one-time-code` fields or numbered fields. Reads a few
+ * attributes per input on a page without any such row.
  */
 export function findCodeBoxes(
   inputs: HTMLInputElement[],
@@ -87,6 +115,9 @@ export function findCodeBoxes(
   for (const input of candidates) if (isSingleCharBox(input) || isPinInputPart(input)) boxes.add(input);
   for (const run of neighbourRuns(candidates, isUnboundedOtpField))
     if (run.length >= MIN_BOXES && run.length <= MAX_BOXES) run.forEach((input) => boxes.add(input));
+  for (const run of neighbourRuns(candidates, (input) => numberedLabel(input) !== null))
+    if (run.length >= MIN_BOXES && run.length <= MAX_BOXES && numberedInOrder(run))
+      run.forEach((input) => boxes.add(input));
   return boxes;
 }
 

@@ -59,6 +59,9 @@ function parentAcrossShadow(el: Element): Element | null {
  */
 export function isVisible(el: Element, win: Window): boolean {
   const view = viewOf(el, win);
+  // Asked at most once, and only of a field whose own ink or clip hides it.
+  let overWidget: boolean | undefined;
+  const drawnBelow = (): boolean => (overWidget ??= overlaysCodeWidget(el, view));
   // Ancestors are walked because `display:none` and `opacity` do not show in a child's computed style.
   for (let node: Element | null = el; node; node = parentAcrossShadow(node)) {
     if (node.hasAttribute('hidden') || node.hasAttribute('inert')) return false;
@@ -69,8 +72,9 @@ export function isVisible(el: Element, win: Window): boolean {
     const opacity = parseFloat(style.opacity);
     if (!Number.isNaN(opacity) && opacity < 0.05) return false;
     if (style.contentVisibility === 'hidden' && node !== el) return false;
-    if (filterHides(style.filter || style.getPropertyValue('filter')) || clipped(style)) return false;
-    if (node === el && textHidden(style)) return false;
+    if (filterHides(style.filter || style.getPropertyValue('filter'))) return false;
+    if (clipped(style) && !(node === el && drawnBelow())) return false;
+    if (node === el && textHidden(style) && !drawnBelow()) return false;
   }
   const rect = el.getBoundingClientRect();
   if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return false;
@@ -82,6 +86,81 @@ export function isVisible(el: Element, win: Window): boolean {
 function textHidden(style: CSSStyleDeclaration): boolean {
   const fill = style.getPropertyValue('-webkit-text-fill-color');
   return alphaOf(style.color) < 0.1 || (fill !== '' && fill !== 'currentcolor' && alphaOf(fill) < 0.1);
+}
+
+/** Some colour shows: alpha of at least 0.1. */
+function painted(color: string): boolean {
+  return color !== '' && alphaOf(color) >= 0.1;
+}
+
+/** The box draws something a user sees as a box: a border, a background or a shadow. */
+function drawsBox(style: CSSStyleDeclaration): boolean {
+  const sides = ['top', 'right', 'bottom', 'left'] as const;
+  const border = sides.some(
+    (side) =>
+      parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 &&
+      !['none', 'hidden'].includes(style.getPropertyValue(`border-${side}-style`)) &&
+      painted(style.getPropertyValue(`border-${side}-color`)),
+  );
+  const shadow = style.boxShadow || style.getPropertyValue('box-shadow');
+  return border || painted(style.backgroundColor) || (!!shadow && shadow !== 'none');
+}
+
+/** Shown between `el` and `top` (excluded): no `display:none`, hidden, transparent or clipped box on the way. */
+function shownUpTo(el: Element, top: Element, view: Window): boolean {
+  for (let node: Element | null = el; node && node !== top; node = parentAcrossShadow(node)) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = view.getComputedStyle(node);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')
+      return false;
+    const opacity = parseFloat(style.opacity);
+    if ((!Number.isNaN(opacity) && opacity < 0.05) || filterHides(style.filter) || clipped(style))
+      return false;
+  }
+  return true;
+}
+
+/** Fewest slot boxes that make a code widget (the shortest codes have four digits). */
+const MIN_SLOTS = 4;
+/** Ancestors searched for the slots, and elements looked at (detection runs on every page). */
+const WIDGET_LEVELS = 4;
+const WIDGET_ELEMENTS = 80;
+
+/**
+ * A transparent field laid over a code widget the page draws itself (input-otp, shadcn's InputOTP:
+ * one real input over a row of slot boxes showing its digits): the user reads the code in the
+ * boxes, so the field's invisible ink hides nothing. The evidence is a row of at least four visible,
+ * painted boxes side by side within the field's box, outside the field. An invisible field laid
+ * over nothing, or over prose or a single panel, has no such row and stays refused.
+ */
+export function overlaysCodeWidget(el: Element, view: Window): boolean {
+  const field = el.getBoundingClientRect();
+  if (field.width < MIN_SHOWN || field.height < MIN_SHOWN) return false;
+  const inside = (r: DOMRect): boolean =>
+    r.left >= field.left - 2 &&
+    r.right <= field.right + 2 &&
+    r.top >= field.top - 2 &&
+    r.bottom <= field.bottom + 2;
+  let ancestor = parentAcrossShadow(el);
+  for (let level = 0; ancestor && level < WIDGET_LEVELS; level++, ancestor = parentAcrossShadow(ancestor)) {
+    if (ancestor.localName === 'body' || ancestor.localName === 'html') return false;
+    const slots: DOMRect[] = [];
+    // Innermost first: a bordered group around the slots must not hide the slots it holds.
+    const candidates = Array.from(ancestor.querySelectorAll('*')).slice(0, WIDGET_ELEMENTS).reverse();
+    for (const node of candidates) {
+      if (node === el || node.contains(el)) continue;
+      const rect = node.getBoundingClientRect();
+      // A slot holds one character: narrower than half the field, big enough to read.
+      if (rect.width < MIN_SHOWN || rect.height < MIN_SHOWN || rect.width > field.width / 2) continue;
+      if (!inside(rect) || !drawsBox(view.getComputedStyle(node)) || !shownUpTo(node, ancestor, view))
+        continue;
+      // Side by side: not nested in or overlapping a slot already counted.
+      if (slots.some((s) => rect.left < s.right - 1 && rect.right > s.left + 1)) continue;
+      slots.push(rect);
+    }
+    if (slots.length >= MIN_SLOTS) return true;
+  }
+  return false;
 }
 
 /** An ancestor with overflow hidden shows less than a readable piece of the field (a 2×2 px window). */

@@ -1,5 +1,5 @@
 /**
- * Words that say "one-time code", "not a one-time code" and "sent by SMS", in English, French,
+ * Words that say "one-time code" and "not a one-time code", in English, French,
  * German, Spanish, Italian, Portuguese and Dutch. All patterns run on `normalize()`d text
  * (lower case, accents removed), so "vérification" is written "verification" here.
  */
@@ -154,45 +154,7 @@ export const WEAK_NAME_TOKENS = new Set(['code', 'token', 'verification', 'verif
 export const OTHER_AUTOCOMPLETE =
   /\b(name|honorific-prefix|given-name|additional-name|family-name|honorific-suffix|nickname|username|new-password|current-password|organization-title|organization|street-address|address-line[123]|address-level[1-4]|country|country-name|postal-code|cc-[a-z-]+|transaction-currency|transaction-amount|language|bday|bday-day|bday-month|bday-year|sex|url|photo|tel|tel-[a-z-]+|email|impp|webauthn)\b/;
 
-/** The page says the code came by SMS / text message. */
-export const SMS_PHRASES: readonly RegExp[] = [
-  /\b(sent|texted|delivered|send you)\b[^.]{0,60}\b(sms|text message|text)\b/,
-  /\b(sms|text message)\b[^.]{0,60}\b(sent|has been sent|was sent)\b/,
-  /\b(by|via|per|par|por|tramite|through) (sms|text( message)?)\b/,
-  /\bsent to (your )?(phone|mobile|number|\+?\d)/,
-  /\btexted\b/,
-  /\b(sms|text message|texto) code\b|\bcode (sms|par sms)\b|\bsms-?code\b|\bcodigo sms\b|\bcodice sms\b/,
-  /\benvoye\w*[^.]{0,60}\b(sms|texto)\b/,
-  /\bsms\b[^.]{0,60}\b(envoye|gesendet|enviado|inviato|verzonden|verstuurd|gestuurd)/,
-  /\b(gesendet|enviado|inviato|verzonden|verstuurd|gestuurd)\b[^.]{0,60}\bsms\b/,
-  /\bsms (authentication|verification)\b|\bauthentification par sms\b/,
-];
-
-/**
- * The page says the code was e-mailed or phoned (SMS wording is above): such a code never comes from
- * the authenticator, however strongly the field says "one-time code".
- */
-export const SENT_PHRASES: readonly RegExp[] = [
-  // English
-  /\b(sent|emailed|e-mailed|delivered|send you|sending)\b[^.]{0,60}\b(e-?mail|inbox)\b/,
-  /\b(e-?mail|inbox)\b[^.]{0,40}\b(sent|has been sent|was sent)\b/,
-  /\bcode (from|in) (your|the) (e-?mail|inbox)\b|\bcheck your (e-?mail|inbox)\b|\b(by|via) e-?mail\b|\be-?mail(ed)? code\b/,
-  /\b(we('ll| will)? call you|phone call|voice call|call you|calling you|by (phone|voice) call)\b/,
-  // French
-  /\benvoye\w*[^.]{0,60}\b(e-?mail|courriel|adresse e-?mail|boite)\b|\b(par|dans votre) (e-?mail|courriel)\b|\bappel (vocal|telephonique)\b/,
-  // German
-  /\b(gesendet|geschickt|zugesandt|versendet|verschickt)\b[^.]{0,60}\be-?mail|\be-?mail\b[^.]{0,60}\b(gesendet|geschickt|zugesandt|versendet|verschickt)\b/,
-  /\b(aus|in) (der|ihrer|deiner) e-?mail\b|\bper e-?mail\b|\b(sprach)?anruf\b/,
-  // A masked or full address the code went to: "an m•••@example.com gesendet".
-  /@[\w.\-•*]+\s+(\S+\s+){0,3}(gesendet|geschickt|verzonden|gestuurd|verstuurd|zugesandt|envoye|enviado|inviato)/,
-  /\b(sent|envoye|gesendet|enviado|enviamos|inviato|verzonden|verstuurd|gestuurd) (to|a|an|al|para|naar) \S*@/,
-  // Spanish, Portuguese
-  /\b(enviado|enviada|enviamos|hemos enviado)\b[^.]{0,60}\b(correo|e-?mail)\b|\b(por|en tu|no seu|pelo) (correo|e-?mail)\b|\b(llamada|ligacao|chamada telefonica)\b/,
-  // Italian
-  /\b(inviato|inviata|abbiamo inviato)\b[^.]{0,60}\b(e-?mail|posta)\b|\b(via|per|tramite) e-?mail\b|\bchiamata\b/,
-  // Dutch
-  /\b(verzonden|verstuurd|gestuurd|gemaild)\b[^.]{0,60}\b(e-?mail|inbox)\b|\b(e-?mail|inbox)\b[^.]{0,60}\b(verzonden|verstuurd|gestuurd)\b|\bper e-?mail\b|\btelefoongesprek\b/,
-];
+/** SMS, e-mail, voice, messaging apps, push, other devices: the channel table is `channels.ts`. */
 
 export function anyMatch(patterns: readonly RegExp[], text: string): boolean {
   return text !== '' && patterns.some((p) => p.test(text));

@@ -13,6 +13,15 @@ export type PixelResult = { image: RgbaImage } | { tainted: true } | { empty: tr
  */
 const MAX_SIDE = 640;
 
+/**
+ * An HTML element whatever the document: in an SVG or XML document (an image opened on its own),
+ * `createElement` makes a plain element with no canvas or image behind it, and a load that never
+ * comes would stall the capture.
+ */
+function htmlElement<K extends 'canvas' | 'img'>(doc: Document, name: K): HTMLElementTagNameMap[K] {
+  return doc.createElementNS('http://www.w3.org/1999/xhtml', name) as HTMLElementTagNameMap[K];
+}
+
 export async function readPixels(candidate: QrCandidate, doc: Document): Promise<PixelResult> {
   try {
     switch (candidate.kind) {
@@ -46,7 +55,7 @@ function fromDrawable(source: HTMLImageElement | HTMLCanvasElement, doc: Documen
   const height = source instanceof HTMLImageElement ? source.naturalHeight : source.height;
   if (!width || !height) return { empty: true };
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
-  const canvas = doc.createElement('canvas');
+  const canvas = htmlElement(doc, 'canvas');
   canvas.width = Math.max(1, Math.round(width * scale));
   canvas.height = Math.max(1, Math.round(height * scale));
   const context2d = canvas.getContext('2d', { willReadFrequently: true });
@@ -81,7 +90,7 @@ async function backgroundAsImage(element: Element, doc: Document): Promise<HTMLI
 
 function loadImage(src: string, doc: Document): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
-    const image = doc.createElement('img');
+    const image = htmlElement(doc, 'img');
     image.onload = () => resolve(image);
     image.onerror = () => reject(new Error('image did not load'));
     image.src = src;

@@ -19,6 +19,9 @@ export interface QrCaptureDeps extends ContentContext {
  */
 export function startQrCapture(deps: QrCaptureDeps): () => void {
   const { doc, win, send, t } = deps;
+  // An image opened on its own as an SVG document has no HTML to show a card in (HTML elements
+  // under an <svg> root are not rendered): say nothing; the popup's scan reads such a page.
+  if (!isHtmlDocument(doc)) return () => undefined;
   const prompt = deps.prompt;
   const dismissed = new Set<string>();
 
@@ -181,4 +184,11 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
 /** The same code shown again (a re-render) is not offered again after "Not now". */
 function signature(offer: CaptureOffer): string {
   return offer.accounts.map((a) => `${a.issuer}\u0000${a.label}`).join('\u0001');
+}
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** A document that renders HTML: a web page, or the browser's own page around an image (PNG, JPEG). */
+export function isHtmlDocument(doc: Document): boolean {
+  return doc.documentElement?.namespaceURI === XHTML && doc.body !== null;
 }

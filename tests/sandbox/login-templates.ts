@@ -309,6 +309,310 @@ boxes.forEach((box, i) => {
 });
 </script>`;
 
+/**
+ * input-otp 1.5 (guilhermerodz; shadcn/ui's InputOTP is built on it), as its dist/index.mjs renders:
+ * a `data-input-otp-container` (position:relative, pointer-events:none) holding the slot boxes
+ * that show the digits, and over them one real input (`data-input-otp`, absolute, inset 0) with
+ * transparent text, caret, background and border. The input is React-controlled: an `input` event
+ * whose value fails the pattern is undone; a new value re-renders the slots. Once focused it looks
+ * for a password manager's badge (elementFromPoint near its right edge) and, when it finds
+ * anything but its container there, grows 40 px and clips them off (`clip-path: inset(0 40px 0 0)`).
+ * After every change it dispatches `input` at 0, 10 and 50 ms (its syncTimeouts). On hydration it
+ * takes a value put into the input before (its initialLoadRef effect): `hydrate` delays that, as
+ * on a slow machine where the server-rendered input is there long before React attaches.
+ */
+function inputOtp(options: {
+  slots: string;
+  slotClass: string;
+  extraStyle: string;
+  attrs: string;
+  hydrateMs: number;
+}): string {
+  return `<form data-code-name="otp"><h2>Verify your login</h2>
+<p>Enter the 6-digit code from your authenticator app.</p>
+<style>${options.extraStyle}
+/* The page's reset (Tailwind's preflight): inputs have no padding of their own. */
+[data-input-otp]{padding:0}</style>
+<div data-input-otp-container translate="no" class="otp-container" style="position:relative;cursor:text;user-select:none;-webkit-user-select:none;pointer-events:none">
+${options.slots}
+<div style="position:absolute;inset:0;pointer-events:none"><input ${options.attrs} autocomplete="one-time-code" name="otp" data-input-otp data-input-otp-placeholder-shown="true" inputmode="numeric" pattern="^\\d+$" maxlength="6" spellcheck="false" value=""
+ style="position:absolute;inset:0;width:100%;height:100%;display:flex;text-align:left;opacity:1;color:transparent;pointer-events:all;background:transparent;caret-color:transparent;border:0 solid transparent;outline:0 solid transparent;box-shadow:none;line-height:1;letter-spacing:-.5em;font-size:var(--root-height, 16px);font-family:monospace;font-variant-numeric:tabular-nums"></div>
+</div><button>Verify</button></form>
+<p id="state" role="status">Widget state: </p>
+<script>
+const style = document.createElement('style');
+style.id = 'input-otp-style';
+document.head.append(style);
+for (const rule of ['[data-input-otp]::selection { background: transparent !important; color: transparent !important; }',
+  '[data-input-otp]:autofill { background: transparent !important; color: transparent !important; border-color: transparent !important; opacity: 0 !important; box-shadow: none !important; -webkit-box-shadow: none !important; -webkit-text-fill-color: transparent !important; }',
+  '[data-input-otp] + * { pointer-events: all !important; }']) style.sheet.insertRule(rule);
+const container = document.querySelector('[data-input-otp-container]');
+const input = document.querySelector('[data-input-otp]');
+const slots = Array.from(document.querySelectorAll('.${options.slotClass}'));
+const regexp = new RegExp(input.getAttribute('pattern'));
+const maxLength = input.maxLength;
+let value = '';
+let focused = false;
+let tracked = '';
+function render() {
+  input.value = value;
+  tracked = value;
+  if (value.length === 0) input.setAttribute('data-input-otp-placeholder-shown', 'true');
+  else input.removeAttribute('data-input-otp-placeholder-shown');
+  slots.forEach((slot, i) => {
+    slot.firstChild.textContent = value[i] ?? '';
+    slot.dataset.active = String(focused && i === Math.min(value.length, maxLength - 1));
+  });
+  document.getElementById('state').textContent = 'Widget state: ' + value;
+  for (const ms of [0, 10, 50]) setTimeout(() => input.dispatchEvent(new Event('input')), ms);
+}
+function onChange(next) { value = next; render(); }
+function trackPWMBadge() {
+  const box = container.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + container.offsetWidth - 18, box.top + container.offsetHeight / 2);
+  if (hit === container) return;
+  if (document.documentElement.clientWidth - box.right < 40) return;
+  input.style.width = 'calc(100% + 40px)';
+  input.style.clipPath = 'inset(0 40px 0 0)';
+}
+function hydrate() {
+  container.style.setProperty('--root-height', input.clientHeight + 'px');
+  // React's value tracker: an input event that leaves the value as last rendered is no change.
+  input.addEventListener('input', () => {
+    if (input.value === tracked) return;
+    const next = input.value.slice(0, maxLength);
+    if (next.length > 0 && !regexp.test(next)) { input.value = tracked; return; }
+    onChange(next);
+  });
+  input.addEventListener('focus', () => {
+    const start = Math.min(input.value.length, maxLength - 1);
+    input.setSelectionRange(start, input.value.length);
+    focused = true;
+    render();
+    setTimeout(trackPWMBadge, 0);
+  });
+  input.addEventListener('blur', () => { focused = false; render(); });
+  if (input.value !== '') onChange(input.value);
+  if (document.activeElement === input) { focused = true; setTimeout(trackPWMBadge, 0); }
+}
+const late = ${options.hydrateMs};
+if (late) setTimeout(hydrate, late); else hydrate();
+</script>`;
+}
+
+/** The slots of input-otp's own example (website/src/app/(local-pages)/base): bordered boxes in a row. */
+const INPUT_OTP_SLOTS = `<div class="otp-slots">${Array.from({ length: 6 }, () => '<div class="otp-slot"><span></span></div>').join('')}</div>`;
+const INPUT_OTP_STYLE = `.otp-container{display:flex;align-items:center}.otp-slots{display:flex}
+.otp-slot{position:relative;width:40px;height:56px;font-size:32px;display:flex;align-items:center;justify-content:center;border:1px solid #ccc;border-radius:6px;margin-right:6px}
+.otp-slot[data-active=true]{outline:2px solid #333}`;
+
+/**
+ * shadcn/ui's InputOTP (components/ui/input-otp.tsx, new-york): OTPInput with containerClassName
+ * "flex items-center gap-2", two InputOTPGroup of three InputOTPSlot (h-9 w-9, border-y border-r
+ * border-input, first:border-l, rounded ends) and an InputOTPSeparator between them; the Tailwind
+ * classes are written out as plain CSS.
+ */
+const SHADCN_SLOTS = (() => {
+  const group = () =>
+    `<div data-slot="input-otp-group" class="sc-group">${Array.from({ length: 3 }, () => '<div data-slot="input-otp-slot" class="sc-slot"><span></span></div>').join('')}</div>`;
+  return `${group()}<div data-slot="input-otp-separator" role="separator" class="sc-sep">–</div>${group()}`;
+})();
+const SHADCN_STYLE = `.otp-container{display:flex;align-items:center;gap:8px}.sc-group{display:flex;align-items:center}
+.sc-slot{position:relative;display:flex;width:36px;height:36px;align-items:center;justify-content:center;font-size:14px;border-top:1px solid #e4e4e7;border-bottom:1px solid #e4e4e7;border-right:1px solid #e4e4e7;box-shadow:0 1px 2px rgba(0,0,0,.05)}
+.sc-slot:first-child{border-left:1px solid #e4e4e7;border-radius:6px 0 0 6px}.sc-slot:last-child{border-radius:0 6px 6px 0}
+.sc-slot[data-active=true]{z-index:10;box-shadow:0 0 0 1px #18181b}`;
+
+/**
+ * A code sent another way than SMS or e-mail, one page per channel and language: the wording of
+ * WhatsApp and Telegram one-time-password senders, voice-call and push verification, and Apple's
+ * "sent to your other devices". The field itself says "verification code" (one-time-code), as on
+ * the real pages: only the text around it says where the code comes from.
+ */
+const CHANNEL_PAGES: { id: string; lang: 'en' | 'fr'; heading: string; text: string }[] = [
+  {
+    id: 'whatsapp',
+    lang: 'en',
+    heading: 'Check WhatsApp',
+    text: 'We sent a 6-digit code to your WhatsApp number ending in 78.',
+  },
+  {
+    id: 'whatsapp',
+    lang: 'fr',
+    heading: 'Vérifiez WhatsApp',
+    text: 'Nous avons envoyé un code à 6 chiffres sur WhatsApp au +33 6 •• •• •• 78.',
+  },
+  { id: 'telegram', lang: 'en', heading: 'Check Telegram', text: 'Enter the code we sent you on Telegram.' },
+  { id: 'telegram', lang: 'fr', heading: 'Vérifiez Telegram', text: 'Saisissez le code reçu sur Telegram.' },
+  {
+    id: 'voice',
+    lang: 'en',
+    heading: 'We are calling you',
+    text: 'You will receive a phone call at +33 6 •• •• •• 78. Enter the code you hear.',
+  },
+  {
+    id: 'voice',
+    lang: 'fr',
+    heading: 'Nous vous appelons',
+    text: 'Vous allez recevoir un appel vocal au +33 6 •• •• •• 78 : saisissez le code entendu.',
+  },
+  {
+    id: 'push',
+    lang: 'en',
+    heading: 'Check your phone',
+    text: 'We sent a push notification to your phone. Enter the code it shows.',
+  },
+  {
+    id: 'push',
+    lang: 'fr',
+    heading: 'Consultez votre téléphone',
+    text: 'Nous avons envoyé une notification sur votre téléphone : saisissez le code affiché.',
+  },
+  {
+    id: 'other-device',
+    lang: 'en',
+    heading: 'Two-factor authentication',
+    text: 'A message with a verification code has been sent to your devices. Enter the code to continue.',
+  },
+  {
+    id: 'other-device',
+    lang: 'fr',
+    heading: 'Identification à deux facteurs',
+    text: 'Un message contenant un code de validation a été envoyé sur vos autres appareils. Saisissez le code pour continuer.',
+  },
+];
+
+function channelPage(lang: 'en' | 'fr', heading: string, text: string): string {
+  const [label, button] =
+    lang === 'fr' ? ['Code de vérification', 'Vérifier'] : ['Verification code', 'Verify'];
+  return `<form data-code-name="code"><h2>${heading}</h2><p>${text}</p>
+<label for="code">${label}</label> <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+<button>${button}</button></form>`;
+}
+
+/** Channel page ids: `channel-<channel>-<lang>`. */
+export const CHANNEL_PAGE_IDS = CHANNEL_PAGES.map(({ id, lang }) => `channel-${id}-${lang}`);
+
+/**
+ * A code field of type="number", as older and mobile-first sites write it (spinner, min/max, the
+ * number keypad on phones). The page reads the field as such sites do: its `value` (what the form
+ * sends) and its `valueAsNumber`, and says whether the browser finds it valid.
+ */
+const NUMBER_FIELD = `<form data-code-name="code"><h2>Two-step verification</h2>
+<p>Enter the 6-digit code from your authenticator app.</p>
+<label for="code">Authentication code</label>
+<input type="number" id="code" name="code" min="0" max="999999" step="1" inputmode="numeric" autocomplete="one-time-code" required>
+<button>Verify</button></form>
+<p id="state" role="status">Widget state: </p>
+<script>
+const field = document.getElementById('code');
+const show = () => {
+  document.getElementById('state').textContent = 'Widget state: ' + field.value + ' (' + field.valueAsNumber + ', ' + (field.validity.valid ? 'valid' : 'invalid') + ')';
+};
+field.addEventListener('input', show);
+field.addEventListener('change', show);
+</script>`;
+
+/**
+ * react-otp-input 3.1.1 (devfolioco), as its lib/index.esm.js renders with
+ * `renderInput={(props) => <input {...props} />}` and `inputType="number"`: six inputs of
+ * type=number, no maxlength, autocomplete off, aria-label "Please enter OTP character N", width 1em.
+ * React-controlled: on `input`, its onInput (clears a value that is not one character, unless it is
+ * the whole code at once) runs before its onChange (takes one character at the focused box and
+ * moves the focus on); then the DOM shows the state again. A paste fills from the focused box.
+ */
+const REACT_OTP_INPUT = `<form data-code-name="otp"><h2>Two-factor authentication</h2>
+<p>Enter the 6-digit code from your authenticator app.</p>
+<div id="otp-root" style="display:flex;align-items:center"></div><input type="hidden" name="otp" id="otp-value">
+<button>Verify</button></form>
+<p id="state" role="status">Widget state: </p>
+<script>
+const numInputs = 6;
+const isInputNum = true;
+const root = document.getElementById('otp-root');
+let value = '';
+let activeInput = 0;
+const getOTPValue = () => (value ? value.toString().split('') : []);
+const boxes = Array.from({ length: numInputs }, (_, index) => {
+  const box = document.createElement('input');
+  Object.assign(box, { type: 'number', autocomplete: 'off', inputMode: 'numeric' });
+  box.setAttribute('aria-label', 'Please enter OTP character ' + (index + 1));
+  box.style.cssText = 'width:1em;text-align:center';
+  root.append(box);
+  if (index < numInputs - 1) root.append(document.createTextNode(' - '));
+  return box;
+});
+function render() {
+  boxes.forEach((box, i) => { box.value = getOTPValue()[i] ?? ''; });
+  document.getElementById('otp-value').value = value;
+  document.getElementById('state').textContent = 'Widget state: ' + value;
+}
+const onChange = (otp) => { value = otp; };
+const isInputValueValid = (v) => (isInputNum ? !isNaN(Number(v)) : typeof v === 'string') && v.trim().length === 1;
+const handleOTPChange = (otp) => onChange(otp.join(''));
+const changeCodeAtFocus = (v) => { const otp = getOTPValue(); otp[activeInput] = v[0]; handleOTPChange(otp); };
+const focusInput = (index) => {
+  const next = Math.max(Math.min(numInputs - 1, index), 0);
+  boxes[next].focus();
+  boxes[next].select();
+  activeInput = next;
+};
+boxes.forEach((box, index) => {
+  box.addEventListener('focus', () => { activeInput = index; box.select(); });
+  box.addEventListener('blur', () => { activeInput = activeInput - 1; });
+  box.addEventListener('input', (event) => {
+    const v = box.value;
+    // onInput (handleInputChange)
+    if (!isInputValueValid(v)) {
+      if (v.length === numInputs && !v.split('').some((c) => !isInputValueValid(c))) {
+        handleOTPChange(v.split(''));
+        focusInput(numInputs - 1);
+      }
+      if (event.data === null && event.inputType === 'deleteContentBackward') {
+        changeCodeAtFocus('');
+        focusInput(activeInput - 1);
+      }
+      box.value = '';
+    }
+    // onChange (handleChange)
+    const now = box.value;
+    if (isInputValueValid(now)) {
+      changeCodeAtFocus(now);
+      focusInput(activeInput + 1);
+    }
+    render();
+  });
+  box.addEventListener('keydown', (event) => {
+    const otp = getOTPValue();
+    if ([event.code, event.key].includes('Backspace')) {
+      event.preventDefault(); changeCodeAtFocus(''); focusInput(activeInput - 1); render();
+    } else if (event.code === 'Delete') {
+      event.preventDefault(); changeCodeAtFocus(''); render();
+    } else if (event.code === 'ArrowLeft') {
+      event.preventDefault(); focusInput(activeInput - 1);
+    } else if (event.code === 'ArrowRight') {
+      event.preventDefault(); focusInput(activeInput + 1);
+    } else if (event.key === otp[activeInput]) {
+      event.preventDefault(); focusInput(activeInput + 1);
+    } else if (['Spacebar', 'Space', 'ArrowUp', 'ArrowDown'].includes(event.code)) {
+      event.preventDefault();
+    }
+  });
+  box.addEventListener('paste', (event) => {
+    event.preventDefault();
+    const otp = getOTPValue();
+    let nextActiveInput = activeInput;
+    const pastedData = event.clipboardData.getData('text/plain').slice(0, numInputs - activeInput).split('');
+    if (isInputNum && pastedData.some((v) => isNaN(Number(v)))) return;
+    for (let pos = 0; pos < numInputs; ++pos) {
+      if (pos >= activeInput && pastedData.length > 0) { otp[pos] = pastedData.shift() ?? ''; nextActiveInput++; }
+    }
+    focusInput(nextActiveInput);
+    handleOTPChange(otp);
+    render();
+  });
+});
+</script>`;
+
 const TEMPLATES: Record<string, { title: string; body: string; lang?: string }> = {
   'nextcloud-totp': { title: 'Nextcloud', body: NEXTCLOUD_TOTP },
   'nextcloud-email': { title: 'Nextcloud', body: NEXTCLOUD_EMAIL },
@@ -326,7 +630,53 @@ const TEMPLATES: Record<string, { title: string; body: string; lang?: string }> 
   'german-email': { title: 'Anmeldung', body: GERMAN_EMAIL, lang: 'de' },
   'zag-pin-input': { title: 'Pin input', body: ZAG_PIN_INPUT },
   'react18-input-otp': { title: 'Verify', body: REACT18_INPUT_OTP },
+  'number-field': { title: 'Two-step verification', body: NUMBER_FIELD },
+  'react-otp-input': { title: 'Two-factor authentication', body: REACT_OTP_INPUT },
+  'input-otp': {
+    title: 'Verify',
+    body: inputOtp({
+      slots: INPUT_OTP_SLOTS,
+      slotClass: 'otp-slot',
+      extraStyle: INPUT_OTP_STYLE,
+      attrs: 'autofocus',
+      hydrateMs: 0,
+    }),
+  },
+  'input-otp-slow': {
+    title: 'Verify',
+    body: inputOtp({
+      slots: INPUT_OTP_SLOTS,
+      slotClass: 'otp-slot',
+      extraStyle: INPUT_OTP_STYLE,
+      attrs: '',
+      hydrateMs: 1500,
+    }),
+  },
+  'shadcn-input-otp': {
+    title: 'Verify',
+    body: inputOtp({
+      slots: SHADCN_SLOTS,
+      slotClass: 'sc-slot',
+      extraStyle: SHADCN_STYLE,
+      attrs: '',
+      hydrateMs: 0,
+    }),
+  },
+  'shadcn-input-otp-password': {
+    title: 'Verify',
+    body: inputOtp({
+      slots: SHADCN_SLOTS,
+      slotClass: 'sc-slot',
+      extraStyle: SHADCN_STYLE,
+      attrs: 'type="password" autofocus',
+      hydrateMs: 0,
+    }),
+  },
 };
+
+for (const { id, lang, heading, text } of CHANNEL_PAGES) {
+  TEMPLATES[`channel-${id}-${lang}`] = { title: heading, body: channelPage(lang, heading, text), lang };
+}
 
 export const LOGIN_TEMPLATE_IDS = Object.keys(TEMPLATES);
 

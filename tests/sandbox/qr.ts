@@ -10,3 +10,8 @@ export function qrMatrix(text: string): { size: number; bits: string } {
 export function qrPng(text: string): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
 }
+
+/** The QR code as an SVG document of its own, as a `qrcode/` view serves it (django-otp's). */
+export function qrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, width: 290 });
+}

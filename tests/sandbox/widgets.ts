@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { send, sendHtml } from './http.ts';
 import { handleLoginTemplate } from './login-templates.ts';
-import { qrMatrix } from './qr.ts';
+import { qrMatrix, qrPng, qrSvg } from './qr.ts';
 
 /**
  * Code-entry widgets as other sites build them, for autofill tests: a plain
@@ -145,6 +145,12 @@ const HIDING_TRICKS: Record<string, { wrap?: string; style?: string; after?: str
       '<div style="position:absolute;left:0;top:0;width:100%;height:100%;background:#fff;z-index:5">Welcome back!</div>',
   },
   'far-below': { wrap: 'margin-top:4000px' },
+  // Laid over prose the user reads, as input-otp lays its input over its slots: still invisible ink.
+  'transparent-over-text': {
+    style:
+      'position:absolute;left:0;top:0;width:100%;height:100%;color:transparent;background:transparent;border:0;caret-color:transparent',
+    after: '<p style="margin:0;padding:12px 0;font-size:20px">Welcome back! Loading your dashboard…</p>',
+  },
 };
 
 function hostile(trick: string): string | undefined {
@@ -182,6 +188,9 @@ setInterval(() => {
 }, Number(new URLSearchParams(location.search).get('every') || 80));
 </script>`;
 
+/** The account behind /widgets/qrcode/totp.svg and .png: a QR image opened on its own. */
+export const QR_IMAGE_URI = 'otpauth://totp/Widgets:qr-image?secret=JBSWY3DPEHPK3PXP&issuer=Widgets';
+
 export async function handleWidget(url: URL, res: ServerResponse): Promise<boolean> {
   const vendor = VENDOR[url.pathname];
   if (vendor) {
@@ -190,6 +199,12 @@ export async function handleWidget(url: URL, res: ServerResponse): Promise<boole
   }
   if (url.pathname.startsWith('/widgets/login/')) return handleLoginTemplate(url, res);
   switch (url.pathname) {
+    case '/widgets/qrcode/totp.svg':
+      send(res, 200, await qrSvg(QR_IMAGE_URI), 'image/svg+xml');
+      return true;
+    case '/widgets/qrcode/totp.png':
+      send(res, 200, await qrPng(QR_IMAGE_URI), 'image/png');
+      return true;
     case '/widgets/otp':
       if (url.searchParams.get('csp') === 'sandbox') {
         // The same page as a document the browser gives an opaque origin, whatever its URL.

@@ -35,7 +35,14 @@ test.describe('autofill against a hostile page', () => {
     });
   });
 
-  for (const trick of ['clip-path', 'filter-opacity', 'transparent', 'tiny-wrapper', 'overlay']) {
+  for (const trick of [
+    'clip-path',
+    'filter-opacity',
+    'transparent',
+    'transparent-over-text',
+    'tiny-wrapper',
+    'overlay',
+  ]) {
     test(`no code goes into a field hidden by ${trick}`, async ({ twofold, sandbox }) => {
       await bindAccount(twofold, TOTP_URI, sandbox.url);
       const page = await twofold.context.newPage();

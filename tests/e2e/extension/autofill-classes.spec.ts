@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures/twofold';
 import type { ExtensionBrowser } from '../fixtures/extension';
 import { bindTemplateAccount, currentCodes, LoginTemplatePage } from '../pages/login-template-page';
+import { CHANNEL_PAGE_IDS } from '../../sandbox/login-templates';
 
 /**
  * Autofill by class of field, on second-factor pages modelled on real templates and widget
@@ -22,6 +23,7 @@ const FILLED: { id: string; field: string; what: string }[] = [
   { id: 'sentry-totp', field: '#id_otp', what: '"authenticator or a recovery code"' },
   { id: 'wordpress-totp', field: '#authcode', what: 'an "Authentication Code:" field' },
   { id: 'decoy', field: '#otp', what: 'the labelled field, not the hidden one-time-code decoy' },
+  { id: 'number-field', field: '#code', what: 'a type="number" field with spinner and min/max' },
 ];
 
 /** Pages whose code field must stay empty: codes sent another way, recovery codes. */
@@ -32,6 +34,8 @@ const TRAPS: { id: string; field: string; what: string }[] = [
   { id: 'sentry-recovery', field: '#id_otp', what: 'a recovery code' },
   { id: 'wordpress-backup', field: '#authcode', what: 'a recovery code' },
   { id: 'discourse-backup-first', field: '#login-second-factor', what: 'a backup code' },
+  // Messaging app, voice call, push notification, other device; English and French.
+  ...CHANNEL_PAGE_IDS.map((id) => ({ id, field: '#code', what: 'a code sent out of band' })),
 ];
 
 /**
@@ -43,16 +47,28 @@ async function widgetFilled(
   twofold: ExtensionBrowser,
   baseUrl: string,
   widget: string,
+  state = /^Widget state: \d{6}$/,
 ): Promise<{ login: LoginTemplatePage; code: string }> {
   await bindTemplateAccount(twofold, baseUrl);
   const login = new LoginTemplatePage(await twofold.context.newPage(), baseUrl);
   const announced = login.filledByTwofold(FILL_TIMEOUT);
   await login.open(widget);
-  await expect(login.widgetState).toHaveText(/^Widget state: \d{6}$/, { timeout: FILL_TIMEOUT });
+  await expect(login.widgetState).toHaveText(state, { timeout: FILL_TIMEOUT });
   await announced;
-  const code = (await login.widgetState.textContent())!.replace('Widget state: ', '');
+  const code = (await login.widgetState.textContent())!.replace('Widget state: ', '').slice(0, 6);
   expect(currentCodes()).toContain(code);
   return { login, code };
+}
+
+/**
+ * Submits and checks the page sent a current code. A new period may begin between the fill and the
+ * click on a busy machine, and Twofold then refills the field: the code sent is the one it holds.
+ */
+async function submitsCurrentCode(login: LoginTemplatePage): Promise<void> {
+  await login.submit();
+  await expect(login.submitted).toHaveText(/^Submitted: \d{6}$/);
+  const sent = (await login.submitted.textContent())!.replace('Submitted: ', '');
+  expect(currentCodes()).toContain(sent);
 }
 
 test.describe('autofill by class of field', () => {
@@ -133,4 +149,51 @@ test.describe('autofill by class of field', () => {
     await login.submit();
     await expect(login.submitted).toHaveText(`Submitted: ${code}`);
   });
+
+  test('react-otp-input with inputType="number": six numbered number boxes get one digit each', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const { login, code } = await widgetFilled(twofold, sandbox.url, 'react-otp-input');
+    for (const [i, digit] of [...code].entries()) {
+      await expect(login.page.getByLabel(`Please enter OTP character ${i + 1}`)).toHaveValue(digit);
+    }
+    await submitsCurrentCode(login);
+  });
+
+  test('a type="number" field: the page reads the code back as a valid number', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const { login, code } = await widgetFilled(twofold, sandbox.url, 'number-field', /^Widget state: \d{6} /);
+    await expect(login.widgetState).toHaveText(`Widget state: ${code} (${Number(code)}, valid)`);
+  });
+
+  for (const { id, what } of [
+    {
+      id: 'input-otp',
+      what: 'input-otp: the transparent input over its slot boxes (autofocus, badge room clipped)',
+    },
+    {
+      id: 'input-otp-slow',
+      what: 'input-otp hydrated late (slow machine): the value filled before React attached',
+    },
+    { id: 'shadcn-input-otp', what: "shadcn/ui's InputOTP: two groups of three slots" },
+    { id: 'shadcn-input-otp-password', what: "shadcn/ui's InputOTP with type=password" },
+  ]) {
+    test(`${what} is filled and the slots show the code`, async ({ twofold, sandbox }) => {
+      const { login, code } = await widgetFilled(twofold, sandbox.url, id);
+      expect(code).toMatch(/^\d{6}$/);
+      // Field and slots read in one go: a refill at a period's end changes both together.
+      const shown = await login.page.evaluate(() => ({
+        value: document.querySelector<HTMLInputElement>('[data-input-otp]')!.value,
+        slots: Array.from(document.querySelectorAll('.otp-slot, [data-slot="input-otp-slot"]'))
+          .map((slot) => slot.textContent)
+          .join(''),
+      }));
+      expect(shown.slots).toBe(shown.value);
+      expect(currentCodes()).toContain(shown.value);
+      await submitsCurrentCode(login);
+    });
+  }
 });

@@ -4,6 +4,7 @@ import { PopupPage } from '../pages/popup-page';
 import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { codeAt, readQrFromScreenshot } from '../pages/sandbox-qr';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
+import { QR_IMAGE_URI } from '../../sandbox/widgets';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const ACCOUNT = `M2Mmanager (${JOHN.email})`;
@@ -145,6 +146,49 @@ test.describe('"Scan QR code on this page" in the toolbar popup', () => {
       await expect(toolbar.getByText(/No accounts yet/)).toBeVisible();
     });
   }
+});
+
+test.describe('a QR code opened on its own (an image document)', () => {
+  const QR_ACCOUNT = 'Widgets (qr-image)';
+
+  test('a PNG page: the card appears and one click saves the account', async ({ twofold, sandbox }) => {
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+    const page = await twofold.context.newPage();
+    await page.goto(new URL('/widgets/qrcode/totp.png', sandbox.url).href);
+    const prompt = new TwofoldPrompt(page);
+    await prompt.expectText(`Save ${QR_ACCOUNT} to Twofold?`);
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText(/Saved to Twofold/);
+    await popup.page.reload();
+    const now = Date.now();
+    expect([codeAt(QR_IMAGE_URI, now), codeAt(QR_IMAGE_URI, now + 2000)]).toContain(
+      await popup.codeDigits(QR_ACCOUNT),
+    );
+  });
+
+  test("an SVG document: the page says nothing, and the popup's scan saves it", async ({
+    twofold,
+    sandbox,
+  }) => {
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
+    const page = await twofold.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('/widgets/qrcode/totp.svg', sandbox.url).href);
+    expect(await page.evaluate(() => document.documentElement.localName)).toBe('svg');
+    await page.waitForTimeout(1500);
+    await expect(page.locator('twofold-ui')).toHaveCount(0);
+    const toolbar = new PopupPage(await twofold.openToolbarPopup(page));
+    await toolbar.page.getByRole('button', { name: 'Scan QR code on this page' }).click();
+    await expect(toolbar.page.getByText(`Save ${QR_ACCOUNT} to Twofold?`)).toBeVisible();
+    await toolbar.page.getByRole('button', { name: 'Save to Twofold' }).click();
+    await expect(toolbar.page.getByText('Saved to Twofold.')).toBeVisible();
+    const now = Date.now();
+    expect([codeAt(QR_IMAGE_URI, now), codeAt(QR_IMAGE_URI, now + 2000)]).toContain(
+      await toolbar.codeDigits(QR_ACCOUNT),
+    );
+    expect(errors).toEqual([]);
+  });
 });
 
 /** The URL of the active tab of the focused window, as the browser sees it. */

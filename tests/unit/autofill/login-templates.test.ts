@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findOtpTargets, targetInputs } from '../../../lib/autofill';
-import { loginTemplateHtml } from '../../sandbox/login-templates';
+import { CHANNEL_PAGE_IDS, loginTemplateHtml } from '../../sandbox/login-templates';
 import { useStubbedLayout } from './layout';
 
 useStubbedLayout();
@@ -34,6 +34,7 @@ const PAGES: [string, string | null][] = [
   ['sentry-recovery', null],
   ['wordpress-backup', null],
   ['german-email', null],
+  ...CHANNEL_PAGE_IDS.map((id): [string, null] => [id, null]),
 ];
 
 describe('second-factor pages modelled on real templates', () => {
