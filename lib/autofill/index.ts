@@ -12,7 +12,9 @@ export {
   fillTargetWithMethod,
   userEdited,
   targetValue,
+  deepActiveElement,
   type FillMethod,
+  type FillOptions,
   type FillResult,
 } from './fill';
 export { watchForTargets, type WatchOptions } from './watch';
