@@ -155,7 +155,8 @@ export function targetValue(target: OtpTarget, win?: Window): string {
     .join('');
 }
 
-function holds(target: OtpTarget, code: string, win: Window): boolean {
+/** Whether the target shows `code` now (formatting a page adds aside). */
+export function holds(target: OtpTarget, code: string, win: Window): boolean {
   return sameCode(targetValue(target, win), code);
 }
 
@@ -290,6 +291,29 @@ async function fillSplit(
     if (ok) return { ok: true, method };
   }
   return { ok: false, method: null };
+}
+
+/**
+ * Write `code` at once, in this task, without the focus ever moving: the setter for a field, key
+ * events box by box for a row. For the moment a form is submitted, when the page is about to read
+ * the field and there is no time to wait for a read-back.
+ */
+export function writeNow(target: OtpTarget, code: string, win: Window): void {
+  const saved = saveFocus(win.document);
+  const inputs = targetInputs(target);
+  if (target.kind === 'single') {
+    const view = viewOf(target.input, win);
+    setNativeValue(target.input, code, view);
+    fireInput(target.input, view, 'insertText', code);
+    fireChange(target.input, view);
+  } else if (inputs.length === code.length) {
+    inputs.forEach((input, i) => {
+      const view = viewOf(input, win);
+      typeChar(input, view, code[i]!, true);
+      fireChange(input, view);
+    });
+  }
+  restoreFocus(saved, win.document, inputs);
 }
 
 /** Fill and say which method worked (for diagnostics and the bench). */

@@ -13,6 +13,8 @@ export {
   userEdited,
   targetValue,
   deepActiveElement,
+  holds,
+  writeNow,
   type FillMethod,
   type FillOptions,
   type FillResult,

@@ -272,7 +272,7 @@ describe('the first code of a save is used only once a field took it', () => {
     const saved = await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
     expect(saved.status).toBe('saved');
     if (filledFrom) capture.filled(filledFrom);
-    const login = await autofill.code({ ...FROM, tabId: 5 });
+    const login = await autofill.code({ ...FROM, tabId: 5, kind: 'content-script', url: `${ORIGIN}/login` });
     expect(login.status).toBe(status);
     if (login.status === 'code') expect(login.code).toBe(saved.status === 'saved' && saved.code);
   });
