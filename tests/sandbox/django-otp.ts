@@ -95,6 +95,9 @@ function loginPage(error: string | null, username: string, hasDevice: boolean): 
   );
 }
 
+/** Django's header tools on every page of a signed-in admin: log out is a POST form. */
+const USER_TOOLS = `<form id="logout-form" method="post" action="${DJANGO_PREFIX}logout/"><button type="submit">Log out</button></form>`;
+
 function indexPage(hasDevice: boolean): string {
   const device = hasDevice
     ? `<a href="${DJANGO_PREFIX}otp_totp/totpdevice/1/config/">admin's authenticator: QR code</a>`
@@ -102,7 +105,7 @@ function indexPage(hasDevice: boolean): string {
   return page(
     'Site administration',
     `<h1>Site administration</h1><p id="user-tools">Welcome, <strong>admin</strong>.</p>
-<form id="logout-form" method="post" action="${DJANGO_PREFIX}logout/"><button type="submit">Log out</button></form>
+${USER_TOOLS}
 <div class="module"><h2>TOTP devices</h2><p>${device}</p></div>`,
   );
 }
@@ -112,7 +115,7 @@ function configPage(uri: string): string {
     'Configure TOTP device',
     `<div class="qrcode-container"><p id="qrcode"><img width="200" height="200" class="qrcode-image" alt=""
   src="${DJANGO_PREFIX}otp_totp/totpdevice/1/qrcode/"></p><p>${escapeHtml(uri)}</p></div>
-<p><a href="${DJANGO_PREFIX}">Home</a></p>`,
+<p><a href="${DJANGO_PREFIX}">Home</a></p>${USER_TOOLS}`,
   );
 }
 
