@@ -335,7 +335,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
     filled = { code: next.code, accountId: next.accountId, submitted: false };
     prompt.remove();
     announceFilled(deps);
-    later(Math.max(0, next.expiresAt - now()) + 150, () => void refresh(target));
+    // Its expiry is already scheduled (by `hold`): the next period is checked then.
     return true;
   }
 
