@@ -7,6 +7,11 @@
  * controlled input (and to put back their old value if they rejected ours); when the code is not
  * there yet, once more after the next animation frame, where some widgets apply a paste (Zag's pin
  * input), before the next method is tried.
+ *
+ * The focus is the user's: a fill never leaves it anywhere else. The setter needs no focus; a
+ * method that does borrows it and gives it back (element, caret and selection) as soon as the page
+ * had what it needs. With `keepFocus` (the user is typing elsewhere) the focus is never touched, and
+ * methods that only work on a focused field are skipped.
  */
 import {
   fireChange,
@@ -22,6 +27,84 @@ import { targetInputs, type OtpTarget } from './types';
 
 export type FillMethod = 'setter' | 'typing' | 'paste' | 'focus-typing';
 export type FillResult = { ok: boolean; method: FillMethod | null };
+export interface FillOptions {
+  /** The user is typing in another field (or composing): never move the focus, not even for a moment. */
+  keepFocus?: boolean;
+}
+
+type Editable = HTMLInputElement | HTMLTextAreaElement;
+
+/** Where the keyboard is, down through open shadow roots and same-origin frames. */
+export function deepActiveElement(doc: Document): Element | null {
+  let active: Element | null = doc.activeElement;
+  for (;;) {
+    const inner: Element | null | undefined =
+      active?.shadowRoot?.activeElement ?? frameDocument(active)?.activeElement ?? undefined;
+    if (!inner || inner === active) return active;
+    active = inner;
+  }
+}
+
+function frameDocument(element: Element | null): Document | null {
+  if (!element || element.tagName !== 'IFRAME') return null;
+  try {
+    return (element as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+/** The focus before a fill: the element, and for a text field its caret and selection. */
+export interface SavedFocus {
+  element: Element | null;
+  selection?: { start: number; end: number; direction: 'forward' | 'backward' | 'none' };
+}
+
+function isEditable(element: Element | null): element is Editable {
+  return element?.tagName === 'INPUT' || element?.tagName === 'TEXTAREA';
+}
+
+export function saveFocus(doc: Document): SavedFocus {
+  const element = deepActiveElement(doc);
+  if (!isEditable(element)) return { element };
+  try {
+    const { selectionStart: start, selectionEnd: end, selectionDirection } = element;
+    if (start === null || end === null) return { element };
+    return { element, selection: { start, end, direction: selectionDirection ?? 'none' } };
+  } catch {
+    // Types without a selection (number, email) throw on some engines.
+    return { element };
+  }
+}
+
+/**
+ * Put the focus back where it was. Focus that was in the target itself stays where the page (or
+ * the widget) put it; focus that was nowhere leaves the target again.
+ */
+export function restoreFocus(saved: SavedFocus, doc: Document, inputs: readonly Element[]): void {
+  const now = deepActiveElement(doc);
+  const { element, selection } = saved;
+  if (element && inputs.includes(element)) return;
+  const focusable = element && element.isConnected && element !== doc.body && 'focus' in element;
+  if (!focusable) {
+    if (now && inputs.includes(now) && 'blur' in now) (now as HTMLElement).blur();
+    return;
+  }
+  if (now !== element) {
+    try {
+      (element as HTMLElement).focus({ preventScroll: true });
+    } catch {
+      (element as HTMLElement).focus();
+    }
+  }
+  if (selection && isEditable(element)) {
+    try {
+      element.setSelectionRange(selection.start, selection.end, selection.direction);
+    } catch {
+      // No selection on this type: the element alone is given back.
+    }
+  }
+}
 
 /** Formatting a page may add to a code it accepted ("123 456", "123-456"). */
 function sameCode(value: string, code: string): boolean {
@@ -72,7 +155,8 @@ export function targetValue(target: OtpTarget, win?: Window): string {
     .join('');
 }
 
-function holds(target: OtpTarget, code: string, win: Window): boolean {
+/** Whether the target shows `code` now (formatting a page adds aside, or a number field's number). */
+export function holds(target: OtpTarget, code: string, win: Window): boolean {
   const value = targetValue(target, win);
   return sameCode(value, code) || sameNumber(target, value, code);
 }
@@ -126,25 +210,35 @@ function paste(input: HTMLInputElement, view: Window, text: string): void {
   fireInput(input, view, 'insertFromPaste', text);
 }
 
-async function fillSingle(input: HTMLInputElement, code: string, win: Window): Promise<FillResult> {
+async function fillSingle(
+  input: HTMLInputElement,
+  code: string,
+  win: Window,
+  options: FillOptions,
+): Promise<FillResult> {
   const view = viewOf(input, win);
   const target: OtpTarget = { kind: 'single', input, score: 0, signals: [], sms: false };
-  const methods: [FillMethod, () => void][] = [
+  // Typing and pasting happen where a person would type or paste: in the focused field.
+  const methods: [FillMethod, boolean, () => void][] = [
     [
       'setter',
+      false,
       () => {
         setNativeValue(input, code, view);
         fireInput(input, view, 'insertText', code);
       },
     ],
-    ['typing', () => [...code].forEach((ch) => typeChar(input, view, ch, false))],
-    ['paste', () => paste(input, view, code)],
+    ['typing', true, () => [...code].forEach((ch) => typeChar(input, view, ch, false))],
+    ['paste', true, () => paste(input, view, code)],
   ];
-  for (const [method, run] of methods) {
-    focus(input);
+  for (const [method, needsFocus, run] of methods) {
+    const saved = saveFocus(win.document);
+    if (needsFocus && !options.keepFocus) focus(input);
     clearInput(input, view);
     run();
     fireChange(input, view);
+    // Given back at once, in this task: no key the user presses can land in the code field.
+    restoreFocus(saved, win.document, [input]);
     if (await accepted(target, code, win, view)) return { ok: true, method };
   }
   return { ok: false, method: null };
@@ -158,26 +252,37 @@ function activeIn(inputs: HTMLInputElement[]): HTMLInputElement | null {
   return inputs.find((input) => input === active) ?? null;
 }
 
-async function fillSplit(inputs: HTMLInputElement[], code: string, win: Window): Promise<FillResult> {
+async function fillSplit(
+  inputs: HTMLInputElement[],
+  code: string,
+  win: Window,
+  options: FillOptions,
+): Promise<FillResult> {
   const first = inputs[0];
   if (!first || inputs.length !== code.length) return { ok: false, method: null };
   const view = viewOf(first, win);
   const target: OtpTarget = { kind: 'split', inputs, score: 0, signals: [], sms: false };
   const digits = [...code];
-  const methods: [FillMethod, () => void][] = [
+  const moveFocus = (input: HTMLInputElement) => {
+    if (!options.keepFocus) focus(input);
+  };
+  // [method, holds the focus until read back (the widget applies it in a later frame), run]
+  const methods: [FillMethod, boolean, () => void][] = [
     [
       'typing',
+      false,
       () =>
         inputs.forEach((input, i) => {
-          focus(input);
+          moveFocus(input);
           typeChar(input, view, digits[i]!, true);
           fireChange(input, view);
         }),
     ],
-    ['paste', () => (focus(first), paste(first, view, code))],
+    ['paste', true, () => (focus(first), paste(first, view, code))],
     [
       // Widgets that move focus themselves may expect each key where *they* put the caret.
       'focus-typing',
+      true,
       () => {
         focus(first);
         digits.forEach((digit, i) => {
@@ -189,20 +294,62 @@ async function fillSplit(inputs: HTMLInputElement[], code: string, win: Window):
       },
     ],
   ];
-  for (const [method, run] of methods) {
+  for (const [method, holdsFocus, run] of methods) {
+    // These only work on a focused box: not while the user types elsewhere.
+    if (holdsFocus && options.keepFocus) continue;
+    const saved = saveFocus(win.document);
     for (const input of inputs) clearInput(input, view);
     run();
-    if (await accepted(target, code, win, view)) return { ok: true, method };
+    // A widget may move the focus itself, even to boxes we did not touch: give it back.
+    if (!holdsFocus) restoreFocus(saved, win.document, inputs);
+    const ok = await accepted(target, code, win, view);
+    if (holdsFocus) restoreFocus(saved, win.document, inputs);
+    if (ok) return { ok: true, method };
   }
   return { ok: false, method: null };
 }
 
+/**
+ * Write `code` at once, in this task, without the focus ever moving: the setter for a field, key
+ * events box by box for a row. For the moment a form is submitted, when the page is about to read
+ * the field and there is no time to wait for a read-back.
+ */
+export function writeNow(target: OtpTarget, code: string, win: Window): void {
+  const saved = saveFocus(win.document);
+  const inputs = targetInputs(target);
+  if (target.kind === 'single') {
+    const view = viewOf(target.input, win);
+    setNativeValue(target.input, code, view);
+    fireInput(target.input, view, 'insertText', code);
+    fireChange(target.input, view);
+  } else if (inputs.length === code.length) {
+    inputs.forEach((input, i) => {
+      const view = viewOf(input, win);
+      typeChar(input, view, code[i]!, true);
+      fireChange(input, view);
+    });
+  }
+  restoreFocus(saved, win.document, inputs);
+}
+
 /** Fill and say which method worked (for diagnostics and the bench). */
-export function fillTargetWithMethod(target: OtpTarget, code: string, win: Window): Promise<FillResult> {
-  return target.kind === 'single' ? fillSingle(target.input, code, win) : fillSplit(target.inputs, code, win);
+export function fillTargetWithMethod(
+  target: OtpTarget,
+  code: string,
+  win: Window,
+  options: FillOptions = {},
+): Promise<FillResult> {
+  return target.kind === 'single'
+    ? fillSingle(target.input, code, win, options)
+    : fillSplit(target.inputs, code, win, options);
 }
 
 /** Fill `code` into `target`; true when the page ends up showing exactly the code. */
-export async function fillTarget(target: OtpTarget, code: string, win: Window): Promise<boolean> {
-  return (await fillTargetWithMethod(target, code, win)).ok;
+export async function fillTarget(
+  target: OtpTarget,
+  code: string,
+  win: Window,
+  options: FillOptions = {},
+): Promise<boolean> {
+  return (await fillTargetWithMethod(target, code, win, options)).ok;
 }

@@ -12,7 +12,11 @@ export {
   fillTargetWithMethod,
   userEdited,
   targetValue,
+  deepActiveElement,
+  holds,
+  writeNow,
   type FillMethod,
+  type FillOptions,
   type FillResult,
 } from './fill';
 export { watchForTargets, type WatchOptions } from './watch';

@@ -62,7 +62,7 @@ export interface CaptureDeps {
   showInTwofold: (offer: CaptureOffer) => Promise<void>;
   /** Sends a frame the outcome of its save (`capture:saved`). */
   notify: (tabId: number, frameId: number, result: CaptureSaveResult) => Promise<void>;
-  /** The enrolment code was handed out: autofill must not fill it again (a replay). */
+  /** The enrolment code went into the page's field: autofill must not fill it again (a replay). */
   onCodeGiven?: (accountId: string, code: string) => void;
   /** The first code is filled on the site: computed on the site's clock. */
   clock?: ClockForCodes;
@@ -77,6 +77,11 @@ export interface CaptureDeps {
  */
 export class CaptureService {
   private readonly offers = new Map<string, Offer>();
+  /** The first code of the last save per tab, until its frame says a field took it. */
+  private readonly given = new Map<
+    number,
+    { frameId: number; origin: string; accountId: string; code: string }
+  >();
   private readonly now: () => number;
   private readonly newId: () => string;
 
@@ -222,7 +227,15 @@ export class CaptureService {
     // The first code is filled on the site: on the site's clock.
     // Saved already: an account that cannot make a code is still saved, just not filled.
     const code = first && !codeProblem(first) ? generateCode(first, now + correction) : undefined;
-    if (first && code) this.deps.onCodeGiven?.(first.id, code);
+    // Not used yet: only once the page's field took it (`filled`), never on a page without one.
+    if (first && code) {
+      this.given.set(offer.tabId, {
+        frameId: offer.frameId,
+        origin: offer.origin,
+        accountId: first.id,
+        code,
+      });
+    }
     return {
       status: 'saved',
       saved,
@@ -230,6 +243,17 @@ export class CaptureService {
       ...(code ? { code } : {}),
       ...(review ? { review } : {}),
     };
+  }
+
+  /**
+   * The frame that saved says its code field took the first code: that code is used now. Only the
+   * very frame and origin the save came from, once.
+   */
+  filled(from: CaptureSource): void {
+    const given = this.given.get(from.tabId);
+    if (!given || given.frameId !== from.frameId || given.origin !== from.origin) return;
+    this.given.delete(from.tabId);
+    this.deps.onCodeGiven?.(given.accountId, given.code);
   }
 
   /** What was held back, as a new offer of its own that only Twofold's window may save. */

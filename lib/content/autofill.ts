@@ -1,7 +1,9 @@
 import { accountName } from '../otp/names';
 import { findQrCandidates } from '../capture/candidates';
 import {
+  deepActiveElement,
   fillTarget,
+  holds,
   isFillable,
   contextScope,
   scoreSingle,
@@ -9,11 +11,15 @@ import {
   targetInputs,
   userEdited,
   watchForTargets,
+  writeNow,
   type OtpTarget,
 } from '../autofill';
 import type { AutofillReply } from '../messaging';
 import type { ContentContext } from './context';
 import { announceFilled } from './filled-notice';
+
+/** The names a fill notice shows: the account's, as the background sent them with the code. */
+type AccountNames = { issuer?: string; label?: string };
 import { isOwnOrigin } from './own-origin';
 import { watchForWrongCode } from './wrong-code';
 
@@ -21,6 +27,57 @@ import { watchForWrongCode } from './wrong-code';
 export const MIN_REMAINING_MS = 3000;
 /** How often a filled field is checked for having gone away (the page moved on: it was submitted). */
 const GONE_CHECK_MS = 500;
+/** A key pressed in another field less than this long ago: the user is typing there. */
+export const TYPING_QUIET_MS = 1000;
+/** What the card names when the browser does not say which shortcut fills (the manifest's default). */
+export const DEFAULT_FILL_SHORTCUT = 'Alt+Shift+O';
+
+/** The user's keyboard activity on the page, as trusted events showed it. */
+export interface TypingState {
+  /** When the last key was pressed (ms), and in which element. */
+  lastKeyAt: number;
+  lastKeyIn: Element | null;
+  /** An IME composition is in progress. */
+  composing: boolean;
+}
+
+const NOT_TEXT = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'file',
+  'image',
+  'range',
+  'color',
+  'hidden',
+]);
+
+/** An element that takes typed text: a text-like input, a textarea, an editable region. */
+export function isTextEntry(element: Element | null): boolean {
+  if (!element) return false;
+  if (element.tagName === 'INPUT') return !NOT_TEXT.has((element as HTMLInputElement).type);
+  if (element.tagName === 'TEXTAREA') return true;
+  return (element as HTMLElement).isContentEditable === true;
+}
+
+/**
+ * Is the user typing anywhere but in the code field? An IME composition, a text field other than
+ * the code field holding the focus, or a key pressed outside the code field in the last second.
+ * Then nothing may move the focus, and a new period's code waits instead of replacing the last.
+ */
+export function typingElsewhere(
+  typing: TypingState,
+  now: number,
+  focused: Element | null,
+  inputs: readonly Element[],
+): boolean {
+  if (typing.composing) return true;
+  if (focused && !inputs.includes(focused) && isTextEntry(focused)) return true;
+  const keyElsewhere = !typing.lastKeyIn || !inputs.includes(typing.lastKeyIn);
+  return keyElsewhere && now - typing.lastKeyAt < TYPING_QUIET_MS;
+}
 
 export interface AutofillDeps extends ContentContext {
   now?: () => number;
@@ -31,7 +88,14 @@ export interface AutofillDeps extends ContentContext {
 const REMEMBER_LABEL = /remember this device|se souvenir de cet appareil|mémoriser cet appareil/i;
 const USERNAME_FIELD = /user|e-?mail|login|identifiant|courriel/i;
 
-type Ask = { accountId?: string; userAction?: boolean; remember?: boolean; next?: boolean };
+type Ask = {
+  accountId?: string;
+  userAction?: boolean;
+  remember?: boolean;
+  next?: boolean;
+  /** The period of the filled code ended: replace it only if the user is not typing elsewhere. */
+  refresh?: boolean;
+};
 
 /**
  * Fills one-time-code fields on the sites Twofold runs on: as soon as a field appears and the user
@@ -53,6 +117,14 @@ export function startAutofill(deps: AutofillDeps): () => void {
   let stopWrongCode = () => {};
   /** The page said the filled code was wrong: its card offers the next code. */
   let refused = false;
+  /** A new period's code held back while the user types elsewhere (the field keeps the last one). */
+  let waiting:
+    { code: string; accountId: string; expiresAt: number; names: AccountNames } | undefined;
+  const typing: TypingState = { lastKeyAt: -Infinity, lastKeyIn: null, composing: false };
+  let shortcut: Promise<string> | undefined;
+
+  const busy = (target: OtpTarget) =>
+    typingElsewhere(typing, now(), deepActiveElement(doc), targetInputs(target));
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -124,10 +196,15 @@ export function startAutofill(deps: AutofillDeps): () => void {
     };
     const reply = await send('autofill:code', data);
     if (target !== active || paused) return;
-    await settle(target, reply, ask.userAction ?? false);
+    await settle(target, reply, ask.userAction ?? false, ask.refresh ?? false);
   }
 
-  async function settle(target: OtpTarget, reply: AutofillReply, userAction: boolean): Promise<void> {
+  async function settle(
+    target: OtpTarget,
+    reply: AutofillReply,
+    userAction: boolean,
+    refreshing = false,
+  ): Promise<void> {
     switch (reply.status) {
       case 'none':
         return;
@@ -192,8 +269,21 @@ export function startAutofill(deps: AutofillDeps): () => void {
           whenSeen(target, (byUser) => void request({ accountId: reply.accountId, userAction: byUser }));
           return;
         }
-        if (!(await fillTarget(target, reply.code, win))) return;
+        const elsewhere = busy(target);
+        if (refreshing && elsewhere && !userAction) {
+          // Mid-password: the field keeps the last code; this one waits for the user.
+          hold(target, reply, reply.expiresAt ?? now() + left);
+          return;
+        }
+        waiting = undefined;
+        if (!(await fillTarget(target, reply.code, win, { keepFocus: elsewhere }))) {
+          // Only a focused field would take it, and the user types elsewhere: the user decides.
+          if (elsewhere && reply.expiresAt !== undefined)
+            hold(target, reply, reply.expiresAt);
+          return;
+        }
         filled = { code: reply.code, accountId: reply.accountId, submitted: false };
+        if (refreshing) prompt.remove();
         announceFilled(deps, reply);
         if (reply.rememberDevice) tickRememberDevice(doc, win);
         if (reply.expiresAt !== undefined) later(left + 150, () => void refresh(target));
@@ -203,12 +293,64 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   /** The filled code expired before submit: put the new one in, unless the user edited the field. */
   async function refresh(target: OtpTarget): Promise<void> {
-    if (target !== active || !filled || !connected(target) || userEdited(target, filled.code)) return;
-    await request({ accountId: filled.accountId });
+    if (target !== active || !connected(target)) return;
+    const last = waiting ?? filled;
+    if (!last || (filled && userEdited(target, filled.code))) return;
+    await request({ accountId: last.accountId, refresh: true });
+  }
+
+  /** Keep a new code for the user: the card says how to fill it, the submit puts it in. */
+  function hold(
+    target: OtpTarget,
+    { code, accountId, issuer, label }: { code: string; accountId: string } & AccountNames,
+    expiresAt: number,
+  ): void {
+    if (!waiting) targetCleanups.push(onUserAction(target, () => fillWaiting(target)));
+    waiting = { code, accountId, expiresAt, names: { issuer, label } };
+    shortcut ??= send('autofill:shortcut')
+      .then((keys) => keys || DEFAULT_FILL_SHORTCUT)
+      .catch(() => DEFAULT_FILL_SHORTCUT);
+    void shortcut.then((keys) => {
+      if (waiting?.code !== code || target !== active) return;
+      prompt.show({
+        message: t('promptNewCodeReady', [keys]),
+        buttons: [
+          {
+            label: t('fillCode'),
+            primary: true,
+            action: () => {
+              prompt.remove();
+              fillWaiting(target);
+            },
+          },
+        ],
+      });
+    });
+    later(Math.max(0, expiresAt - now()) + 150, () => void refresh(target));
+  }
+
+  /**
+   * Put the waiting code in now, without touching the focus (the shortcut, a click on the card,
+   * or the submit of the form: then before the page reads the field). Only over our own last code.
+   */
+  function fillWaiting(target: OtpTarget): boolean {
+    const next = waiting;
+    if (!next || target !== active || !connected(target) || next.expiresAt <= now()) return false;
+    if (filled && userEdited(target, filled.code)) return false;
+    waiting = undefined;
+    writeNow(target, next.code, win);
+    if (!holds(target, next.code, win)) return false;
+    filled = { code: next.code, accountId: next.accountId, submitted: false };
+    prompt.remove();
+    announceFilled(deps, next.names);
+    // Its expiry is already scheduled (by `hold`): the next period is checked then.
+    return true;
   }
 
   /** The page took the code we filled: tell the background, once per code. */
   function submitted(target: OtpTarget): void {
+    // A code that waited for the user goes in first, before the page reads the field.
+    if (waiting) fillWaiting(target);
     if (target !== active || !filled || filled.submitted) return;
     if (connected(target) && userEdited(target, filled.code)) return;
     filled.submitted = true;
@@ -224,8 +366,10 @@ export function startAutofill(deps: AutofillDeps): () => void {
       if (form && event.target === form) submitted(target);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.isTrusted && event.key === 'Enter' && inputs.includes(event.target as HTMLInputElement))
-        submitted(target);
+      if (!event.isTrusted || event.key !== 'Enter') return;
+      if (inputs.includes(event.target as HTMLInputElement)) submitted(target);
+      // Enter in another field of the form (the password) submits it too: the waiting code goes in first.
+      else if (waiting && form && form.contains(event.target as Node)) fillWaiting(target);
     };
     const onClick = (event: MouseEvent) => {
       const button = (event.target as Element | null)?.closest?.('button, input[type="submit"]');
@@ -290,6 +434,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
     targetCleanups.forEach((cleanup) => cleanup());
     active = target;
     filled = undefined;
+    waiting = undefined;
     paused = false;
     targetCleanups = [watchSubmission(target)];
     refused = false;
@@ -354,6 +499,8 @@ export function startAutofill(deps: AutofillDeps): () => void {
 
   /** The fill shortcut or the context menu: a trusted user action on the focused field. */
   function fillFocused(): boolean {
+    // A new code waits for the user: the shortcut puts it in its field, wherever the focus is.
+    if (active && waiting && fillWaiting(active)) return true;
     const focused = doc.activeElement;
     if (!focused || !doc.hasFocus() || !isFillable(focused, win)) return false;
     const current = active && targetInputs(active).includes(focused) ? active : undefined;
@@ -376,8 +523,22 @@ export function startAutofill(deps: AutofillDeps): () => void {
     }
   };
   doc.addEventListener('change', onChange, true);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
+    typing.lastKeyAt = now();
+    typing.lastKeyIn = (event.composedPath()[0] as Element | undefined) ?? null;
+  };
+  const onComposition = (event: Event) => {
+    if (event.isTrusted) typing.composing = event.type === 'compositionstart';
+  };
+  doc.addEventListener('keydown', onKeyDown, true);
+  doc.addEventListener('compositionstart', onComposition, true);
+  doc.addEventListener('compositionend', onComposition, true);
 
   return () => {
+    doc.removeEventListener('keydown', onKeyDown, true);
+    doc.removeEventListener('compositionstart', onComposition, true);
+    doc.removeEventListener('compositionend', onComposition, true);
     stopWatching();
     stopWrongCode();
     stopUnlocked();

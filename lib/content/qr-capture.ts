@@ -124,6 +124,8 @@ export function startQrCapture(deps: QrCaptureDeps): () => void {
     // The background checked the tab; check our own frame's real origin too before writing a code.
     const ours = isOwnOrigin(win, result.origin);
     const filled = ours && result.code ? await deps.fill(result.code) : false;
+    // Only a code a field took is used: the next login may fill it again otherwise.
+    if (filled) void send('capture:filled').catch(() => undefined);
     const conflict = result.review?.accounts[0];
     if (result.review && conflict) showConflict(result.review, conflict);
     else if (result.saved.length) {

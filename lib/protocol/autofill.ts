@@ -44,12 +44,15 @@ export interface AutofillProtocol {
    * an HOTP counter moves on (at most once per code handed out).
    */
   'autofill:submitted'(data: { accountId: string }): void;
+  /** The keys of the fill shortcut as the browser has them (the user may have changed them); null: none set. */
+  'autofill:shortcut'(): string | null;
 }
 
 export const AUTOFILL_POLICY = {
   'autofill:code': 'content-script',
   'autofill:username': 'content-script',
   'autofill:submitted': 'content-script',
+  'autofill:shortcut': 'content-script',
 } as const satisfies PolicyOf<AutofillProtocol>;
 
 /** Sent by the background to content scripts. */

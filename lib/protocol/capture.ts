@@ -74,6 +74,11 @@ export interface CaptureProtocol {
   'capture:save'(data: { offerId: string }): CaptureSaveResult;
   /** The user clicked "Review in Twofold": the offer opens in Twofold's own window, where they decide. */
   'capture:review'(data: { offerId: string }): void;
+  /**
+   * The first code of a save was read back from this frame's code field: only now is it used
+   * (filling it again would be a replay). A page with no field for it never says so.
+   */
+  'capture:filled'(): void;
 }
 
 export const CAPTURE_POLICY = {
@@ -81,4 +86,5 @@ export const CAPTURE_POLICY = {
   'capture:screenshot': 'content-script',
   'capture:save': 'content-script',
   'capture:review': 'content-script',
+  'capture:filled': 'content-script',
 } as const satisfies PolicyOf<CaptureProtocol>;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
+import { DJANGO_PREFIX, handleDjango } from './django-otp.ts';
 import { handlePage } from './flows.ts';
 import { handleWidget } from './widgets.ts';
 import { sendJson } from './http.ts';
@@ -33,9 +34,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     res.setHeader('Date', new Date(state.now()).toUTCString());
     const handled = url.pathname.startsWith(CONTROL_PREFIX)
       ? handleControl(state, req, res, url)
-      : url.pathname.startsWith('/widgets/')
-        ? handleWidget(url, res).then((done) => (done ? undefined : handlePage(state, req, res, url, port)))
-        : handlePage(state, req, res, url, port);
+      : url.pathname.startsWith(DJANGO_PREFIX)
+        ? handleDjango(state.django, req, res, url, state.now()).then(() => undefined)
+        : url.pathname.startsWith('/widgets/')
+          ? handleWidget(url, res).then((done) => (done ? undefined : handlePage(state, req, res, url, port)))
+          : handlePage(state, req, res, url, port);
     handled.catch((error: unknown) => {
       console.error('[sandbox]', error);
       if (!res.headersSent) sendJson(res, 500, { error: String(error) });

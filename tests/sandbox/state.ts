@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Clock } from './clock.ts';
+import { freshDjangoState, type DjangoState } from './django-otp.ts';
 
 export type TwoFactor = { method: 'app'; secret: string } | { method: 'sms'; phone: string };
 
@@ -112,6 +113,8 @@ export class SandboxState {
   outbox: Sms[] = [];
   /** One-time tokens naming an enrolment URI served as PNG (cross-origin variants). */
   qrImages = new Map<string, string>();
+  /** The Django admin with django-otp (`/django/admin/`): its own user, device and sessions. */
+  django: DjangoState = freshDjangoState();
 
   constructor(baseNow: () => number = Date.now) {
     this.clock = new Clock(baseNow);
@@ -124,6 +127,7 @@ export class SandboxState {
     this.devices.clear();
     this.outbox = [];
     this.qrImages.clear();
+    this.django = freshDjangoState();
     this.clock.real();
   }
 

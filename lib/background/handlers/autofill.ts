@@ -17,6 +17,10 @@ export function registerAutofillHandlers(
   handle('autofill:code', (request, sender) => autofill.code(sender, request));
   handle('autofill:username', ({ username }, sender) => autofill.rememberUsername(sender, username));
   handle('autofill:submitted', ({ accountId }, sender) => autofill.submitted(sender, accountId));
+  handle('autofill:shortcut', async () => {
+    const commands = (await browser.commands?.getAll().catch(() => [])) ?? [];
+    return commands.find((command) => command.name === FILL_COMMAND)?.shortcut || null;
+  });
 
   const fillFocused = (tabId: number, frameId?: number): void => {
     const to = frameId === undefined ? tabId : { tabId, frameId };

@@ -12,4 +12,5 @@ export function registerCaptureHandlers(
   );
   handle('capture:save', ({ offerId }, sender) => capture.save(offerId, sender));
   handle('capture:review', ({ offerId }, sender) => capture.review(offerId, sender));
+  handle('capture:filled', (_data, sender) => capture.filled(sender));
 }

@@ -86,8 +86,9 @@ describe('fillTarget: single field', () => {
     const result = await fillTargetWithMethod(onlyTarget(), CODE, window);
     expect(result).toEqual({ ok: true, method: 'setter' });
     expect(input.value).toBe(CODE);
-    expect(document.activeElement).toBe(input);
-    expect(events).toEqual(['focus', 'input:insertText', 'change']);
+    // The setter needs no focus: the field never takes it.
+    expect(document.activeElement).not.toBe(input);
+    expect(events).toEqual(['input:insertText', 'change']);
   });
 
   it('React-like controlled input: the tracker sees the change and state gets the code', async () => {
@@ -219,7 +220,8 @@ describe('fillTarget: split boxes', () => {
     expect(await fillTargetWithMethod(target, CODE, window)).toEqual({ ok: true, method: 'typing' });
     expect(inputs.map((input) => input.value)).toEqual([...CODE]);
     expect(state.join('')).toBe(CODE);
-    expect(document.activeElement).toBe(inputs[5]);
+    // The widget moved the focus box to box: it goes back to where it was (nowhere).
+    expect(inputs).not.toContain(document.activeElement);
   });
 
   it('widget that handles keydown itself (preventDefault, writes, moves focus)', async () => {
@@ -349,5 +351,74 @@ describe('userEdited', () => {
     expect(userEdited(target, CODE)).toBe(false);
     inputs[2]!.value = '7';
     expect(userEdited(target, CODE)).toBe(true);
+  });
+});
+
+describe('fillTarget never leaves the focus elsewhere', () => {
+  const LOGIN = `<form><label for="u">Username</label><input id="u" name="username" value="jane">
+    <label for="pw">Password</label><input id="pw" type="password" value="secret">
+    <label for="c">OTP Token</label><input id="c" autocomplete="one-time-code"></form>`;
+
+  /** A field that only takes a code typed into it while it has the focus (the setter is undone). */
+  function typingOnlyWhenFocused(input: HTMLInputElement): void {
+    input.addEventListener('input', (event) => {
+      if ((event as InputEvent).inputType === 'insertText' && (event as InputEvent).data!.length > 1)
+        valueSetter.set!.call(input, '');
+      else if (document.activeElement !== input) valueSetter.set!.call(input, '');
+    });
+  }
+
+  it.each([
+    ['user name, caret in the middle', 'u', 2, 2],
+    ['user name, a selection', 'u', 1, 3],
+    ['password, caret at the end', 'pw', 6, 6],
+  ])('focus in the %s: element, caret and selection are given back', async (_name, id, start, end) => {
+    mount(LOGIN);
+    const field = document.getElementById(id) as HTMLInputElement;
+    field.focus();
+    field.setSelectionRange(start, end);
+    const input = document.getElementById('c') as HTMLInputElement;
+    // The setter is refused: the methods that focus the field run, and must give the focus back.
+    typingOnlyWhenFocused(input);
+    const result = await fillTargetWithMethod(single(input), CODE, window);
+    expect(result).toEqual({ ok: true, method: 'typing' });
+    expect(document.activeElement).toBe(field);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([start, end]);
+    expect(field.value).toBe(id === 'u' ? 'jane' : 'secret');
+  });
+
+  it('keepFocus: the field is filled without ever taking the focus', async () => {
+    mount(LOGIN);
+    const user = document.getElementById('u') as HTMLInputElement;
+    user.focus();
+    const input = document.getElementById('c') as HTMLInputElement;
+    const focused: string[] = [];
+    input.addEventListener('focus', () => focused.push('otp'));
+    expect(await fillTarget(single(input), CODE, window, { keepFocus: true })).toBe(true);
+    expect(input.value).toBe(CODE);
+    expect(focused).toEqual([]);
+    expect(document.activeElement).toBe(user);
+  });
+
+  it('keepFocus on boxes that only take a paste while focused: not filled, focus untouched', async () => {
+    mount(`<label for="u">Username</label><input id="u"><div class="otp">${boxes(6)}</div>`);
+    const user = document.getElementById('u') as HTMLInputElement;
+    user.focus();
+    const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('input.box'));
+    // Every per-box write is undone: only a paste into a focused box would work.
+    inputs.forEach((input) => input.addEventListener('input', () => valueSetter.set!.call(input, '')));
+    const focused: number[] = [];
+    inputs.forEach((input, i) => input.addEventListener('focus', () => focused.push(i)));
+    expect(await fillTarget(split(inputs), CODE, window, { keepFocus: true })).toBe(false);
+    expect(focused).toEqual([]);
+    expect(document.activeElement).toBe(user);
+  });
+
+  it('focus already in the code field stays there', async () => {
+    mount(LOGIN);
+    const input = document.getElementById('c') as HTMLInputElement;
+    input.focus();
+    expect(await fillTarget(single(input), CODE, window)).toBe(true);
+    expect(document.activeElement).toBe(input);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AutofillService } from '@/lib/background/autofill-service';
 import { accountsFromText, CaptureService } from '@/lib/background/capture-service';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { CaptureOffer, CaptureSaveResult } from '@/lib/messaging';
 import { encodeMigrationUri } from '@/lib/otp/migration';
 import { parseOtpauthUri } from '@/lib/otp/uri';
@@ -261,5 +263,46 @@ describe("a code found only inside another site's frame", () => {
       origin: ORIGIN,
     });
     expect(await accounts.list()).toHaveLength(1);
+  });
+});
+
+describe('the first code of a save is used only once a field took it', () => {
+  /** Capture and autofill wired as the background wires them. */
+  async function wired() {
+    const { vault, now } = await vaultServices();
+    const autofill = new AutofillService({
+      vault,
+      settings: () => Promise.resolve(DEFAULT_SETTINGS),
+      tabOrigin: () => Promise.resolve(ORIGIN),
+      notifyUnlocked: () => undefined,
+      now,
+    });
+    const capture = new CaptureService({
+      vault,
+      now,
+      decode: () => [URI],
+      openUnlock: () => Promise.resolve(),
+      tabOrigin: () => Promise.resolve(ORIGIN),
+      showInTwofold: () => Promise.resolve(),
+      notify: () => Promise.resolve(),
+      onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
+    });
+    return { autofill, capture };
+  }
+
+  it.each([
+    // [case, who says a field took the code (or nobody), the next login gets]
+    ['a page with no field for it (a QR on its own)', undefined, 'code'],
+    ['a field took it', FROM, 'wait'],
+    ['another frame says so', { ...FROM, frameId: 2 }, 'code'],
+    ['another tab says so', { ...FROM, tabId: 9 }, 'code'],
+  ] as const)('%s: the next login gets a %s', async (_name, filledFrom, status) => {
+    const { autofill, capture } = await wired();
+    const saved = await capture.save((await capture.offer([URI], FROM)).offerId, FROM);
+    expect(saved.status).toBe('saved');
+    if (filledFrom) capture.filled(filledFrom);
+    const login = await autofill.code({ ...FROM, tabId: 5, kind: 'content-script', url: `${ORIGIN}/login` });
+    expect(login.status).toBe(status);
+    if (login.status === 'code') expect(login.code).toBe(saved.status === 'saved' && saved.code);
   });
 });

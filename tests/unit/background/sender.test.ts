@@ -92,6 +92,8 @@ describe('POLICY', () => {
         'autofill:code',
         'autofill:username',
         'autofill:submitted',
+        'autofill:shortcut',
+        'capture:filled',
         'capture:pixels',
         'capture:review',
         'capture:save',

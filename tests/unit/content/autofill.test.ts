@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AutofillReply } from '../../../lib/messaging';
-import { startAutofill, type AutofillDeps } from '../../../lib/content/autofill';
+import {
+  startAutofill,
+  TYPING_QUIET_MS,
+  typingElsewhere,
+  type AutofillDeps,
+  type TypingState,
+} from '../../../lib/content/autofill';
 import type { PromptContent } from '../../../lib/content/prompt';
 import { mount, useStubbedLayout } from '../autofill/layout';
 
@@ -293,5 +299,132 @@ describe('content autofill', () => {
     await settle();
     expect(page.asks()).toEqual([{ userAction: true }]);
     expect(field.value).toBe('246810');
+  });
+});
+
+/** django-otp's OTPAdminSite login: user name, password and the code in one form. */
+const LOGIN_FORM = `<form id="f"><label for="id_username">Username:</label>
+  <input type="text" name="username" id="id_username" autocomplete="username">
+  <label for="id_password">Password:</label><input type="password" name="password" id="id_password">
+  <label for="id_otp_token">OTP Token:</label><input type="text" name="otp_token" id="id_otp_token" autocomplete="off">
+  <textarea id="notes"></textarea><div id="editor" contenteditable="true"></div>
+  <input type="checkbox" id="remember"><input type="submit" value="Log in"></form>`;
+
+describe('typingElsewhere: is the user typing anywhere but in the code field?', () => {
+  const NOW = 1_000_000;
+  const el = (id: string) => document.getElementById(id);
+  const idle: TypingState = { lastKeyAt: -Infinity, lastKeyIn: null, composing: false };
+
+  it.each([
+    // [case, focused element id (null: nothing), typing state, typing elsewhere]
+    ['focus in the user name', 'id_username', {}, true],
+    ['focus in the password', 'id_password', {}, true],
+    ['focus in a textarea', 'notes', {}, true],
+    ['focus in an editable region', 'editor', {}, true],
+    ['focus in the code field', 'id_otp_token', {}, false],
+    ['focus on a checkbox', 'remember', {}, false],
+    ['no focus', null, {}, false],
+    ['an IME composition in progress', null, { composing: true }, true],
+    [
+      'a key in the password half a second ago',
+      null,
+      { lastKeyAt: NOW - 500, lastKeyIn: 'id_password' },
+      true,
+    ],
+    [
+      'a key in the password just over a second ago',
+      null,
+      { lastKeyAt: NOW - TYPING_QUIET_MS, lastKeyIn: 'id_password' },
+      false,
+    ],
+    [
+      'a key in the code field itself',
+      'id_otp_token',
+      { lastKeyAt: NOW - 100, lastKeyIn: 'id_otp_token' },
+      false,
+    ],
+  ] as const)('%s', (_name, focusedId, state, expected) => {
+    mount(LOGIN_FORM);
+    const typing: TypingState = {
+      ...idle,
+      ...state,
+      lastKeyIn: 'lastKeyIn' in state ? el(state.lastKeyIn) : null,
+    };
+    const inputs = [el('id_otp_token')!];
+    expect(typingElsewhere(typing, NOW, focusedId ? el(focusedId) : null, inputs)).toBe(expected);
+  });
+});
+
+describe('content autofill never takes the focus', () => {
+  const token = () => document.getElementById('id_otp_token') as HTMLInputElement;
+
+  it.each([
+    // [case, focused field, its value, caret/selection]
+    ['user name autofocused, empty', 'id_username', '', [0, 0]],
+    ['user name half typed, caret inside', 'id_username', 'jane', [2, 2]],
+    ['password with a selection', 'id_password', 'hunter2', [1, 4]],
+  ] as const)('%s: the code is filled, focus and caret stay put', async (_name, id, value, [from, to]) => {
+    mount(LOGIN_FORM);
+    hitTest(() => token());
+    const field = document.getElementById(id) as HTMLInputElement;
+    field.value = value;
+    field.focus();
+    field.setSelectionRange(from, to);
+    const tokenFocus: string[] = [];
+    token().addEventListener('focus', () => tokenFocus.push('focus'));
+    start([code('123456')]);
+    await settle();
+    expect(token().value).toBe('123456');
+    expect(document.activeElement).toBe(field);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([from, to]);
+    expect(field.value).toBe(value);
+    expect(tokenFocus).toEqual([]);
+  });
+
+  it.each([
+    // [case, focused field at the period's end, the user changed the code, new code filled, card]
+    ['focus in the password, code untouched', 'id_password', false, false, true],
+    ['nothing focused, code untouched', null, false, true, false],
+    ['focus in the code field, code untouched', 'id_otp_token', false, true, false],
+    ['focus in the password, code edited by the user', 'id_password', true, false, false],
+  ] as const)('a new period with %s: refilled %s', async (_name, focusedId, edited, refilled, card) => {
+    mount(LOGIN_FORM);
+    hitTest(() => token());
+    const page = start([code('123456', 3_100), code('999999')]);
+    await settle();
+    expect(token().value).toBe('123456');
+    if (focusedId) document.getElementById(focusedId)!.focus();
+    if (edited) token().value = '12345';
+    await wait(3_300);
+    await settle();
+    expect(token().value).toBe(refilled ? '999999' : edited ? '12345' : '123456');
+    expect(document.activeElement).toBe(focusedId ? document.getElementById(focusedId) : document.body);
+    const ready = page.shown.filter((shown) => shown.message.startsWith('promptNewCodeReady'));
+    expect(ready.length > 0).toBe(card);
+    if (card) expect(ready[0]!.message).toBe('promptNewCodeReady:Alt+Shift+O');
+  });
+
+  it.each([
+    ['the card button', (page: ReturnType<typeof start>) => page.shown.at(-1)!.buttons[0]!.action()],
+    ['the fill shortcut', (page: ReturnType<typeof start>) => page.message('autofill:fillFocused')],
+    [
+      'the form being submitted',
+      () => document.getElementById('f')!.dispatchEvent(new Event('submit', { cancelable: true })),
+    ],
+  ])('a waiting code goes in on %s, the focus stays in the password', async (_name, act) => {
+    mount(LOGIN_FORM);
+    hitTest(() => token());
+    const page = start([code('123456', 3_100), code('999999')]);
+    await settle();
+    const password = document.getElementById('id_password') as HTMLInputElement;
+    password.value = 'hunter';
+    password.focus();
+    await wait(3_300);
+    await settle();
+    expect(token().value).toBe('123456');
+    act(page);
+    expect(token().value).toBe('999999');
+    expect(document.activeElement).toBe(password);
+    expect(password.value).toBe('hunter');
   });
 });
