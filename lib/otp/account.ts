@@ -65,4 +65,6 @@ export interface AccountView {
   expiresAt?: number;
   /** When the key was last replaced, while that can still be undone. */
   keyReplacedAt?: number;
+  /** ms epoch of the last copy or fill of its code (kept in this browser only). */
+  lastUsedAt?: number;
 }
