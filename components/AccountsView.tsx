@@ -41,7 +41,7 @@ export function AccountsView({ prefetch }: Props) {
   if (accounts && !usedAtOpen.current) usedAtOpen.current = lastUsedOf(accounts);
 
   // Open on search: typing a few letters is the quickest way to a code among many.
-  const hasSearch = count > 0;
+  const hasSearch = count > 0 && settings !== undefined;
   useEffect(() => {
     if (hasSearch) searchRef.current?.focus();
   }, [hasSearch]);
