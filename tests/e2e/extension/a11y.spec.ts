@@ -48,7 +48,7 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the popup and the options page (${colorScheme})`, async ({ twofold }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(300_000);
     const page = await twofold.openPopup();
     await page.emulateMedia({ colorScheme });
     const popup = new PopupPage(page);
@@ -85,6 +85,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText(/Name this account/);
     await expectNoViolations(page, 'add form, name missing');
+    // Sorted by name, scrolled under the sticky header and search row.
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption('name');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectNoViolations(page, 'sorted by name, scrolled');
 
     expect(await seedAccounts(page, uris.slice(5))).toBe(495);
     await sendFromPage(page, 'accounts:delete', {
@@ -96,10 +100,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible();
     await expect(page.locator('button.code')).toHaveCount(500);
     await expectNoViolations(page, '500 accounts');
-    // Scrolled under the sticky header, sorted by name.
-    await page.getByRole('combobox', { name: 'Sort' }).selectOption('name');
-    await page.evaluate(() => window.scrollTo(0, 5000));
-    await expectNoViolations(page, '500 accounts, sorted, scrolled');
 
     const options = new OptionsPage(await twofold.openOptions());
     await options.page.emulateMedia({ colorScheme });
