@@ -1,7 +1,11 @@
+import type { RefObject } from 'preact';
+import { useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/otp';
 import { groupOf, type Group } from './account-order';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CodeRow, type RowActions, type RowMode } from './CodeRow';
+import { rowKeyTarget } from './list-keys';
+import { useDragReorder, type DropHandler } from './useDragReorder';
 
 interface Props {
   /** Already ordered (site, pinned, rest) and filtered. */
@@ -11,13 +15,56 @@ interface Props {
   modes: Record<string, RowMode>;
   copiedId: string | undefined;
   movable: (account: AccountView, delta: -1 | 1) => boolean;
+  /** Rows can be dragged by their handle (the user's own order, no search). */
+  draggable: boolean;
+  onDrop: DropHandler;
+  /** The up arrow on the first row: back to the search field. */
+  onLeaveTop: () => void;
+  listRef: RefObject<HTMLDivElement>;
   actions: RowActions;
 }
 
 const HEADINGS: Record<Group, MessageKey> = { site: 'groupSite', pinned: 'groupPinned', other: 'accounts' };
 
-/** The accounts in one pass, in up to three labelled lists: this site, pinned, the rest. */
-export function AccountList({ accounts, activeOrigin, now, modes, copiedId, movable, actions }: Props) {
+/**
+ * The accounts in one pass, in up to three labelled lists: this site, pinned, the rest.
+ * One row at a time is in the Tab order (the one last focused); the arrow keys move between
+ * rows, so thirty accounts are not ninety Tab stops.
+ */
+export function AccountList({
+  accounts,
+  activeOrigin,
+  now,
+  modes,
+  copiedId,
+  movable,
+  draggable,
+  onDrop,
+  onLeaveTop,
+  listRef,
+  actions,
+}: Props) {
+  const [focusedId, setFocusedId] = useState<string | undefined>();
+  const drag = useDragReorder(draggable, onDrop);
+  const current = accounts.some((a) => a.id === focusedId) ? focusedId : accounts[0]?.id;
+
+  function onKeyDown(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    // Only on a row's own controls: fields and the open actions keep their keys.
+    if (!target.closest('.account-main') || event.altKey || event.ctrlKey || event.metaKey) return;
+    const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('li.account') ?? [])];
+    const to = rowKeyTarget(event.key, rows.indexOf(target.closest('li.account')!), rows.length);
+    if (to === undefined) return;
+    event.preventDefault();
+    if (to === 'search') return onLeaveTop();
+    const role = target.dataset.role === 'actions' ? '[data-role="actions"]' : 'button.code';
+    // A row that cannot make a code has no code button: its Delete takes the focus instead.
+    (
+      rows[to]?.querySelector<HTMLElement>(role) ??
+      rows[to]?.querySelector<HTMLElement>('[data-role="actions"]')
+    )?.focus();
+  }
+
   const groups: { group: Group; items: AccountView[] }[] = [];
   for (const account of accounts) {
     const group = groupOf(account, activeOrigin);
@@ -27,7 +74,17 @@ export function AccountList({ accounts, activeOrigin, now, modes, copiedId, mova
   }
   const headed = groups.length > 1;
   return (
-    <div class="account-groups">
+    <div
+      class="account-groups"
+      ref={listRef}
+      onKeyDown={onKeyDown}
+      onFocusIn={(event) => {
+        const id = (event.target as HTMLElement).closest<HTMLElement>('li[data-account-id]')?.dataset
+          .accountId;
+        if (id) setFocusedId(id);
+      }}
+      {...drag}
+    >
       {groups.map(({ group, items }) => (
         <div key={group} class="account-group">
           {headed && <h2 class="group-heading">{t(HEADINGS[group])}</h2>}
@@ -41,6 +98,8 @@ export function AccountList({ accounts, activeOrigin, now, modes, copiedId, mova
                 copied={copiedId === account.id}
                 canMoveUp={(modes[account.id] ?? 'idle') === 'actions' && movable(account, -1)}
                 canMoveDown={(modes[account.id] ?? 'idle') === 'actions' && movable(account, 1)}
+                tabbable={account.id === current}
+                draggable={draggable}
                 actions={actions}
               />
             ))}

@@ -1,8 +1,10 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
+  addAccountProblem,
   addAccountText,
   DEFAULT_SECRET_OPTIONS,
   isOtpauthText,
+  siteIssuer,
   weakSecretBits,
   type SecretOptions,
 } from './add-account';
@@ -10,17 +12,30 @@ import { localErrorText, t } from '@/lib/i18n';
 import type { OtpAlgorithm, OtpType } from '@/lib/otp';
 
 interface Props {
+  /** The active tab's origin: a typed secret is named after that site until the user renames it. */
+  siteOrigin?: string;
   onSave: (uri: string, website: string) => Promise<void>;
   onCancel: () => void;
 }
 
-/** Add by hand: paste an otpauth URI, or type a secret (with its options when not the usual ones). */
-export function AddAccountForm({ onSave, onCancel }: Props) {
+/**
+ * Add by hand: paste an otpauth URI, or type a secret with a name (the service, prefilled from
+ * the site in the tab, or the account name) and its options when not the usual ones.
+ */
+export function AddAccountForm({ siteOrigin, onSave, onCancel }: Props) {
   const [uri, setUri] = useState('');
   const [website, setWebsite] = useState('');
-  const [options, setOptions] = useState<SecretOptions>(DEFAULT_SECRET_OPTIONS);
+  const [options, setOptions] = useState<SecretOptions>(() => ({
+    ...DEFAULT_SECRET_OPTIONS,
+    issuer: siteIssuer(siteOrigin),
+  }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  /** Which field the error is about: the text, or the name. */
+  const [errorField, setErrorField] = useState<'text' | 'name'>('text');
+  const issuerRef = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+  const namesHintId = useId();
   /** The text whose short key the user was warned about; saving it again confirms. */
   const [warned, setWarned] = useState<{ text: string; bits: number } | undefined>();
   const uriId = useId();
@@ -38,14 +53,34 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
   const isUri = isOtpauthText(uri);
   const confirming = warned !== undefined && warned.text === addAccountTextOrUndefined(uri, options);
 
+  // The tab's site may be known only after the form opened: name after it unless already named.
+  useEffect(() => {
+    const issuer = siteIssuer(siteOrigin);
+    if (issuer) setOptions((current) => (current.issuer || current.label ? current : { ...current, issuer }));
+  }, [siteOrigin]);
+
+  /** An error from before goes as soon as what is typed would be accepted. */
+  function clearErrorIfValid(text: string, next: SecretOptions) {
+    if (error && addAccountProblem(text, next) === undefined) setError('');
+  }
+
   function set<K extends keyof SecretOptions>(key: K, value: SecretOptions[K]) {
-    setOptions((current) => ({ ...current, [key]: value }));
+    const next = { ...options, [key]: value };
+    setOptions(next);
+    clearErrorIfValid(uri, next);
   }
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
     setError('');
+    if (addAccountProblem(uri, options) === 'name') {
+      setErrorField('name');
+      setError(t('nameNeeded'));
+      issuerRef.current?.focus();
+      return;
+    }
+    setErrorField('text');
+    setBusy(true);
     try {
       const text = addAccountText(uri, options);
       const bits = weakSecretBits(text);
@@ -72,9 +107,42 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
           spellcheck={false}
           autoFocus
           required
-          onInput={(e) => setUri(e.currentTarget.value)}
+          aria-invalid={error && errorField === 'text' ? true : undefined}
+          aria-describedby={error && errorField === 'text' ? errorId : undefined}
+          onInput={(e) => {
+            setUri(e.currentTarget.value);
+            clearErrorIfValid(e.currentTarget.value, options);
+          }}
         />
       </div>
+      {!isUri && (
+        <fieldset class="option-grid names">
+          <legend class="visually-hidden">{t('accountNames')}</legend>
+          <div class="field">
+            <label for={ids.issuer}>{t('issuer')}</label>
+            <input
+              id={ids.issuer}
+              ref={issuerRef}
+              value={options.issuer}
+              aria-invalid={error && errorField === 'name' ? true : undefined}
+              aria-describedby={error && errorField === 'name' ? `${errorId} ${namesHintId}` : namesHintId}
+              onInput={(e) => set('issuer', e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for={ids.label}>{t('accountName')}</label>
+            <input
+              id={ids.label}
+              value={options.label}
+              aria-describedby={namesHintId}
+              onInput={(e) => set('label', e.currentTarget.value)}
+            />
+          </div>
+          <small id={namesHintId} class="names-hint">
+            {t('namesHint')}
+          </small>
+        </fieldset>
+      )}
       <div class="field">
         <label for={siteId}>{t('website')}</label>
         <input
@@ -92,22 +160,6 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
         {isUri && <small>{t('optionsIgnoredForUri')}</small>}
         <fieldset class="option-grid" disabled={isUri}>
           <legend class="visually-hidden">{t('secretOptions')}</legend>
-          <div class="field">
-            <label for={ids.issuer}>{t('issuer')}</label>
-            <input
-              id={ids.issuer}
-              value={options.issuer}
-              onInput={(e) => set('issuer', e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for={ids.label}>{t('accountName')}</label>
-            <input
-              id={ids.label}
-              value={options.label}
-              onInput={(e) => set('label', e.currentTarget.value)}
-            />
-          </div>
           <div class="field">
             <label for={ids.type}>{t('otpType')}</label>
             <select
@@ -170,7 +222,7 @@ export function AddAccountForm({ onSave, onCancel }: Props) {
         </fieldset>
       </details>
       {error && (
-        <p role="alert" class="error">
+        <p role="alert" class="error" id={errorId}>
           {error}
         </p>
       )}

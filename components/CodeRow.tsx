@@ -33,6 +33,10 @@ interface Props {
   copied: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
+  /** In the Tab order (the list's current row); the others are reached with the arrow keys. */
+  tabbable?: boolean;
+  /** Shows a drag handle (mouse and touch; the keyboard has Move up/down). */
+  draggable?: boolean;
   actions: RowActions;
 }
 
@@ -40,21 +44,45 @@ interface Props {
  * One account: names, the code (a button: click or Enter copies it), the countdown, and its
  * actions behind a disclosure button (pin, move, edit, delete with an in-row confirmation).
  */
-export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, actions }: Props) {
+export function CodeRow({
+  account,
+  now,
+  mode,
+  copied,
+  canMoveUp,
+  canMoveDown,
+  tabbable = true,
+  draggable = false,
+  actions,
+}: Props) {
   if (account.problem) {
-    return <ProblemRow account={account} problem={account.problem} mode={mode} actions={actions} />;
+    return (
+      <ProblemRow
+        account={account}
+        problem={account.problem}
+        mode={mode}
+        tabbable={tabbable}
+        actions={actions}
+      />
+    );
   }
   const name = accountName(account);
   const digits = groupDigits(account.code);
   const remaining =
     account.expiresAt === undefined ? undefined : Math.max(0, Math.ceil((account.expiresAt - now) / 1000));
   const open = mode !== 'idle';
+  const tabIndex = tabbable || open ? 0 : -1;
   return (
     <li
       class={`account${copied ? ' copied' : ''}${account.pinned ? ' pinned' : ''}`}
       data-account-id={account.id}
     >
-      <div class="account-main">
+      <div class={`account-main${draggable ? ' sortable' : ''}`}>
+        {draggable && (
+          <span class="drag-handle" data-role="drag" draggable aria-hidden="true" title={t('dragToReorder')}>
+            ⠿
+          </span>
+        )}
         <SiteIcon account={account} />
         <div class="account-names" title={name} onClick={() => actions.copy(account)}>
           <span class="issuer">
@@ -70,6 +98,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
         <button
           type="button"
           class="code"
+          tabIndex={tabIndex}
           aria-label={t('codeCopyLabel', [name, digits])}
           onClick={() => actions.copy(account)}
         >
@@ -81,6 +110,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
           <button
             type="button"
             class="icon-button"
+            tabIndex={tabIndex}
             aria-label={t('nextCodeFor', [name])}
             title={t('nextCode')}
             onClick={() => actions.nextHotp(account)}
@@ -91,6 +121,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
         <button
           type="button"
           class="icon-button"
+          tabIndex={tabIndex}
           aria-label={t('actionsFor', [name])}
           aria-expanded={open}
           data-role="actions"
@@ -105,6 +136,7 @@ export function CodeRow({ account, now, mode, copied, canMoveUp, canMoveDown, ac
           <button
             type="button"
             class="link"
+            tabIndex={tabIndex}
             aria-label={t('undoKeyReplaceLabel', [name])}
             onClick={() => actions.restoreKey(account)}
           >
@@ -155,11 +187,13 @@ function ProblemRow({
   account,
   problem,
   mode,
+  tabbable,
   actions,
 }: {
   account: AccountView;
   problem: AccountProblem;
   mode: RowMode;
+  tabbable: boolean;
   actions: RowActions;
 }) {
   const name = accountName(account);
@@ -183,6 +217,7 @@ function ProblemRow({
           aria-label={t('deleteAccountLabel', [name])}
           aria-describedby={reasonId}
           aria-expanded={confirming}
+          tabIndex={tabbable || confirming ? 0 : -1}
           onClick={() => actions.setMode(account, confirming ? 'idle' : 'confirm')}
         >
           {t('delete')}

@@ -78,6 +78,38 @@ export function weakSecretBits(text: string): number | undefined {
   }
 }
 
+/** What keeps the form from saving, checked as the user types: nothing (undefined), or why. */
+export type AddAccountProblem = 'empty' | 'invalid' | 'name';
+
+/**
+ * A URI must parse; a typed secret must be base32 and have a name (the service or the account
+ * name): without one the row would read "—". The background checks everything again.
+ */
+export function addAccountProblem(text: string, options: SecretOptions): AddAccountProblem | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return 'empty';
+  const uri = isOtpauthText(trimmed);
+  try {
+    if (uri) parseOtpauthUri(trimmed);
+    else normaliseSecret(trimmed);
+  } catch {
+    return 'invalid';
+  }
+  if (!uri && !options.issuer.trim() && !options.label.trim()) return 'name';
+  return undefined;
+}
+
+/** The name an account typed on a site starts with: that site's host, without "www.". */
+export function siteIssuer(origin: string | undefined): string {
+  if (!origin) return '';
+  try {
+    const { protocol, hostname } = new URL(origin);
+    return protocol === 'http:' || protocol === 'https:' ? hostname.replace(/^www\./, '') : '';
+  } catch {
+    return '';
+  }
+}
+
 /** "twofold-backup-2024-05-01.json", from the local date. */
 export function backupFileName(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

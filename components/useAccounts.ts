@@ -28,6 +28,8 @@ export interface Accounts {
   copiedId: string | undefined;
   actions: RowActions;
   add: (uri: string, website: string) => Promise<void>;
+  /** Stores a new order (a drag and drop) and says which account moved. */
+  reorder: (ids: string[], moved: AccountView) => void;
   refresh: () => Promise<void>;
   dismissNudge: () => Promise<void>;
 }
@@ -133,6 +135,8 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
         setCopiedId(account.id);
         window.setTimeout(() => setCopiedId((id) => (id === account.id ? undefined : id)), COPIED_MS);
         setStatus(seconds > 0 ? t('copiedWillClear', seconds) : t('copied'));
+        // For "Recently used"; the copy is done whatever this answers.
+        void sendMessage('accounts:used', { id: account.id }).catch(() => undefined);
       }),
     setMode,
     togglePin: (account) =>
@@ -195,6 +199,16 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
     await refresh();
   }
 
+  function reorder(ids: string[], moved: AccountView) {
+    void run(async () => {
+      if (!accounts) return;
+      const byId = new Map(accounts.map((a) => [a.id, a]));
+      setAccounts(ids.flatMap((id) => byId.get(id) ?? []));
+      await sendMessage('accounts:reorder', { ids });
+      setStatus(t('accountMoved', [accountName(moved)]));
+    });
+  }
+
   async function dismissNudge() {
     setSettings(await saveSettings(browser.storage.local, { backupNudgeDismissed: true }));
   }
@@ -210,6 +224,7 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
     copiedId,
     actions,
     add,
+    reorder,
     refresh,
     dismissNudge,
   };

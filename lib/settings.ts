@@ -8,13 +8,20 @@ export interface Settings {
   rememberDevice: boolean;
   /** The one-time "export a backup" nudge was dismissed (or a backup was exported). */
   backupNudgeDismissed: boolean;
+  /** How the popup orders accounts inside each group (this site, pinned, the rest). */
+  accountSort: AccountSort;
 }
+
+/** The user's own order, by name, or most recently copied or filled first. */
+export type AccountSort = 'manual' | 'name' | 'recent';
+export const ACCOUNT_SORTS: readonly AccountSort[] = ['manual', 'name', 'recent'];
 
 export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
   clipboardClearSeconds: 30,
   rememberDevice: false,
   backupNudgeDismissed: false,
+  accountSort: 'manual',
 };
 
 /** Bounds of the numeric settings, shared by the options page and its tests. */

@@ -1,7 +1,9 @@
 import { render } from 'preact';
-import { applyDocumentLanguage } from '@/lib/i18n';
+import { applyDocumentLanguage, t } from '@/lib/i18n';
 import { App } from './App';
 import '@/components/styles.css';
 
 applyDocumentLanguage(document);
+// The tab reads as the page's heading does ("Twofold settings"), in the browser's language.
+document.title = t('optionsTitle');
 render(<App />, document.getElementById('app')!);

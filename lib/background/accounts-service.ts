@@ -14,6 +14,7 @@ import {
   siteSummaries,
   toView,
 } from './accounts';
+import type { AccountUsage } from './account-usage';
 import type { VaultService } from './vault-service';
 
 /** The popup's account list: add, rename, pin, reorder, delete, and HOTP's next code. */
@@ -26,15 +27,31 @@ export class AccountsService {
     /** ms to add to this computer's clock for the codes of an origin (its measured skew). */
     private readonly corrections: () => Promise<(origin: string | undefined) => number> = () =>
       Promise.resolve(() => 0),
+    /** When each code was last copied or filled (outside the vault); none: never recorded. */
+    private readonly usage?: AccountUsage,
   ) {
     this.now = now ?? Date.now;
   }
 
   /** Every account's view, its code on its site's clock. */
   async list(): Promise<AccountView[]> {
-    const [accounts, correction] = await Promise.all([this.vault.accounts(), this.corrections()]);
+    const [accounts, correction, used] = await Promise.all([
+      this.vault.accounts(),
+      this.corrections(),
+      this.usage?.all() ?? Promise.resolve<Record<string, number>>({}),
+    ]);
     const now = this.now();
-    return accounts.map((a) => toView(a, now, correction(a.origin)));
+    return accounts.map((a) => {
+      const view = toView(a, now, correction(a.origin));
+      const lastUsedAt = used[a.id];
+      return lastUsedAt === undefined ? view : { ...view, lastUsedAt };
+    });
+  }
+
+  /** The popup copied this account's code: remembered for "Recently used", outside the vault. */
+  async used(id: string): Promise<void> {
+    if (!(await this.vault.accounts()).some((a) => a.id === id)) throw new TwofoldError('ACCOUNT_GONE');
+    await this.usage?.noteUsed(id);
   }
 
   /** Accounts bound to exactly this origin (scheme + host + port). */
@@ -60,6 +77,7 @@ export class AccountsService {
 
   async remove(id: string): Promise<void> {
     await this.vault.update((accounts) => accounts.filter((a) => a.id !== id));
+    await this.usage?.forget(id);
   }
 
   /** Rename or (un)pin one account; the secret and binding are untouched. */

@@ -19,6 +19,8 @@ export interface AutofillDeps {
   choices?: AutofillChoices;
   /** The site's clock: measured before a fill, and the ms codes for an origin are shifted by. */
   clock?: ClockForCodes;
+  /** Remembers when an account's code was filled, for the popup's "Recently used" order. */
+  usage?: { noteUsed(accountId: string): Promise<void> };
 }
 
 export interface CodeRequest {
@@ -57,6 +59,12 @@ export class AutofillService {
   /** A code given out another way (the enrolment fill) counts as used too. */
   noteCodeUsed(accountId: string, code: string): void {
     this.lastCode.set(accountId, code);
+    this.noteFilled(accountId);
+  }
+
+  /** In the background of the fill: a failed write must not cost the user the code. */
+  private noteFilled(accountId: string): void {
+    void this.deps.usage?.noteUsed(accountId).catch(() => undefined);
   }
 
   rememberUsername(from: ContentSender, username: string): void {
@@ -108,6 +116,7 @@ export class AutofillService {
       return { status: 'wait', accountId: account.id, retryAt: filled.expiresAt };
     }
     this.pending.set(account.id, { origin: from.origin, code: filled.code, counter: filled.counter });
+    this.noteFilled(account.id);
     const { rememberDevice } = await this.deps.settings();
     const { counter: _counter, ...reply } = filled;
     const names = { issuer: account.issuer, label: account.label };

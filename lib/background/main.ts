@@ -6,6 +6,7 @@ import { decodeQr } from '../qr/decode';
 import { loadSettings } from '../settings';
 import { VaultStore } from '../vault/store';
 import { AccountsService } from './accounts-service';
+import { AccountUsage } from './account-usage';
 import { AutofillChoices } from './autofill-choices';
 import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
@@ -90,13 +91,15 @@ export function startBackground(): void {
     fetch: (url, init) => fetch(url, init),
     hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
   });
-  const accounts = new AccountsService(vault, undefined, () => clock.corrections());
+  const usage = new AccountUsage(browser.storage.local);
+  const accounts = new AccountsService(vault, undefined, () => clock.corrections(), usage);
   const autofill = new AutofillService({
     vault,
     settings: () => loadSettings(browser.storage.local),
     tabOrigin,
     choices: new AutofillChoices(browser.storage.local),
     clock,
+    usage,
     notifyUnlocked: (tabIds) => {
       for (const tabId of tabIds) void sendMessage('vault:unlocked', undefined, tabId).catch(() => undefined);
     },

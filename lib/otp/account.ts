@@ -68,6 +68,8 @@ interface AccountViewBase {
   pinned: boolean;
   /** When the key was last replaced, while that can still be undone. */
   keyReplacedAt?: number;
+  /** ms epoch of the last copy or fill of its code (kept in this browser only). */
+  lastUsedAt?: number;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface AccountsProtocol {
   'accounts:restoreKey'(data: { id: string }): AccountView;
   /** HOTP: the code shown was used; move to the next counter. */
   'accounts:nextHotp'(data: { id: string }): AccountView;
+  /** The popup copied this account's code: its time (no code, no secret) orders "Recently used". */
+  'accounts:used'(data: { id: string }): void;
 }
 
 export const ACCOUNTS_POLICY = {
@@ -38,4 +40,5 @@ export const ACCOUNTS_POLICY = {
   'accounts:setWebsite': 'extension-page',
   'accounts:restoreKey': 'extension-page',
   'accounts:nextHotp': 'extension-page',
+  'accounts:used': 'extension-page',
 } as const satisfies PolicyOf<AccountsProtocol>;

@@ -13,4 +13,5 @@ export function registerAccountsHandlers(
   handle('accounts:setWebsite', ({ id, website }) => accounts.setWebsite(id, website));
   handle('accounts:restoreKey', ({ id }) => accounts.restoreKey(id));
   handle('accounts:nextHotp', ({ id }) => accounts.nextHotp(id));
+  handle('accounts:used', ({ id }) => accounts.used(id));
 }

@@ -80,6 +80,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.locator('summary').click();
     await expectNoViolations(page, 'add form');
+    // A typed secret without a name: the name fields, the error tied to the field.
+    await page.getByLabel('otpauth URI or secret').fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText(/Name this account/);
+    await expectNoViolations(page, 'add form, name missing');
+    // Sorted by name, scrolled under the sticky header and search row.
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption('name');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectNoViolations(page, 'sorted by name, scrolled');
 
     expect(await seedAccounts(page, uris.slice(5))).toBe(495);
     await sendFromPage(page, 'accounts:delete', {

@@ -41,6 +41,7 @@ test('in French at the toolbar width, the header and the toolbar each keep to on
     await popup.getByRole('button', { name: 'Créer le coffre' }).click();
     await popup.getByRole('button', { name: 'Ajouter un compte' }).click();
     await popup.getByLabel('URI otpauth ou clé secrète').fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    await popup.getByLabel('Émetteur').fill('Exemple');
     await popup.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     const nudge = popup.getByRole('complementary', { name: "Gardez l'accès si vous perdez cet appareil" });
     await expect(nudge).toBeVisible();
@@ -51,13 +52,47 @@ test('in French at the toolbar width, the header and the toolbar each keep to on
     };
     const title = await middle('Twofold', 'heading');
     expect(Math.abs((await middle('Verrouiller', 'button')) - title)).toBeLessThan(6);
-    expect(Math.abs((await middle('Réglages', 'button')) - title)).toBeLessThan(6);
+    expect(Math.abs((await middle('Paramètres', 'button')) - title)).toBeLessThan(6);
     expect(await middle('Ajouter un compte', 'button')).toBe(
       await middle('Lire le QR code de cette page', 'button'),
     );
     expect((await nudge.boundingBox())!.height).toBeLessThan(40);
     // Nothing sticks out sideways.
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  } finally {
+    await twofold.close();
+  }
+});
+
+test('in French, the empty popup says once how to start, with the buttons and Settings named as they read', async () => {
+  test.setTimeout(180_000);
+  const twofold = await ExtensionBrowser.launch(undefined, { lang: 'fr' });
+  try {
+    const popup = await twofold.openPopup();
+    await popup.getByLabel('Phrase secrète', { exact: true }).fill('loutre violette à midi');
+    await popup.getByLabel('Confirmer la phrase secrète').fill('loutre violette à midi');
+    await popup.getByRole('button', { name: 'Créer le coffre' }).click();
+    const empty = popup.locator('.empty');
+    await expect(empty.getByText("Aucun compte pour l'instant.", { exact: true })).toBeVisible({
+      timeout: 20_000,
+    });
+    const text = (await empty.textContent()) ?? '';
+    expect(text.match(/page d'activation/g)).toHaveLength(1);
+    // The button's own name, quoted as it reads.
+    await expect(popup.getByRole('button', { name: 'Lire le QR code de cette page' })).toBeVisible();
+    expect(text).toContain('« Lire le QR code de cette page »');
+    expect(text).not.toContain('Scanner');
+    expect(text).not.toContain('Réglages');
+
+    // One name for the settings page: the gear, the import link, the page's heading and tab title.
+    await expect(popup.getByRole('button', { name: 'Paramètres', exact: true })).toBeVisible();
+    const link = empty.getByRole('link', { name: 'Importez son export dans les Paramètres' });
+    await expect(link).toHaveAttribute('href', twofold.extensionUrl('options.html#import'));
+    const opened = twofold.context.waitForEvent('page');
+    await link.click();
+    const options = await opened;
+    await expect(options.getByRole('heading', { name: 'Paramètres de Twofold' })).toBeVisible();
+    await expect(options).toHaveTitle('Paramètres de Twofold');
   } finally {
     await twofold.close();
   }

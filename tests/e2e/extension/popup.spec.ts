@@ -22,11 +22,28 @@ async function unlockedPopup(twofold: ExtensionBrowser): Promise<PopupPage> {
 }
 
 test.describe('popup', () => {
-  test('empty state explains how to start', async ({ twofold }) => {
+  test('the empty popup says once how to start, and links to the import in Settings', async ({ twofold }) => {
+    test.setTimeout(180_000);
     const popup = await unlockedPopup(twofold);
-    await expect(popup.page.getByText(/No accounts yet/)).toBeVisible();
-    await expect(popup.page.getByText(/To start: open a site's two-factor set-up page/)).toBeVisible();
+    const empty = popup.page.locator('.empty');
+    await expect(empty.getByText('No accounts yet.', { exact: true })).toBeVisible();
+    await expect(empty).toContainText(
+      "Open a site's two-factor set-up page: Twofold spots its QR code and offers to save it.",
+    );
+    // Said once, with the buttons' real names.
+    expect(((await empty.textContent()) ?? '').match(/two-factor set-up page/g)).toHaveLength(1);
+    await expect(empty).toContainText('"Scan QR code on this page"');
+    await expect(popup.page.getByRole('button', { name: 'Scan QR code on this page' })).toBeVisible();
     await expect(popup.page.getByRole('searchbox')).toHaveCount(0);
+
+    const link = empty.getByRole('link', { name: 'Import its export in Settings' });
+    await expect(link).toHaveAttribute('href', twofold.extensionUrl('options.html#import'));
+    const opened = twofold.context.waitForEvent('page');
+    await link.click();
+    const options = await opened;
+    await expect(options).toHaveURL(twofold.extensionUrl('options.html#import'));
+    await expect(options.getByRole('heading', { name: 'Twofold settings' })).toBeVisible();
+    await expect(options).toHaveTitle('Twofold settings');
   });
 
   test('search as you type, pin, reorder with the keyboard, edit, delete after confirming', async ({
@@ -211,6 +228,7 @@ test.describe('popup', () => {
     twofold,
     sandbox,
   }) => {
+    test.setTimeout(120_000);
     const setup = await unlockedPopup(twofold);
     const many = Array.from({ length: 30 }, (_, i) =>
       uri(`Service ${i + 1}`, `user${i + 1}@example.com`, new OTPAuth.Secret({ size: 20 }).base32),
@@ -333,5 +351,220 @@ test.describe('popup', () => {
     await expect(website).toHaveCount(0);
     expect(await origins()).toEqual([undefined]);
     await expect(popup.row(name).locator('.site-icon.letter')).toHaveText('S');
+  });
+
+  test('thirty accounts at the toolbar size: the header stays, Enter copies the only match, arrows walk the list', async ({
+    twofold,
+    sandbox,
+  }) => {
+    test.setTimeout(180_000);
+    await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const setup = await unlockedPopup(twofold);
+    const secrets = Array.from({ length: 31 }, () => new OTPAuth.Secret({ size: 20 }).base32);
+    expect(
+      await seedAccounts(
+        setup.page,
+        secrets.map((secret, i) => uri(`Service ${i + 1}`, `user${i + 1}@example.com`, secret)),
+      ),
+    ).toBe(31);
+    const site = await twofold.context.newPage();
+    await site.goto(sandbox.url);
+    const toolbar = await twofold.openToolbarPopup(site);
+    const popup = new PopupPage(toolbar);
+    await expect(popup.code('Service 31 (user31@example.com)')).toBeAttached();
+    const search = toolbar.getByRole('searchbox', { name: 'Search accounts' });
+    const header = [
+      search,
+      toolbar.getByRole('button', { name: 'Lock' }),
+      toolbar.getByRole('button', { name: 'Settings' }),
+      toolbar.getByRole('combobox', { name: 'Sort' }),
+    ];
+
+    // Scrolled to the last account: search, Lock, Settings and Sort are still in view, on top.
+    await toolbar.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => toolbar.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await expect(popup.code('Service 31 (user31@example.com)')).toBeInViewport();
+    for (const control of header) {
+      await expect(control).toBeInViewport({ ratio: 1 });
+      expect(
+        await control.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+        }),
+      ).toBe(true);
+    }
+
+    // Enter copies the only match.
+    await search.fill('user17@');
+    expect(await popup.shownNames()).toEqual(['Service 17 (user17@example.com)']);
+    await search.press('Enter');
+    await expect(toolbar.getByRole('status')).toHaveText(/Code copied/);
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secrets[16]!) });
+    const now = Date.now();
+    expect([-2000, 0, 1500].map((d) => totp.generate({ timestamp: now + d }))).toContain(
+      await toolbar.evaluate(() => navigator.clipboard.readText()),
+    );
+    // Several matches: Enter copies nothing.
+    await toolbar.evaluate(() => navigator.clipboard.writeText('mine'));
+    await search.fill('user1');
+    await search.press('Enter');
+    expect(await toolbar.evaluate(() => navigator.clipboard.readText())).toBe('mine');
+
+    // Arrows: from search into the list, along it, and back; one row at a time in the Tab order.
+    await search.fill('');
+    const code = (n: number) => popup.code(`Service ${n} (user${n}@example.com)`);
+    await search.press('ArrowDown');
+    await expect(code(1)).toBeFocused();
+    await toolbar.keyboard.press('ArrowDown');
+    await toolbar.keyboard.press('ArrowDown');
+    await expect(code(3)).toBeFocused();
+    expect(await toolbar.locator('button.code:not([tabindex="-1"])').count()).toBe(1);
+    await toolbar.keyboard.press('Tab');
+    await expect(
+      toolbar.getByRole('button', { name: 'Actions for Service 3 (user3@example.com)', exact: true }),
+    ).toBeFocused();
+    await toolbar.keyboard.press('ArrowDown');
+    await expect(
+      toolbar.getByRole('button', { name: 'Actions for Service 4 (user4@example.com)', exact: true }),
+    ).toBeFocused();
+    await toolbar.keyboard.press('End');
+    await expect(
+      toolbar.getByRole('button', { name: 'Actions for Service 31 (user31@example.com)', exact: true }),
+    ).toBeFocused();
+    await toolbar.keyboard.press('Shift+Tab');
+    await expect(code(31)).toBeFocused();
+    await toolbar.keyboard.press('Home');
+    await expect(code(1)).toBeFocused();
+    await toolbar.keyboard.press('ArrowUp');
+    await expect(search).toBeFocused();
+  });
+
+  test('sort by name or by last use; the choice is kept, and a copy does not move rows', async ({
+    twofold,
+  }) => {
+    test.setTimeout(180_000);
+    await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const popup = await unlockedPopup(twofold);
+    await seedAccounts(popup.page, [
+      uri('Zulu', 'z', SECRETS[0]!),
+      uri('alpha', 'a', SECRETS[1]!),
+      uri('Mike', 'm', SECRETS[2]!),
+      uri('Bravo', 'b', 'KRSXG5CTMVRXEZLU'),
+    ]);
+    await popup.page.reload();
+    const sort = popup.page.getByRole('combobox', { name: 'Sort' });
+    await expect(sort).toHaveValue('manual');
+    expect(await popup.shownNames()).toEqual(['Zulu (z)', 'alpha (a)', 'Mike (m)', 'Bravo (b)']);
+
+    await sort.selectOption({ label: 'Name' });
+    expect(await popup.shownNames()).toEqual(['alpha (a)', 'Bravo (b)', 'Mike (m)', 'Zulu (z)']);
+
+    await sort.selectOption({ label: 'Recently used' });
+    expect(await popup.shownNames()).toEqual(['Zulu (z)', 'alpha (a)', 'Mike (m)', 'Bravo (b)']);
+    await popup.code('Mike (m)').click();
+    await expect(popup.page.getByRole('status')).toHaveText(/Code copied/);
+    await popup.code('Bravo (b)').click();
+    await expect(popup.page.getByRole('status')).toHaveText(/Code copied/);
+    // Rows stay where they were under the pointer until the popup opens again.
+    expect(await popup.shownNames()).toEqual(['Zulu (z)', 'alpha (a)', 'Mike (m)', 'Bravo (b)']);
+    await expect
+      .poll(
+        async () =>
+          (await sendFromPage<{ lastUsedAt?: number }[]>(popup.page, 'accounts:list')).filter(
+            (a) => a.lastUsedAt,
+          ).length,
+      )
+      .toBe(2);
+
+    await popup.page.reload();
+    await expect(popup.code('Mike (m)')).toBeVisible();
+    await expect(sort).toHaveValue('recent');
+    expect(await popup.shownNames()).toEqual(['Bravo (b)', 'Mike (m)', 'Zulu (z)', 'alpha (a)']);
+    // Only the user's own order can be rearranged.
+    await popup.page.getByRole('button', { name: 'Actions for Zulu (z)', exact: true }).click();
+    await expect(popup.row('Zulu (z)').locator('[data-role="drag"]')).toHaveCount(0);
+    await expect(
+      popup.page
+        .getByRole('group', { name: 'Actions for Zulu (z)' })
+        .getByRole('button', { name: 'Move up' }),
+    ).toBeDisabled();
+  });
+
+  test('drag and drop reorders rows, and the order is kept', async ({ twofold }) => {
+    test.setTimeout(180_000);
+    const popup = await unlockedPopup(twofold);
+    await seedAccounts(popup.page, [
+      uri('Alpha', 'a', SECRETS[0]!),
+      uri('Beta', 'b', SECRETS[1]!),
+      uri('Gamma', 'g', SECRETS[2]!),
+      uri('Delta', 'd', 'KRSXG5CTMVRXEZLU'),
+    ]);
+    await popup.page.reload();
+    await expect(popup.code('Delta (d)')).toBeVisible();
+    expect(await popup.shownNames()).toEqual(['Alpha (a)', 'Beta (b)', 'Gamma (g)', 'Delta (d)']);
+
+    const handle = (name: string) => popup.row(name).locator('[data-role="drag"]');
+    await handle('Delta (d)').dragTo(popup.row('Alpha (a)'), { targetPosition: { x: 60, y: 4 } });
+    await expect(popup.page.getByRole('status')).toHaveText('Delta (d) moved.');
+    expect(await popup.shownNames()).toEqual(['Delta (d)', 'Alpha (a)', 'Beta (b)', 'Gamma (g)']);
+    const box = (await popup.row('Beta (b)').boundingBox())!;
+    await handle('Alpha (a)').dragTo(popup.row('Beta (b)'), { targetPosition: { x: 60, y: box.height - 4 } });
+    expect(await popup.shownNames()).toEqual(['Delta (d)', 'Beta (b)', 'Alpha (a)', 'Gamma (g)']);
+
+    await popup.page.close();
+    const reopened = new PopupPage(await twofold.openPopup());
+    await expect(reopened.code('Delta (d)')).toBeVisible();
+    expect(await reopened.shownNames()).toEqual(['Delta (d)', 'Beta (b)', 'Alpha (a)', 'Gamma (g)']);
+  });
+
+  test('a typed secret asks for a name, prefilled from the site; an error goes once the input is good', async ({
+    twofold,
+    sandbox,
+  }) => {
+    test.setTimeout(180_000);
+    const popup = await unlockedPopup(twofold);
+    await popup.page.getByRole('button', { name: 'Add account' }).click();
+    const text = popup.page.getByLabel('otpauth URI or secret');
+    const issuer = popup.page.getByLabel('Issuer');
+    await text.fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    await expect(issuer).toHaveValue('');
+    await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.alert()).toHaveText(
+      'Name this account: the service (issuer) or your account name there.',
+    );
+    await expect(issuer).toBeFocused();
+    await expect(issuer).toHaveAttribute('aria-invalid', 'true');
+    expect(await sendFromPage<unknown[]>(popup.page, 'accounts:list')).toEqual([]);
+    await issuer.fill('Forge');
+    await expect(popup.alert()).toHaveCount(0);
+
+    // A bad secret: the background's error stays until the text is good again.
+    await text.fill('not a secret!');
+    await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.alert()).toBeVisible();
+    await expect(text).toHaveAttribute('aria-invalid', 'true');
+    await text.fill('not a secret 0189');
+    await expect(popup.alert()).toBeVisible();
+    await text.fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    await expect(popup.alert()).toHaveCount(0);
+    await popup.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.code('Forge')).toBeVisible();
+    await expect(popup.row('Forge').getByText('Forge', { exact: true })).toBeVisible();
+
+    // On a site, the name starts as the site's host.
+    const site = await twofold.context.newPage();
+    await site.goto(sandbox.url);
+    const toolbar = new PopupPage(await twofold.openToolbarPopup(site));
+    await toolbar.page.getByRole('button', { name: 'Add account' }).click();
+    const host = new URL(sandbox.url).hostname;
+    await expect(toolbar.page.getByLabel('Issuer')).toHaveValue(host);
+    await toolbar.page.getByLabel('otpauth URI or secret').fill('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+    await toolbar.page.getByLabel('Account name').fill('jane');
+    await toolbar.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(toolbar.code(`${host} (jane)`)).toBeVisible();
+    // A URI names itself: no name fields.
+    await toolbar.page.getByRole('button', { name: 'Add account' }).click();
+    await toolbar.page.getByLabel('otpauth URI or secret').fill(uri('Named', 'me', SECRETS[2]!));
+    await expect(toolbar.page.getByLabel('Issuer')).toHaveCount(0);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addAccountProblem,
   addAccountText,
   backupFileName,
   DEFAULT_SECRET_OPTIONS,
+  siteIssuer,
   weakSecretBits,
 } from '@/components/add-account';
 import { parseOtpauthUri } from '../../../lib/otp';
@@ -67,5 +69,39 @@ describe('weakSecretBits', () => {
     ['text that cannot be read is left to the background', 'otpauth://totp/x?secret=!!', undefined],
   ])('%s', (_name, text, bits) => {
     expect(weakSecretBits(text)).toBe(bits);
+  });
+});
+
+describe('addAccountProblem', () => {
+  const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+  it.each([
+    ['nothing typed', '  ', {}, 'empty'],
+    ['a secret without any name', 'JBSWY3DPEHPK3PXP', {}, 'name'],
+    ['a secret whose names are blanks', 'JBSWY3DPEHPK3PXP', { issuer: '  ', label: ' ' }, 'name'],
+    ['a secret with its service', 'jbsw y3dp ehpk 3pxp', { issuer: 'Acme' }, undefined],
+    ['a secret with only the account name', 'JBSWY3DPEHPK3PXP', { label: 'bob' }, undefined],
+    ['a secret that is not base32', 'not base32!', { issuer: 'Acme' }, 'invalid'],
+    ['a URI names itself', URI, {}, undefined],
+    ['a URI that does not parse', 'otpauth://totp/x?secret=', {}, 'invalid'],
+  ])('%s', (_name, text, patch, expected) => {
+    expect(addAccountProblem(text, { ...DEFAULT_SECRET_OPTIONS, ...patch })).toBe(expected);
+  });
+
+  it('a secret named by the form is saved under that name', () => {
+    const text = addAccountText('JBSWY3DPEHPK3PXP', { ...DEFAULT_SECRET_OPTIONS, issuer: 'shop.example' });
+    expect(parseOtpauthUri(text)).toMatchObject({ issuer: 'shop.example', label: '' });
+  });
+});
+
+describe('siteIssuer', () => {
+  it.each([
+    ['https://www.shop.example', 'shop.example'],
+    ['http://localhost:4100', 'localhost'],
+    ['https://m2mmanager.matooma.com', 'm2mmanager.matooma.com'],
+    [undefined, ''],
+    ['chrome-extension://abc', ''],
+    ['not an origin', ''],
+  ])('%s → "%s"', (origin, expected) => {
+    expect(siteIssuer(origin)).toBe(expected);
   });
 });
