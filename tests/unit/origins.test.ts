@@ -52,11 +52,30 @@ describe('origins', () => {
     ['https://example.com/login', 'https://example.com'],
     ['http://m2mmanager.localhost:4100/x', 'http://m2mmanager.localhost:4100'],
     ['  sub.example.org  ', 'https://sub.example.org'],
+    // Host names without a dot: a NAS, an intranet name, this computer.
+    ['http://nas:5000', 'http://nas:5000'],
+    ['http://nas:5000/login', 'http://nas:5000'],
+    ['intranet', 'https://intranet'],
+    ['localhost', 'https://localhost'],
+    ['http://localhost:8080', 'http://localhost:8080'],
+    ['http://192.168.1.10:8443/', 'http://192.168.1.10:8443'],
+    ['https://[::1]:4100', 'https://[::1]:4100'],
   ])('normalizeWebsite(%s) = %s', (input, origin) => {
     expect(normalizeWebsite(input)).toBe(origin);
   });
 
-  it.each(['', 'not a site', 'javascript:alert(1)', 'localhost'])('normalizeWebsite refuses %j', (input) => {
+  it.each([
+    '',
+    'not a site',
+    'javascript:alert(1)',
+    'ftp://nas',
+    'http://',
+    'https://-nas-',
+    'a..b',
+    'x'.repeat(64),
+    'http://exa mple.com',
+    'https://nas:99999',
+  ])('normalizeWebsite refuses %j', (input) => {
     expect(() => normalizeWebsite(input)).toThrow(/is not a website address/);
   });
 });
