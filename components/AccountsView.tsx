@@ -4,7 +4,7 @@ import { canMove, filterAccounts, orderAccounts } from './account-order';
 import { t } from '@/lib/i18n';
 import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
-import { BackupNudge } from './BackupNudge';
+import { BackupNudge, openBackupSection } from './BackupNudge';
 import type { PopupPrefetch } from './prefetch';
 import { ScanPanel } from './ScanPanel';
 import { SiteAccess } from './SiteAccess';
@@ -69,7 +69,7 @@ export function AccountsView({ prefetch }: Props) {
       {adding && <AddAccountForm onSave={save} onCancel={() => setAdding(false)} />}
       {settings && count > 0 && !settings.backupNudgeDismissed && (
         <BackupNudge
-          onBackUp={() => void browser.runtime.openOptionsPage()}
+          onBackUp={() => void openBackupSection(browser, window)}
           onDismiss={() => void list.dismissNudge()}
         />
       )}
