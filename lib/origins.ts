@@ -99,3 +99,33 @@ export function normalizeWebsite(input: string): string {
   }
   return origin;
 }
+
+/** The origins each enabled site was enabled from, by match pattern (kept in storage.local). */
+export type EnabledOrigins = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * After the browser granted `granted` patterns while `origin` was the active tab: remember that
+ * origin under the pattern that covers it. Chrome may keep a granted pattern without its port
+ * (`http://localhost/*` for `http://localhost:4100`), and the port is what the user recognises.
+ */
+export function rememberEnabledOrigin(
+  remembered: EnabledOrigins,
+  granted: readonly string[],
+  origin: string | undefined,
+): EnabledOrigins {
+  const pattern = origin ? granted.find((p) => patternMatchesOrigin(p, origin)) : undefined;
+  if (!origin || !pattern) return remembered;
+  const known = remembered[pattern] ?? [];
+  return known.includes(origin) ? remembered : { ...remembered, [pattern]: [...known, origin] };
+}
+
+/** Only the patterns still enabled keep their remembered origins. */
+export function keepEnabledOrigins(remembered: EnabledOrigins, enabled: readonly string[]): EnabledOrigins {
+  return Object.fromEntries(Object.entries(remembered).filter(([pattern]) => enabled.includes(pattern)));
+}
+
+/** How an enabled site is named: the origins it was enabled from, else its pattern without "/*". */
+export function enabledSiteLabel(pattern: string, remembered: EnabledOrigins): string {
+  const origins = (remembered[pattern] ?? []).filter((o) => patternMatchesOrigin(pattern, o));
+  return origins.length > 0 ? origins.join(', ') : pattern.replace(/\/\*$/, '');
+}

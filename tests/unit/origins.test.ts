@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  enabledSiteLabel,
+  keepEnabledOrigins,
+  rememberEnabledOrigin,
   m2mmanagerMatches,
   normalizeWebsite,
   parseExtraOrigins,
@@ -77,5 +80,55 @@ describe('origins', () => {
     'https://nas:99999',
   ])('normalizeWebsite refuses %j', (input) => {
     expect(() => normalizeWebsite(input)).toThrow(/is not a website address/);
+  });
+});
+
+describe('enabled sites keep the origin (and port) they were enabled from', () => {
+  it.each([
+    [
+      'a port-less grant for a site on a port',
+      {},
+      ['http://localhost/*'],
+      'http://localhost:4100',
+      { 'http://localhost/*': ['http://localhost:4100'] },
+    ],
+    [
+      'the exact grant',
+      {},
+      ['http://nas:5000/*'],
+      'http://nas:5000',
+      { 'http://nas:5000/*': ['http://nas:5000'] },
+    ],
+    [
+      'a second port under one pattern',
+      { 'http://localhost/*': ['http://localhost:4100'] },
+      ['http://localhost/*'],
+      'http://localhost:8080',
+      { 'http://localhost/*': ['http://localhost:4100', 'http://localhost:8080'] },
+    ],
+    ['no active site (the settings page)', {}, ['http://localhost/*'], undefined, {}],
+    ['a grant that does not cover the active tab', {}, ['https://a.example/*'], 'https://b.example', {}],
+  ])('%s', (_name, before, granted, origin, after) => {
+    expect(rememberEnabledOrigin(before, granted, origin)).toEqual(after);
+  });
+
+  it.each([
+    ['http://localhost/*', { 'http://localhost/*': ['http://localhost:4100'] }, 'http://localhost:4100'],
+    ['http://localhost/*', {}, 'http://localhost'],
+    ['http://nas:5000/*', {}, 'http://nas:5000'],
+    // A remembered origin the pattern no longer covers is not shown for it.
+    ['https://a.example/*', { 'https://a.example/*': ['https://b.example'] }, 'https://a.example'],
+  ])('%s is shown as %j', (pattern, remembered, label) => {
+    expect(enabledSiteLabel(pattern, remembered)).toBe(label);
+  });
+
+  it('forgets the origins of a site turned off', () => {
+    const remembered = {
+      'http://localhost/*': ['http://localhost:4100'],
+      'https://a.example/*': ['https://a.example'],
+    };
+    expect(keepEnabledOrigins(remembered, ['https://a.example/*'])).toEqual({
+      'https://a.example/*': ['https://a.example'],
+    });
   });
 });
