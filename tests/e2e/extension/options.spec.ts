@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { decodeMigrationUri, encodeMigrationUri } from '../../../lib/otp/migration';
 import { toOtpauthUri } from '../../../lib/otp/uri';
 import type { OtpAccount } from '../../../lib/otp/account';
@@ -410,7 +410,7 @@ function OTPAuthAccount(uri: string): OtpAccount {
 }
 
 /** Is `locator` the focused element of its page (its window need not be the focused one)? */
-async function expectFocused(locator: import('@playwright/test').Locator): Promise<void> {
+async function expectFocused(locator: Locator): Promise<void> {
   await expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
 }
 

@@ -31,6 +31,8 @@ const storedVault = (page: Page) => page.evaluate(() => chrome.storage.local.get
 
 test.describe('passkey unlock (WebAuthn PRF, virtual authenticators)', () => {
   test('set up, lock, unlock with passkey or passphrase, a second passkey, remove', async ({ twofold }) => {
+    // Many ceremonies and page loads: slow on a loaded machine (no timing is checked).
+    test.setTimeout(180_000);
     const page = await twofold.context.newPage();
     const authenticators = await VirtualAuthenticators.attach(page);
     const laptop = await authenticators.add({ transport: 'internal' });
