@@ -8,7 +8,7 @@ import type { AccountView } from '@/lib/otp';
 import { searchKeyAction } from './list-keys';
 import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
-import { BackupNudge } from './BackupNudge';
+import { BackupNudge, openBackupSection } from './BackupNudge';
 import type { PopupPrefetch } from './prefetch';
 import { ScanPanel } from './ScanPanel';
 import { SiteAccess } from './SiteAccess';
@@ -97,7 +97,7 @@ export function AccountsView({ prefetch }: Props) {
       {adding && <AddAccountForm siteOrigin={activeOrigin} onSave={save} onCancel={() => setAdding(false)} />}
       {settings && count > 0 && !settings.backupNudgeDismissed && (
         <BackupNudge
-          onBackUp={() => void browser.runtime.openOptionsPage()}
+          onBackUp={() => void openBackupSection(browser, window)}
           onDismiss={() => void list.dismissNudge()}
         />
       )}

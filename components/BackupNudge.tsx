@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import type { browser as extensionBrowser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -34,4 +35,13 @@ export function BackupNudge({ onBackUp, onDismiss }: Props) {
       </button>
     </aside>
   );
+}
+
+/** "Back up now": Settings opened at the backup section (its first field takes the focus there). */
+export async function openBackupSection(
+  browser: typeof extensionBrowser,
+  popup: Pick<Window, 'close'>,
+): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#backup') });
+  popup.close();
 }

@@ -38,6 +38,19 @@ export function clampSetting(key: keyof typeof LIMITS, value: unknown): number {
   return Math.max(min, Math.min(max, number));
 }
 
+/**
+ * A number typed in a settings field, checked rather than corrected: a whole number within
+ * the field's bounds, or undefined (the page says so and saves nothing). Clamping would
+ * turn -3 into "never lock" without the person noticing.
+ */
+export function parseSetting(key: keyof typeof LIMITS, value: string): number | undefined {
+  const { min, max } = LIMITS[key];
+  const text = value.trim();
+  if (!/^[-+]?\d+$/.test(text)) return undefined;
+  const number = Number(text);
+  return number >= min && number <= max ? number : undefined;
+}
+
 const KEY = 'settings';
 
 interface Area {

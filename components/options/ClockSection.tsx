@@ -2,15 +2,27 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ClockSiteStatus } from '@/lib/protocol/clock';
+import { clockReading } from '@/lib/clock/reading';
 import { errorText } from '../useSubmit';
 
+/** The measure in words, and the manual offset when one is set (it is what codes use then). */
 function offsetText(site: ClockSiteStatus): string {
-  if (site.offsetMs === undefined || site.verdict === undefined) return t('clockNotMeasured');
-  const seconds = String(Math.round(Math.abs(site.offsetMs) / 1000));
-  if (site.verdict === 'ok') return t('clockInTime');
-  if (site.verdict === 'out-of-bounds') return t('clockOffsetTooFar', [seconds]);
-  return t(site.offsetMs > 0 ? 'clockOffsetSlow' : 'clockOffsetFast', [seconds]);
+  const reading = clockReading(site.offsetMs, site.verdict);
+  const measured =
+    reading.kind === 'unmeasured'
+      ? t('clockNotMeasured')
+      : reading.kind === 'in-time'
+        ? t('clockInTime')
+        : reading.kind === 'too-far'
+          ? t('clockOffsetTooFar', [reading.seconds])
+          : reading.kind === 'within'
+            ? t(reading.direction === 'slow' ? 'clockWithinSlow' : 'clockWithinFast', [reading.seconds])
+            : t(reading.direction === 'slow' ? 'clockOffsetSlow' : 'clockOffsetFast', [reading.seconds]);
+  if (site.manualMs === undefined) return measured;
+  return `${measured} · ${t('clockManualApplied', [site.manualMs / 1000])}`;
 }
+
+const MANUAL_LIMIT_S = 900;
 
 /**
  * The clock check: turn it off, check the enrolled sites now (requests go to those
@@ -32,12 +44,15 @@ export function ClockSection() {
     void sendMessage('clock:status').then(apply, () => setSites([]));
   }, []);
 
-  async function run(action: () => Promise<unknown>) {
+  /** Runs an action, then says what it did (`done` words the result), or why it failed. */
+  async function run(action: () => Promise<unknown>, done?: (sites: ClockSiteStatus[]) => string) {
     setBusy(true);
+    setStatus('');
     try {
       await action();
-      apply(await sendMessage('clock:status'));
-      setStatus('');
+      const report = await sendMessage('clock:status');
+      apply(report);
+      setStatus(done ? done(report.sites) : '');
     } catch (err) {
       setStatus(errorText(err));
     } finally {
@@ -66,9 +81,15 @@ export function ClockSection() {
         type="button"
         disabled={busy || !enabled}
         onClick={() =>
-          void run(async () => {
-            apply(await sendMessage('clock:check'));
-          })
+          void run(
+            async () => {
+              apply(await sendMessage('clock:check'));
+            },
+            (checked) => {
+              const measured = checked.filter((site) => site.offsetMs !== undefined).length;
+              return measured === 0 ? t('clockCheckedNone') : t('clockChecked', measured, [measured]);
+            },
+          )
         }
       >
         {t('clockCheckNow')}
@@ -84,7 +105,13 @@ export function ClockSection() {
               key={site.origin}
               site={site}
               onManual={(seconds) =>
-                run(() => sendMessage('clock:setManual', { origin: site.origin, seconds }))
+                run(
+                  () => sendMessage('clock:setManual', { origin: site.origin, seconds }),
+                  () =>
+                    seconds === null
+                      ? t('clockManualRemoved', [new URL(site.origin).host])
+                      : t('clockManualSaved', [new URL(site.origin).host, seconds]),
+                )
               }
             />
           ))}
@@ -105,7 +132,9 @@ function ClockSite({
   onManual: (seconds: number | null) => Promise<void>;
 }) {
   const inputId = useId();
+  const errorId = useId();
   const [value, setValue] = useState(site.manualMs === undefined ? '' : String(site.manualMs / 1000));
+  const [error, setError] = useState('');
   return (
     <li class="stack">
       <span>
@@ -113,10 +142,16 @@ function ClockSite({
       </span>
       <form
         class="row"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const seconds = value.trim() === '' ? null : Math.round(Number(value));
-          if (seconds !== null && !Number.isFinite(seconds)) return;
+          const text = value.trim();
+          const seconds = text === '' ? null : Number(text);
+          if (seconds !== null && !(Number.isInteger(seconds) && Math.abs(seconds) <= MANUAL_LIMIT_S)) {
+            setError(t('settingOutOfRange', [-MANUAL_LIMIT_S, MANUAL_LIMIT_S]));
+            return;
+          }
+          setError('');
           void onManual(seconds);
         }}
       >
@@ -125,12 +160,19 @@ function ClockSite({
           id={inputId}
           type="number"
           step={1}
-          min={-900}
-          max={900}
+          min={-MANUAL_LIMIT_S}
+          max={MANUAL_LIMIT_S}
           value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           onInput={(event) => setValue(event.currentTarget.value)}
         />
         <button type="submit">{t('clockManualSave')}</button>
+        {error && (
+          <small id={errorId} class="error">
+            {error}
+          </small>
+        )}
       </form>
     </li>
   );

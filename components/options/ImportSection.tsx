@@ -38,7 +38,9 @@ async function qrTextsOf(file: File): Promise<string[]> {
 /**
  * Import: a file (any supported export, or a QR code image) or pasted otpauth URIs. The
  * background parses it and says what would happen (a preview); nothing is written until the
- * user adds the accounts they ticked. Conflicts (same name, other secret) are unticked.
+ * user adds the accounts they ticked. Conflicts (same name, other key) and repeats (same key as
+ * an earlier row) are unticked; ticked, a conflict is kept next to its namesake or replaces its
+ * key, a repeat is kept too (one key used on two sites).
  */
 export function ImportSection({ onImported }: { onImported: () => void }) {
   const [pasted, setPasted] = useState('');
@@ -48,6 +50,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<Ready | undefined>();
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [replace, setReplace] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
@@ -69,8 +72,10 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
 
   /** Cancel: nothing chosen any more, the file field empty too. */
   function cancel() {
+    const hadPreview = preview !== undefined;
     reset();
     if (fileRef.current) fileRef.current.value = '';
+    if (hadPreview) setTimeout(focusStart);
   }
 
   function reset() {
@@ -79,7 +84,13 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     setNeedsPassword(false);
     setPassword('');
     setSelected(new Set());
+    setReplace(new Set());
     setFileName('');
+  }
+
+  /** After an import or a cancel the preview is gone: the next import starts at the file field. */
+  function focusStart() {
+    fileRef.current?.focus();
   }
 
   /** Preview `text`; true while the file waits for its passphrase. */
@@ -142,7 +153,11 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setError('');
     try {
-      const result = await sendMessage('import:commit', { token: preview.token, select: [...selected] });
+      const result = await sendMessage('import:commit', {
+        token: preview.token,
+        select: [...selected],
+        replace: [...replace].filter((index) => selected.has(index)),
+      });
       if (!result.ok) {
         // An expired preview cannot be committed: the file has to be read again.
         if (result.code === 'IMPORT_EXPIRED') reset();
@@ -151,13 +166,35 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       }
       reset();
       setPasted('');
-      setDone(t('importedCount', result.added));
+      const replaced = result.replaced ?? 0;
+      setDone(
+        replaced > 0
+          ? `${t('importedCount', result.added)} ${t('importReplacedCount', replaced, [replaced])}`
+          : t('importedCount', result.added),
+      );
       onImported();
+      // The preview (and the focused button) is gone once this renders.
+      setTimeout(focusStart);
     } catch (err) {
       setError(localErrorText(err));
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Every row that can be added, or none (accounts already in Twofold are never added). */
+  function selectAll(on: boolean) {
+    if (!preview) return;
+    setSelected(new Set(on ? preview.items.filter((i) => i.status !== 'duplicate').map((i) => i.index) : []));
+  }
+
+  function chooseReplace(index: number, on: boolean) {
+    setReplace((current) => {
+      const next = new Set(current);
+      if (on) next.add(index);
+      else next.delete(index);
+      return next;
+    });
   }
 
   function toggle(index: number, on: boolean) {
@@ -260,16 +297,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       {preview && (
         <div class="stack preview">
           <h3>{t('previewTitle', preview.items.length, [preview.formatName, preview.items.length])}</h3>
-          <ul class="preview-list" aria-label={t('previewList')}>
-            {preview.items.map((item) => (
-              <PreviewRow
-                key={item.index}
-                item={item}
-                checked={selected.has(item.index)}
-                onToggle={(on) => toggle(item.index, on)}
-              />
-            ))}
-          </ul>
+          <p class="preview-summary">{previewSummary(preview)}</p>
           {preview.skipped.length > 0 && (
             <div class="stack">
               <h4>{t('skippedTitle')}</h4>
@@ -282,9 +310,31 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               </ul>
             </div>
           )}
+          {preview.items.length > 1 && (
+            <div class="row">
+              <button type="button" onClick={() => selectAll(true)}>
+                {t('selectAll')}
+              </button>
+              <button type="button" onClick={() => selectAll(false)}>
+                {t('selectNone')}
+              </button>
+            </div>
+          )}
+          <ul class="preview-list" aria-label={t('previewList')}>
+            {preview.items.map((item) => (
+              <PreviewRow
+                key={item.index}
+                item={item}
+                checked={selected.has(item.index)}
+                replacing={replace.has(item.index)}
+                onToggle={(on) => toggle(item.index, on)}
+                onReplace={(on) => chooseReplace(item.index, on)}
+              />
+            ))}
+          </ul>
           {selected.size === 0 && (
             <p id={reasonId} class="notice">
-              {preview.items.some((i) => i.status === 'new' || i.status === 'conflict')
+              {preview.items.some((i) => i.status !== 'duplicate')
                 ? t('nothingSelectedReason')
                 : t('nothingNewReason')}
             </p>
@@ -309,6 +359,19 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   );
 }
 
+/** The preview in one line, before its rows: how many of each kind, and how many left out. */
+function previewSummary(preview: Ready): string {
+  const count = (status: PreviewItem['status']) =>
+    preview.items.filter((item) => item.status === status).length;
+  return t('previewSummary', [
+    count('new'),
+    count('duplicate'),
+    count('conflict'),
+    count('repeat'),
+    preview.skipped.length,
+  ]);
+}
+
 /** How a skipped entry is named: its own name, else where it is in the file. */
 function skippedName(entry: SkippedEntry): string {
   if (entry.name) return entry.name;
@@ -320,13 +383,18 @@ function skippedName(entry: SkippedEntry): string {
 function PreviewRow({
   item,
   checked,
+  replacing,
   onToggle,
+  onReplace,
 }: {
   item: PreviewItem;
   checked: boolean;
+  replacing: boolean;
   onToggle: (on: boolean) => void;
+  onReplace: (on: boolean) => void;
 }) {
   const id = useId();
+  const choiceName = useId();
   const detail = [
     item.encoder === 'steam' ? 'Steam' : item.type.toUpperCase(),
     item.algorithm,
@@ -340,7 +408,7 @@ function PreviewRow({
         id={id}
         type="checkbox"
         checked={checked}
-        disabled={item.status === 'duplicate' || item.status === 'repeat'}
+        disabled={item.status === 'duplicate'}
         onChange={(e) => onToggle(e.currentTarget.checked)}
       />
       <label for={id}>
@@ -348,6 +416,19 @@ function PreviewRow({
         <span class="badge">{statusText(item)}</span>
       </label>
       <small>{detail}</small>
+      {item.status === 'conflict' && checked && (
+        <fieldset class="conflict-choice">
+          <legend class="visually-hidden">{t('conflictChoice', [accountName(item)])}</legend>
+          <label>
+            <input type="radio" name={choiceName} checked={!replacing} onChange={() => onReplace(false)} />
+            {t('conflictKeepBoth')}
+          </label>
+          <label>
+            <input type="radio" name={choiceName} checked={replacing} onChange={() => onReplace(true)} />
+            {t('conflictReplace')}
+          </label>
+        </fieldset>
+      )}
       {item.secretBits < WEAK_SECRET_BITS && (
         <small class="warning">{t('weakSecretRow', [item.secretBits])}</small>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { inUiLanguage, t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { setUpPasskey } from '@/lib/passkey/ceremony';
@@ -39,10 +39,16 @@ export function PasskeySection() {
     setStatus(t('passkeyAdded', [chosen]));
   });
 
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const nameRef = useRef<HTMLInputElement>(null);
+
   async function remove(passkey: PasskeyInfo) {
     setStatus('');
+    setConfirming(undefined);
     setPasskeys(await sendMessage('passkey:remove', { credentialId: passkey.credentialId }));
     setStatus(t('passkeyRemoved', [passkey.name]));
+    // Its row is gone: the name field is where the next step (another passkey) starts.
+    nameRef.current?.focus();
   }
 
   return (
@@ -55,17 +61,14 @@ export function PasskeySection() {
       ) : (
         <ul aria-labelledby={listId}>
           {passkeys.map((passkey) => (
-            <li key={passkey.credentialId} class="row">
-              <span>{passkey.name}</span>
-              <button
-                type="button"
-                class="danger"
-                aria-label={t('passkeyRemoveLabel', [passkey.name])}
-                onClick={() => void remove(passkey)}
-              >
-                {t('delete')}
-              </button>
-            </li>
+            <PasskeyRow
+              key={passkey.credentialId}
+              passkey={passkey}
+              confirming={confirming === passkey.credentialId}
+              onAsk={() => setConfirming(passkey.credentialId)}
+              onCancel={() => setConfirming(undefined)}
+              onRemove={() => void remove(passkey)}
+            />
           ))}
         </ul>
       )}
@@ -73,6 +76,7 @@ export function PasskeySection() {
         <label for={nameId}>{t('passkeyName')}</label>
         <input
           id={nameId}
+          ref={nameRef}
           type="text"
           maxLength={64}
           required
@@ -92,5 +96,50 @@ export function PasskeySection() {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * One passkey: "Remove" (its name completes the button's accessible name, spoken after the
+ * visible word), then a confirmation in place, focused, that can be cancelled.
+ */
+function PasskeyRow(props: {
+  passkey: PasskeyInfo;
+  confirming: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onRemove: () => void;
+}) {
+  const askRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (props.confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) askRef.current?.focus();
+    wasConfirming.current = props.confirming;
+  }, [props.confirming]);
+  const { name } = props.passkey;
+  if (!props.confirming) {
+    return (
+      <li class="row">
+        <span>{name}</span>
+        <button ref={askRef} type="button" class="danger" onClick={props.onAsk}>
+          {t('passkeyRemove')}
+          <span class="visually-hidden"> {t('passkeyRemoveWhich', [name])}</span>
+        </button>
+      </li>
+    );
+  }
+  return (
+    <li class="row" role="group" aria-labelledby={questionId}>
+      <span id={questionId}>{t('passkeyRemoveQuestion', [name])}</span>
+      <button ref={confirmRef} type="button" class="danger" onClick={props.onRemove}>
+        {t('passkeyRemoveLabel', [name])}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        {t('cancel')}
+      </button>
+    </li>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { clampSetting, LIMITS, saveSettings, type Settings } from '@/lib/settings';
+import { LIMITS, parseSetting, saveSettings, type Settings } from '@/lib/settings';
 import { PassphraseField } from '../PassphraseField';
 import { NewPassphraseForm } from '../NewPassphraseForm';
 import { PasskeySection } from './PasskeySection';
@@ -15,10 +15,6 @@ interface Props {
 
 /** Change passphrase (unlocked only), auto-lock, clipboard clearing, remember-device. */
 export function SecuritySection({ settings, onSettings, unlocked }: Props) {
-  const lockId = useId();
-  const lockHint = useId();
-  const clipId = useId();
-  const clipHint = useId();
   const rememberId = useId();
   const rememberHint = useId();
   const headingId = useId();
@@ -34,36 +30,22 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
       <h2 id={headingId}>{t('sectionSecurity')}</h2>
       {unlocked && <ChangePassphrase />}
       {unlocked && <PasskeySection />}
-      <div class="field">
-        <label for={lockId}>{t('autoLockMinutes')}</label>
-        <input
-          id={lockId}
-          type="number"
-          min={LIMITS.autoLockMinutes.min}
-          max={LIMITS.autoLockMinutes.max}
-          value={settings.autoLockMinutes}
-          aria-describedby={lockHint}
-          onChange={(e) =>
-            void save({ autoLockMinutes: clampSetting('autoLockMinutes', e.currentTarget.value) })
-          }
-        />
-        <small id={lockHint}>{t('autoLockHint')}</small>
-      </div>
-      <div class="field">
-        <label for={clipId}>{t('clipboardClearSeconds')}</label>
-        <input
-          id={clipId}
-          type="number"
-          min={LIMITS.clipboardClearSeconds.min}
-          max={LIMITS.clipboardClearSeconds.max}
-          value={settings.clipboardClearSeconds}
-          aria-describedby={clipHint}
-          onChange={(e) =>
-            void save({ clipboardClearSeconds: clampSetting('clipboardClearSeconds', e.currentTarget.value) })
-          }
-        />
-        <small id={clipHint}>{t('clipboardHint')}</small>
-      </div>
+      <NumberSetting
+        name="autoLockMinutes"
+        label={t('autoLockMinutes')}
+        hint={t('autoLockHint')}
+        value={settings.autoLockMinutes}
+        onSave={(autoLockMinutes) => save({ autoLockMinutes })}
+        onRefused={() => setSaved('')}
+      />
+      <NumberSetting
+        name="clipboardClearSeconds"
+        label={t('clipboardClearSeconds')}
+        hint={t('clipboardHint')}
+        value={settings.clipboardClearSeconds}
+        onSave={(clipboardClearSeconds) => save({ clipboardClearSeconds })}
+        onRefused={() => setSaved('')}
+      />
       <div class="check">
         <input
           id={rememberId}
@@ -79,6 +61,56 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
         {saved}
       </p>
     </section>
+  );
+}
+
+/**
+ * A numeric setting saved on change when valid; out of its bounds it says so next to the
+ * field and keeps the saved value (nothing is corrected behind the person's back).
+ */
+function NumberSetting(props: {
+  name: keyof typeof LIMITS;
+  label: string;
+  hint: string;
+  value: number;
+  onSave: (value: number) => Promise<void>;
+  onRefused: () => void;
+}) {
+  const id = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [error, setError] = useState('');
+  const { min, max } = LIMITS[props.name];
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={props.value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+        onChange={(e) => {
+          const parsed = parseSetting(props.name, e.currentTarget.value);
+          if (parsed === undefined) {
+            setError(t('settingOutOfRange', [min, max]));
+            props.onRefused();
+            return;
+          }
+          setError('');
+          void props.onSave(parsed);
+        }}
+      />
+      {error && (
+        <small id={errorId} class="error">
+          {error}
+        </small>
+      )}
+      <small id={hintId}>{props.hint}</small>
+    </div>
   );
 }
 

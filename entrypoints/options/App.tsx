@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { UnlockForm } from '@/components/UnlockForm';
@@ -6,11 +7,21 @@ import { ClockSection } from '@/components/options/ClockSection';
 import { ImportSection } from '@/components/options/ImportSection';
 import { PlainExportSection } from '@/components/options/PlainExportSection';
 import { SecuritySection } from '@/components/options/SecuritySection';
+import { SectionIndex, focusSectionOfHash, type IndexEntry } from '@/components/options/SectionIndex';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SyncSection } from '@/components/options/SyncSection';
 import { t } from '@/lib/i18n';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 import { loadSettings, type Settings } from '@/lib/settings';
+
+/** A section with its anchor: the index links to it, `options.html#backup` opens at it. */
+function Anchored({ id, children }: { id: string; children: ComponentChildren }) {
+  return (
+    <div id={id} class="section-anchor">
+      {children}
+    </div>
+  );
+}
 
 /** Settings: security, sites with autofill, backup, import and export. */
 export function App() {
@@ -24,6 +35,24 @@ export function App() {
   }, []);
 
   const unlocked = state?.unlocked === true;
+  // Opened at a section (the popup's "Back up now"): there, and in its first field, once it exists.
+  useEffect(() => {
+    if (unlocked) focusSectionOfHash(document, location.hash);
+  }, [unlocked]);
+
+  const sections: IndexEntry[] = [
+    ...(settings ? [{ id: 'security', label: t('sectionSecurity') }] : []),
+    ...(state ? [{ id: 'sync', label: t('sectionSync') }] : []),
+    ...(unlocked
+      ? [
+          { id: 'sites', label: t('sectionSites') },
+          { id: 'clock', label: t('clockTitle') },
+          { id: 'backup', label: t('sectionBackup') },
+          { id: 'import', label: t('sectionImport') },
+          { id: 'export', label: t('sectionExport') },
+        ]
+      : []),
+  ];
   return (
     <main class="options stack">
       <header class="brand">
@@ -31,6 +60,7 @@ export function App() {
         <h1>{t('optionsTitle')}</h1>
       </header>
       <p>{t('optionsIntro')}</p>
+      {sections.length > 1 && <SectionIndex entries={sections} />}
       {state && !state.exists && <p class="notice">{t('optionsNoVault')}</p>}
       {state?.exists && !state.unlocked && (
         <section class="card stack" aria-label={t('unlock')}>
@@ -41,17 +71,33 @@ export function App() {
           />
         </section>
       )}
-      {settings && <SecuritySection settings={settings} onSettings={setSettings} unlocked={unlocked} />}
+      {settings && (
+        <Anchored id="security">
+          <SecuritySection settings={settings} onSettings={setSettings} unlocked={unlocked} />
+        </Anchored>
+      )}
       {state && (
-        <SyncSection state={state} onVaultChange={() => void sendMessage('vault:state').then(setState)} />
+        <Anchored id="sync">
+          <SyncSection state={state} onVaultChange={() => void sendMessage('vault:state').then(setState)} />
+        </Anchored>
       )}
       {unlocked && (
         <>
-          <SitesSection version={version} />
-          <ClockSection />
-          <BackupSection />
-          <ImportSection onImported={() => setVersion((v) => v + 1)} />
-          <PlainExportSection />
+          <Anchored id="sites">
+            <SitesSection version={version} />
+          </Anchored>
+          <Anchored id="clock">
+            <ClockSection />
+          </Anchored>
+          <Anchored id="backup">
+            <BackupSection />
+          </Anchored>
+          <Anchored id="import">
+            <ImportSection onImported={() => setVersion((v) => v + 1)} />
+          </Anchored>
+          <Anchored id="export">
+            <PlainExportSection />
+          </Anchored>
         </>
       )}
     </main>

@@ -1,7 +1,23 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
-import { webOriginOf } from '../origins';
+import { keepEnabledOrigins, rememberEnabledOrigin, webOriginOf, type EnabledOrigins } from '../origins';
 
 type Browser = typeof extensionBrowser;
+
+/** storage.local: the origins each enabled pattern was enabled from (read by the settings page). */
+export const ENABLED_ORIGINS_KEY = 'sites.enabledOrigins';
+
+async function readEnabledOrigins(browser: Browser): Promise<EnabledOrigins> {
+  const stored = (await browser.storage.local.get(ENABLED_ORIGINS_KEY))[ENABLED_ORIGINS_KEY];
+  return typeof stored === 'object' && stored !== null ? (stored as EnabledOrigins) : {};
+}
+
+/** A grant just happened (from the popup on the active tab): remember that tab's origin for it. */
+export async function noteGrantedOrigins(browser: Browser, granted: readonly string[]): Promise<void> {
+  const { origin } = await activeTabOrigin(browser);
+  const before = await readEnabledOrigins(browser);
+  const after = rememberEnabledOrigin(before, granted, origin);
+  if (after !== before) await browser.storage.local.set({ [ENABLED_ORIGINS_KEY]: after });
+}
 
 /** One registration covers every site the user enabled. */
 export const SITES_SCRIPT_ID = 'twofold-enabled-sites';
@@ -54,7 +70,12 @@ async function syncNow(browser: Browser): Promise<string[]> {
 export function watchSiteAccess(browser: Browser): void {
   const sync = () =>
     void syncSiteScripts(browser).catch((error: unknown) => console.error('Twofold: sites', error));
-  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onAdded.addListener(({ origins = [] }) => {
+    sync();
+    void noteGrantedOrigins(browser, origins).catch((error: unknown) =>
+      console.error('Twofold: sites', error),
+    );
+  });
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
   browser.runtime.onStartup.addListener(sync);
@@ -80,7 +101,10 @@ export async function revokeSite(browser: Browser, pattern: string): Promise<str
   if ((await enabledSitePatterns(browser)).includes(pattern)) {
     await browser.permissions.remove({ origins: [pattern] });
   }
-  return syncSiteScripts(browser);
+  const enabled = await syncSiteScripts(browser);
+  const remembered = await readEnabledOrigins(browser);
+  await browser.storage.local.set({ [ENABLED_ORIGINS_KEY]: keepEnabledOrigins(remembered, enabled) });
+  return enabled;
 }
 
 /** After the popup's permission request: register the site's script and start it in the tab now. */

@@ -12,6 +12,7 @@ import {
   splitExportable,
 } from '../transfer';
 import { newStoredAccount } from './accounts';
+import { applyImportChoices } from './import-commit';
 import { ImportTokens } from './import-tokens';
 import type { VaultService } from './vault-service';
 
@@ -81,45 +82,29 @@ export class TransferService {
   }
 
   /**
-   * Adds the chosen items (preview indexes) of the preview `token` in one write. Duplicates
-   * (also within the file) are never added; a conflict is added next to the existing account.
+   * Writes the choices made on the preview `token` in one vault write (see
+   * applyImportChoices): accounts already in Twofold are never added again; a repeat chosen
+   * is added; a conflict is added next to its namesake or, in `replace`, replaces its key.
    * Only a Twofold backup carries bindings (origin), pins and creation dates.
    */
-  async commit(token: string, select: readonly number[]): Promise<ImportCommit> {
+  async commit(
+    token: string,
+    select: readonly number[],
+    replace: readonly number[] = [],
+  ): Promise<ImportCommit> {
     try {
       const result = this.imports.take(token);
       if (!result) throw new TwofoldError('IMPORT_EXPIRED');
-      const chosen = new Set(select);
       const now = this.now();
       let added = 0;
+      let replaced = 0;
       await this.vault.update((saved) => {
-        const accounts = [...saved];
-        result.accounts.forEach((incoming, index) => {
-          if (!chosen.has(index)) return;
-          const [item] = planImport(accounts, [incoming]);
-          if (!item || item.status === 'duplicate') return;
-          const otp: OtpAccount = {
-            type: incoming.type,
-            issuer: incoming.issuer,
-            label: incoming.label,
-            secret: incoming.secret,
-            algorithm: incoming.algorithm,
-            digits: incoming.digits,
-            period: incoming.period,
-            counter: incoming.counter,
-            ...(incoming.encoder ? { encoder: incoming.encoder } : {}),
-          };
-          accounts.push({
-            ...newStoredAccount(otp, incoming.origin, now),
-            ...(incoming.pinned ? { pinned: true } : {}),
-            ...(incoming.createdAt !== undefined ? { createdAt: incoming.createdAt } : {}),
-            ...(incoming.previousKeys ? { previousKeys: incoming.previousKeys } : {}),
-          });
-          added++;
-        });
-        return accounts;
+        const outcome = applyImportChoices(saved, result.accounts, { select, replace }, now);
+        added = outcome.added;
+        replaced = outcome.replaced;
+        return outcome.accounts;
       });
-      return { ok: true, added };
+      return { ok: true, added, ...(replaced > 0 ? { replaced } : {}) };
     } catch (error) {
       return importFailure(error);
     }

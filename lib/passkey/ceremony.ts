@@ -22,13 +22,31 @@ export interface PasskeyKey {
   kek: string;
 }
 
-/** Creates a credential (user verification required) and derives its KEK. */
+/** What the browser says it supports before any ceremony (WebAuthn Level 3), where it says. */
+export type ClientCapabilities = () => Promise<Record<string, boolean | undefined>>;
+
+/** `PublicKeyCredential.getClientCapabilities` of this page, when the browser has it. */
+export function pageCapabilities(scope: typeof globalThis = globalThis): ClientCapabilities | undefined {
+  const pkc = (scope as { PublicKeyCredential?: { getClientCapabilities?: ClientCapabilities } })
+    .PublicKeyCredential;
+  return typeof pkc?.getClientCapabilities === 'function' ? () => pkc.getClientCapabilities!() : undefined;
+}
+
+/**
+ * Creates a credential (user verification required) and derives its KEK. A browser that says
+ * it has no PRF is refused before anything is created. An authenticator without PRF can only
+ * be told apart once it answered: its credential then exists, so the error names it (and the
+ * browser is asked to forget it, where it offers that).
+ */
 export async function setUpPasskey(
   credentials: CredentialsContainer | undefined,
   ceremony: PasskeyCeremony,
   name: string,
+  capabilities: ClientCapabilities | undefined = pageCapabilities(),
 ): Promise<PasskeyKey> {
   if (!credentials) throw new TwofoldError('PASSKEY_UNSUPPORTED');
+  const supported = capabilities ? await capabilities().catch(() => undefined) : undefined;
+  if (supported?.['extension:prf'] === false) throw new TwofoldError('PASSKEY_NO_PRF');
   const salt = fromBase64(ceremony.prfSalt);
   const created = await run(() =>
     credentials.create({
@@ -50,10 +68,27 @@ export async function setUpPasskey(
     }),
   );
   const prf = (created.getClientExtensionResults() as { prf?: PrfOutputs }).prf;
-  if (!prf?.enabled && !prf?.results?.first) throw new TwofoldError('PASSKEY_NO_PRF');
+  if (!prf?.enabled && !prf?.results?.first) {
+    await forget(created.id);
+    throw new TwofoldError('PASSKEY_NO_PRF_LEFT', [name]);
+  }
   // Some authenticators evaluate the PRF only on assertions: ask once more.
   const output = prf.results?.first ?? (await assert(credentials, ceremony, [created.id])).output;
   return { credentialId: created.id, kek: await kekOf(output, created.id, ceremony.vaultId) };
+}
+
+/** Best effort: the Signal API lets a passkey provider drop a credential its site will not use. */
+async function forget(credentialId: string, scope: typeof globalThis = globalThis): Promise<void> {
+  const pkc = (
+    scope as {
+      PublicKeyCredential?: {
+        signalUnknownCredential?: (o: { rpId: string; credentialId: string }) => Promise<void>;
+      };
+    }
+  ).PublicKeyCredential;
+  const rpId = scope.location?.hostname;
+  if (!rpId || typeof pkc?.signalUnknownCredential !== 'function') return;
+  await pkc.signalUnknownCredential({ rpId, credentialId }).catch(() => undefined);
 }
 
 /** Asks for any of the vault's passkeys (user verification required) and derives its KEK. */

@@ -38,7 +38,14 @@ export type ImportPreview =
     }
   | ImportFailure;
 
-export type ImportCommit = { ok: true; added: number } | ImportFailure;
+export type ImportCommit =
+  | {
+      ok: true;
+      added: number;
+      /** Conflicts whose namesake got the imported key (only when some were chosen). */
+      replaced?: number;
+    }
+  | ImportFailure;
 
 /** A whole import refused: why, in words a person can act on; never a secret. */
 export interface ImportFailure {
@@ -69,8 +76,11 @@ export interface TransferProtocol {
   'export:accounts'(): StoredAccount[];
   /** Parse an export (text) in the background and say what importing it would do. */
   'import:preview'(data: { text: string; password?: string }): ImportPreview;
-  /** Add the items chosen (by preview index) of the preview `token`; duplicates are never added. */
-  'import:commit'(data: { token: string; select: number[] }): ImportCommit;
+  /**
+   * Add the items chosen (by preview index) of the preview `token`; accounts already in Twofold
+   * are never added. Chosen conflicts listed in `replace` replace their namesake's key instead.
+   */
+  'import:commit'(data: { token: string; select: number[]; replace?: number[] }): ImportCommit;
 }
 
 export const TRANSFER_POLICY = {

@@ -12,6 +12,8 @@ export const VAULT_ERRORS = {
   LOCKED: 'Twofold is locked. Unlock it first.',
   PASSKEY_NO_PRF:
     'This browser or authenticator cannot unlock Twofold with a passkey (it lacks the PRF extension). Nothing was changed: keep using your passphrase.',
+  PASSKEY_NO_PRF_LEFT:
+    "This authenticator cannot unlock Twofold (it lacks the PRF extension). Your vault was not changed, but the authenticator may now hold a passkey named \"$1\" for Twofold: delete it in the authenticator's settings (a security key's manager app, or your system's or browser's passkey settings).",
   PASSKEY_UNSUPPORTED:
     'This browser offers no passkeys here. Nothing was changed: keep using your passphrase.',
   PASSKEY_CANCELLED:

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  enabledSiteLabel,
+  keepEnabledOrigins,
+  rememberEnabledOrigin,
   m2mmanagerMatches,
   normalizeWebsite,
   parseExtraOrigins,
@@ -52,11 +55,80 @@ describe('origins', () => {
     ['https://example.com/login', 'https://example.com'],
     ['http://m2mmanager.localhost:4100/x', 'http://m2mmanager.localhost:4100'],
     ['  sub.example.org  ', 'https://sub.example.org'],
+    // Host names without a dot: a NAS, an intranet name, this computer.
+    ['http://nas:5000', 'http://nas:5000'],
+    ['http://nas:5000/login', 'http://nas:5000'],
+    ['intranet', 'https://intranet'],
+    ['localhost', 'https://localhost'],
+    ['http://localhost:8080', 'http://localhost:8080'],
+    ['http://192.168.1.10:8443/', 'http://192.168.1.10:8443'],
+    ['https://[::1]:4100', 'https://[::1]:4100'],
   ])('normalizeWebsite(%s) = %s', (input, origin) => {
     expect(normalizeWebsite(input)).toBe(origin);
   });
 
-  it.each(['', 'not a site', 'javascript:alert(1)', 'localhost'])('normalizeWebsite refuses %j', (input) => {
+  it.each([
+    '',
+    'not a site',
+    'javascript:alert(1)',
+    'ftp://nas',
+    'http://',
+    'https://-nas-',
+    'a..b',
+    'x'.repeat(64),
+    'http://exa mple.com',
+    'https://nas:99999',
+  ])('normalizeWebsite refuses %j', (input) => {
     expect(() => normalizeWebsite(input)).toThrow(/is not a website address/);
+  });
+});
+
+describe('enabled sites keep the origin (and port) they were enabled from', () => {
+  it.each([
+    [
+      'a port-less grant for a site on a port',
+      {},
+      ['http://localhost/*'],
+      'http://localhost:4100',
+      { 'http://localhost/*': ['http://localhost:4100'] },
+    ],
+    [
+      'the exact grant',
+      {},
+      ['http://nas:5000/*'],
+      'http://nas:5000',
+      { 'http://nas:5000/*': ['http://nas:5000'] },
+    ],
+    [
+      'a second port under one pattern',
+      { 'http://localhost/*': ['http://localhost:4100'] },
+      ['http://localhost/*'],
+      'http://localhost:8080',
+      { 'http://localhost/*': ['http://localhost:4100', 'http://localhost:8080'] },
+    ],
+    ['no active site (the settings page)', {}, ['http://localhost/*'], undefined, {}],
+    ['a grant that does not cover the active tab', {}, ['https://a.example/*'], 'https://b.example', {}],
+  ])('%s', (_name, before, granted, origin, after) => {
+    expect(rememberEnabledOrigin(before, granted, origin)).toEqual(after);
+  });
+
+  it.each([
+    ['http://localhost/*', { 'http://localhost/*': ['http://localhost:4100'] }, 'http://localhost:4100'],
+    ['http://localhost/*', {}, 'http://localhost'],
+    ['http://nas:5000/*', {}, 'http://nas:5000'],
+    // A remembered origin the pattern no longer covers is not shown for it.
+    ['https://a.example/*', { 'https://a.example/*': ['https://b.example'] }, 'https://a.example'],
+  ])('%s is shown as %j', (pattern, remembered, label) => {
+    expect(enabledSiteLabel(pattern, remembered)).toBe(label);
+  });
+
+  it('forgets the origins of a site turned off', () => {
+    const remembered = {
+      'http://localhost/*': ['http://localhost:4100'],
+      'https://a.example/*': ['https://a.example'],
+    };
+    expect(keepEnabledOrigins(remembered, ['https://a.example/*'])).toEqual({
+      'https://a.example/*': ['https://a.example'],
+    });
   });
 });

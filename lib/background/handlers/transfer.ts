@@ -17,5 +17,7 @@ export function registerTransferHandlers(
   handle('import:preview', async ({ text, password }) =>
     inUiLanguage(await transfer.preview(text, password)),
   );
-  handle('import:commit', async ({ token, select }) => inUiLanguage(await transfer.commit(token, select)));
+  handle('import:commit', async ({ token, select, replace }) =>
+    inUiLanguage(await transfer.commit(token, select, replace)),
+  );
 }

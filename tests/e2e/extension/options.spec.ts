@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { decodeMigrationUri, encodeMigrationUri } from '../../../lib/otp/migration';
 import { toOtpauthUri } from '../../../lib/otp/uri';
 import type { OtpAccount } from '../../../lib/otp/account';
@@ -230,7 +230,7 @@ test.describe('options: backup, import, export', () => {
     await options.pasteUris([toOtpauthUri(VECTORS[0]!), conflict, toOtpauthUri(VECTORS[1]!)].join('\n'));
     await expect(options.previewItems()).toHaveCount(3);
     await expect(options.previewItems().nth(0)).toContainText('Already in Twofold');
-    await expect(options.previewItems().nth(1)).toContainText('Same name, other secret');
+    await expect(options.previewItems().nth(1)).toContainText('Same name, other key');
     await expect(options.previewItems().nth(1).getByRole('checkbox')).not.toBeChecked();
     await expect(options.previewItems().nth(2).getByRole('checkbox')).toBeChecked();
     await options.addSelected(1);
@@ -253,10 +253,11 @@ test.describe('options: backup, import, export', () => {
     const hotp = 'otpauth://hotp/Forge:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Forge&counter=42';
     await options.pasteUris([...Array.from({ length: 20 }, (_, i) => row(i + 1)), hotp].join('\n'));
     await expect(options.previewItems()).toHaveCount(21);
-    const repeats = options.previewItems().filter({ hasText: 'Same key as row 1: not added twice' });
+    const repeats = options.previewItems().filter({ hasText: 'Same key as row 1: tick to keep both' });
     await expect(repeats).toHaveCount(19);
+    // Unticked, but the person may keep one anyway (one key used on two sites).
     for (const box of await repeats.getByRole('checkbox').all()) {
-      await expect(box).toBeDisabled();
+      await expect(box).toBeEnabled();
       await expect(box).not.toBeChecked();
     }
     await expect(options.previewItems().filter({ hasText: 'Forge (carol)' })).toContainText(
@@ -407,3 +408,231 @@ function OTPAuthAccount(uri: string): OtpAccount {
     counter: 0,
   };
 }
+
+/** Is `locator` the focused element of its page (its window need not be the focused one)? */
+async function expectFocused(locator: Locator): Promise<void> {
+  await expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
+test.describe('settings: finding your way, checked numbers, sites, clock, import choices', () => {
+  // Each test makes a vault and opens a few pages: slow on a loaded machine, not a timing check.
+  test.describe.configure({ timeout: 180_000 });
+
+  test('the section index reaches every section; "Back up now" opens the backup section in its first field', async ({
+    twofold,
+  }) => {
+    const popup = await createVault(twofold);
+    await seedAccounts(popup.page, [toOtpauthUri(VECTORS[0]!)]);
+    await popup.page.reload();
+    const opened = twofold.context.waitForEvent('page');
+    await popup.page.getByRole('button', { name: 'Back up now' }).click();
+    const settings = await opened;
+    await settings.waitForLoadState();
+    expect(new URL(settings.url()).hash).toBe('#backup');
+    const passphrase = settings.getByLabel('Backup passphrase', { exact: true });
+    await expect(passphrase).toBeVisible();
+    await expectFocused(passphrase);
+
+    const index = settings.getByRole('navigation', { name: 'Settings sections' });
+    await expect(index.getByRole('link')).toHaveText([
+      'Security',
+      'Sync',
+      'Sites with autofill',
+      'Clock',
+      'Encrypted backup',
+      'Import',
+      'Export in clear',
+    ]);
+    // Keyboard: the link is followed with Enter, and Tab goes on from that section.
+    await index.getByRole('link', { name: 'Import' }).focus();
+    await settings.keyboard.press('Enter');
+    await expectFocused(settings.getByRole('heading', { name: 'Import', level: 2 }));
+    expect(new URL(settings.url()).hash).toBe('#import');
+    await settings.keyboard.press('Tab');
+    await expectFocused(settings.getByLabel(/^File to read/));
+  });
+
+  test('the locked settings page says "Twofold is locked" once; the import intro names every format', async ({
+    twofold,
+  }) => {
+    const popup = await createVault(twofold);
+    await popup.lock();
+    const page = await twofold.openOptions();
+    await expect(page.getByRole('button', { name: 'Unlock', exact: true })).toBeVisible();
+    await expect(page.getByText(/Twofold is locked/)).toHaveCount(1);
+    const options = new OptionsPage(page);
+    await options.unlockIfLocked(PASSPHRASE);
+    await expect(options.section('Import')).toContainText(
+      'Twofold backups, Aegis (plain or encrypted), 2FAS (plain or encrypted), Bitwarden (JSON, encrypted JSON or CSV), andOTP, Ente (plain text export)',
+    );
+  });
+
+  test('a lock delay out of range is refused next to the field, and nothing is saved', async ({
+    twofold,
+  }) => {
+    await createVault(twofold);
+    const options = await openOptions(twofold);
+    const field = options.page.getByLabel('Lock after this many idle minutes');
+    const saved = options.section('Security').getByRole('status').filter({ hasText: 'Saved.' });
+    const stored = () =>
+      options.page.evaluate(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        return (settings as { autoLockMinutes?: number } | undefined)?.autoLockMinutes;
+      });
+    for (const typed of ['-3', '100000', '2.5']) {
+      await field.fill(typed);
+      await field.press('Tab');
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(
+        /^Type a whole number from 0 to 1440\. Nothing was saved\./,
+      );
+      await expect(saved).toHaveCount(0);
+      expect(await stored()).toBeUndefined();
+    }
+    await field.fill('30');
+    await field.press('Tab');
+    await expect(saved).toBeVisible();
+    await expect(field).not.toHaveAttribute('aria-invalid');
+    await expect(field).toHaveAccessibleDescription(/^0 locks only when you lock/);
+    expect(await stored()).toBe(30);
+  });
+
+  test('a site without a dot is accepted; a bound site Twofold may not run on says so until enabled; turning a site off keeps the focus in the list', async ({
+    twofold,
+    sandbox,
+  }) => {
+    const popup = await createVault(twofold);
+    await popup.addAccount(
+      'otpauth://totp/NAS:admin?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=NAS',
+      'http://nas:5000',
+    );
+    await expect(popup.code('NAS (admin)')).toBeVisible();
+    const m2m = new URL(sandbox.url).origin;
+    await popup.addAccount('otpauth://totp/M2M:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=M2M', m2m);
+    await expect(popup.code('M2M (me)')).toBeVisible();
+
+    let options = await openOptions(twofold);
+    let sites = options
+      .section('Sites with autofill')
+      .getByRole('list', { name: 'Sites with autofill', exact: true });
+    const nas = sites.getByRole('listitem').filter({ hasText: 'http://nas:5000' });
+    await expect(nas).toContainText('Not filled yet: autofill is not enabled on this site.');
+    await expect(nas.getByRole('button', { name: 'Enable autofill on http://nas:5000' })).toBeVisible();
+    // The preset site works: no such warning there.
+    const preset = sites.getByRole('listitem').filter({ hasText: m2m });
+    await expect(preset).toBeVisible();
+    await expect(preset).not.toContainText('Not filled yet');
+
+    // The person allows the NAS (the browser's dialog answered as in site-access.spec.ts).
+    await twofold.grantHostPermissionAndRestart('http://nas:5000/*');
+    const unlocked = new PopupPage(await twofold.openPopup());
+    await unlocked.unlock(PASSPHRASE);
+    await expect(unlocked.code('NAS (admin)')).toBeVisible();
+    options = await openOptions(twofold);
+    sites = options
+      .section('Sites with autofill')
+      .getByRole('list', { name: 'Sites with autofill', exact: true });
+    await expect(sites.getByRole('listitem').filter({ hasText: 'http://nas:5000' })).not.toContainText(
+      'Not filled yet',
+    );
+    await options.page.getByRole('button', { name: 'Turn off autofill on http://nas:5000' }).click();
+    await expect(options.page.getByText('Autofill is off for http://nas:5000.')).toBeVisible();
+    await expectFocused(options.page.getByRole('heading', { name: 'Other sites with autofill' }));
+    await expect(sites.getByRole('listitem').filter({ hasText: 'http://nas:5000' })).toContainText(
+      'Not filled yet: autofill is not enabled on this site.',
+    );
+  });
+
+  test('the clock check says what it measured (5 s slow is not "in time"); a manual offset says it was saved', async ({
+    twofold,
+    sandbox,
+    control,
+  }) => {
+    await control.offsetClock(5_000);
+    const popup = await createVault(twofold);
+    const origin = new URL(sandbox.url).origin;
+    const host = new URL(sandbox.url).host;
+    await popup.addAccount(
+      'otpauth://totp/M2M:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=M2M',
+      origin,
+    );
+    await expect(popup.code('M2M (me)')).toBeVisible();
+    const options = await openOptions(twofold);
+    const clock = options.section('Clock');
+    await clock.getByRole('button', { name: "Check this computer's clock" }).click();
+    await expect(clock.getByRole('status')).toHaveText(
+      'Checked now. 1 site measured; what it found is listed below.',
+    );
+    const row = clock.getByRole('listitem').filter({ hasText: origin });
+    await expect(row).toContainText(/: [456] s slow: within what sites accept, codes not adjusted/);
+    await expect(row).not.toContainText('in time');
+
+    const manual = clock.getByLabel(
+      `Manual offset for ${host}, in seconds (positive when this computer is slow)`,
+    );
+    await manual.fill('5000');
+    await clock.getByRole('button', { name: 'Save offset' }).click();
+    await expect(manual).toHaveAttribute('aria-invalid', 'true');
+    await expect(manual).toHaveAccessibleDescription(
+      'Type a whole number from -900 to 900. Nothing was saved.',
+    );
+    await manual.fill('5');
+    await clock.getByRole('button', { name: 'Save offset' }).click();
+    await expect(clock.getByRole('status')).toHaveText(`Offset for ${host} saved: 5 s.`);
+    await expect(row).toContainText('manual offset of 5 s (codes adjusted)');
+    await expect(manual).not.toHaveAttribute('aria-invalid');
+  });
+
+  test('import choices: summary first, select all and none, a repeated key kept for another site, a conflict replacing the old key', async ({
+    twofold,
+  }) => {
+    const popup = await createVault(twofold);
+    await seedAccounts(popup.page, [toOtpauthUri(VECTORS[0]!)]);
+    const options = await openOptions(twofold);
+    const rekeyed = { ...VECTORS[0]!, secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TFOQ' };
+    const shared = (label: string) =>
+      `otpauth://totp/Shared:${label}?secret=ONSWG4TFOQQGC3TEEBQXGIDTMVRXEZLU&issuer=Shared`;
+    await options.pasteUris(
+      [toOtpauthUri(rekeyed), shared('intranet'), shared('extranet'), toOtpauthUri(VECTORS[1]!)].join('\n'),
+    );
+    await expect(options.previewItems()).toHaveCount(4);
+    const summary = options.page.getByText(
+      'New: 2 · already in Twofold: 0 · same name, other key: 1 · same key as another row: 1 · not importable: 0',
+    );
+    await expect(summary).toBeVisible();
+    // The summary comes before the rows.
+    expect(
+      await summary.evaluate(
+        (el) =>
+          !!(
+            el.compareDocumentPosition(document.querySelector('.preview-list')!) &
+            Node.DOCUMENT_POSITION_FOLLOWING
+          ),
+      ),
+    ).toBe(true);
+
+    await options.page.getByRole('button', { name: 'Select none' }).click();
+    await expect(options.page.getByRole('button', { name: 'Nothing to add' })).toBeDisabled();
+    await options.page.getByRole('button', { name: 'Select all' }).click();
+    for (const box of await options.previewItems().getByRole('checkbox').all())
+      await expect(box).toBeChecked();
+
+    // The conflict: keep both is the default, replace is offered.
+    const conflict = options.previewItems().filter({ hasText: 'Same name, other key' });
+    const choice = conflict.getByRole('group', { name: `What to do with ${NAMES[0]}` });
+    await expect(choice.getByRole('radio', { name: 'Keep both' })).toBeChecked();
+    await choice.getByRole('radio', { name: /^Replace the key of the account in Twofold/ }).check();
+
+    await options.page.getByRole('button', { name: 'Add 4 selected accounts' }).click();
+    await expect(options.page.getByText('3 accounts added. 1 key replaced.')).toBeVisible();
+    expect(await accountCount(options.page)).toBe(4);
+    // The next import starts where the focus is now.
+    await expectFocused(options.page.getByLabel(/^File to read/));
+
+    // Both rows with the shared key are there, and Example now gives the new key's codes.
+    await popup.page.reload();
+    await expect(popup.code('Shared (intranet)')).toBeVisible();
+    await expect(popup.code('Shared (extranet)')).toBeVisible();
+    await expectCodes(popup, [rekeyed], [NAMES[0]!]);
+  });
+});

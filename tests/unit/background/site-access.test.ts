@@ -14,7 +14,14 @@ interface Script {
 function fakeBrowser(granted: string[]) {
   let origins = [...granted];
   const scripts = new Map<string, Script>();
+  const local: Record<string, unknown> = {};
   const api = {
+    storage: {
+      local: {
+        get: (key: string) => Promise.resolve(key in local ? { [key]: local[key] } : {}),
+        set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(local, items)),
+      },
+    },
     runtime: { getManifest: () => ({ host_permissions: ['https://*.matooma.com/*'] }) },
     permissions: {
       getAll: () => Promise.resolve({ origins: [...origins] }),
