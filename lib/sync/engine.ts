@@ -299,6 +299,35 @@ export class SyncEngine {
     }
     const headerBytes = itemBytes(HEADER_KEY, header);
     const packed = pack(texts, area, headerBytes, this.quota);
+    // The vault may already hold the merge: what this run knows is remembered even when the
+    // area refuses the write (quota), or the next run would take the merge for a local edit.
+    let written = packed.ok;
+    let failure: Error | undefined;
+    if (packed.ok) {
+      const desired: Record<string, unknown> = { [HEADER_KEY]: header, ...packed.items };
+      const { set, remove } = areaChanges(area, desired);
+      try {
+        if (Object.keys(set).length) {
+          await areaApi.set(set);
+          report.writes++;
+        }
+        if (remove.length) {
+          await areaApi.remove(remove);
+          report.writes++;
+        }
+      } catch (error) {
+        written = false;
+        failure = error instanceof Error ? error : new Error(String(error));
+      }
+      report.bytes = packed.bytes;
+    } else {
+      report.status = packed.reason === 'record' ? 'too-large' : 'full';
+      report.sent = 0;
+      // Measured against the whole space, so the share shown is what would be needed.
+      report.bytes =
+        packed.reason === 'items' ? Math.max(packed.bytes, this.quota.totalBytes + 1) : packed.bytes;
+      report.limit = packed.reason === 'record' ? packed.limit : this.quota.totalBytes;
+    }
     const records: SyncState['records'] = {};
     for (const [id, record] of known) {
       const previous = state.records[id]?.area;
@@ -325,28 +354,8 @@ export class SyncEngine {
       } else if (record.gone) entry.k = record.gone;
       records[id] = {
         ...entry,
-        ...(packed.ok ? { area: encodeHlc(record.version) } : previous ? { area: previous } : {}),
+        ...(written ? { area: encodeHlc(record.version) } : previous ? { area: previous } : {}),
       };
-    }
-    if (packed.ok) {
-      const desired: Record<string, unknown> = { [HEADER_KEY]: header, ...packed.items };
-      const { set, remove } = areaChanges(area, desired);
-      if (Object.keys(set).length) {
-        await areaApi.set(set);
-        report.writes++;
-      }
-      if (remove.length) {
-        await areaApi.remove(remove);
-        report.writes++;
-      }
-      report.bytes = packed.bytes;
-    } else {
-      report.status = packed.reason === 'record' ? 'too-large' : 'full';
-      report.sent = 0;
-      // Measured against the whole space, so the share shown is what would be needed.
-      report.bytes =
-        packed.reason === 'items' ? Math.max(packed.bytes, this.quota.totalBytes + 1) : packed.bytes;
-      report.limit = packed.reason === 'record' ? packed.limit : this.quota.totalBytes;
     }
     await this.deps.state.save({
       device: state.device,
@@ -355,8 +364,9 @@ export class SyncEngine {
       records,
       purged: [...purged].slice(-MAX_PURGED),
       ...pick(state, ['localRev']),
-      ...(packed.ok ? { areaRev: header.rev, epoch: header.epoch } : pick(state, ['areaRev', 'epoch'])),
+      ...(written ? { areaRev: header.rev, epoch: header.epoch } : pick(state, ['areaRev', 'epoch'])),
     });
+    if (failure !== undefined) throw failure;
     return report;
   }
 

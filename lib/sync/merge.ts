@@ -52,7 +52,7 @@ export async function keyDigest(key: KeyMaterial): Promise<string> {
 }
 
 /** Every key an account holds: the current one, then the replaced ones. */
-export function keysOf(account: AccountBody['account']): KeyMaterial[] {
+export function keysOf(account: AccountBody['account']): (KeyMaterial & { counter: number })[] {
   return [account, ...(account.previousKeys ?? [])];
 }
 
