@@ -15,9 +15,9 @@ import { ingest, type KnownVersion, type SyncNotice } from './ingest';
 import { CONCERNS, type Concern } from './concerns';
 import {
   concernVersion,
+  goneEntries,
   keyDigest,
   keyIdentity,
-  keysOf,
   liveAccounts,
   mergeRecords,
   purgeTombstones,
@@ -485,8 +485,8 @@ function splitPrints(cf: string): Partial<Record<Concern, string>> {
   return Object.fromEntries(PRINTED.map((c, i) => [c, cf.slice(i * PRINT_CHARS, (i + 1) * PRINT_CHARS)]));
 }
 
-async function keyDigests(account: AccountBody['account'], digest: KeyDigest): Promise<string[]> {
-  return [...new Set(await Promise.all(keysOf(account).map((k) => digest(k))))].sort();
+function keyDigests(account: AccountBody['account'], digest: KeyDigest): Promise<string[]> {
+  return goneEntries(account, digest);
 }
 
 function encodeVersions(record: SyncRecord): Partial<Record<Concern, string>> | undefined {

@@ -100,22 +100,57 @@ export async function mergeRecords(
 /** The merged content: concern versions all spelled out (the caller normalises them). */
 async function mergeContent(a: SyncRecord, b: SyncRecord, digest: KeyDigest): Promise<SyncRecord> {
   if (!a.body && !b.body) {
-    const keys = a.gone || b.gone ? [...new Set([...(a.gone ?? []), ...(b.gone ?? [])])].sort() : undefined;
-    return { id: a.id, version: a.version, ...(keys ? { gone: keys } : {}) };
+    const gone = a.gone || b.gone ? joinGone([...(a.gone ?? []), ...(b.gone ?? [])]) : undefined;
+    return { id: a.id, version: a.version, ...(gone ? { gone } : {}) };
   }
   if (!a.body || !b.body) {
     const [live, dead] = a.body ? [a, b] : [b, a];
-    return (await survives(live, dead, digest)) ? spelledOut(live) : { ...dead, version: dead.version };
+    const entries = await goneEntries(live.body!.account, digest);
+    if (!dead.gone) {
+      return compareHlc(concernVersion(live, 'key'), dead.version) > 0 ? spelledOut(live) : dead;
+    }
+    const seen = new Map(dead.gone.map(parseGone));
+    if (entries.some((e) => !seen.has(parseGone(e)[0]))) {
+      // It holds a key the delete never saw: it comes back, with the counters the delete knew.
+      const account = live.body!.account;
+      const counterOf = async (key: KeyMaterial & { counter: number }) =>
+        Math.max(key.counter, seen.get(await digest(key)) ?? 0);
+      const revived: Account = { ...account, counter: await counterOf(account) };
+      if (account.previousKeys)
+        revived.previousKeys = await Promise.all(
+          account.previousKeys.map(async (k) => ({ ...k, counter: await counterOf(k) })),
+        );
+      return spelledOut({ ...live, body: { ...live.body!, account: revived } });
+    }
+    // Deleted: the tombstone also keeps the highest counters, should the account come back.
+    return { ...dead, gone: joinGone([...dead.gone, ...entries]) };
   }
   return mergeLive(a, b);
 }
 
-/** Whether a live record outlives a delete: it holds a key the delete never saw. */
-async function survives(live: SyncRecord, dead: SyncRecord, digest: KeyDigest): Promise<boolean> {
-  if (!dead.gone) return compareHlc(concernVersion(live, 'key'), dead.version) > 0;
-  const seen = new Set(dead.gone);
-  for (const key of keysOf(live.body!.account)) if (!seen.has(await digest(key))) return true;
-  return false;
+/** `digest` or `digest.counter` → [digest, counter]. */
+function parseGone(entry: string): [string, number] {
+  const [digest = '', counter] = entry.split('.');
+  return [digest, counter ? Number(counter) : 0];
+}
+
+/** One entry per key, its highest counter, sorted: the same on every computer. */
+export function joinGone(entries: readonly string[]): string[] {
+  const byDigest = new Map<string, number>();
+  for (const entry of entries) {
+    const [digest, counter] = parseGone(entry);
+    byDigest.set(digest, Math.max(counter, byDigest.get(digest) ?? 0));
+  }
+  return [...byDigest].map(([digest, counter]) => (counter ? `${digest}.${counter}` : digest)).sort();
+}
+
+/** What a tombstone keeps of an account's keys: their digests and HOTP counters. */
+export async function goneEntries(account: AccountBody['account'], digest: KeyDigest): Promise<string[]> {
+  return joinGone(
+    await Promise.all(
+      keysOf(account).map(async (k) => (k.counter ? `${await digest(k)}.${k.counter}` : digest(k))),
+    ),
+  );
 }
 
 function spelledOut(record: SyncRecord): SyncRecord {

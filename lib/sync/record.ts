@@ -17,8 +17,9 @@ export interface SyncRecord {
   /** Undefined: a tombstone (the account was deleted at `version`). */
   body?: AccountBody;
   /**
-   * A tombstone's digests of the keys the deleting computer saw (`keyDigest`); undefined for
-   * tombstones written before they carried them.
+   * A tombstone's digests of the keys the deleting computer saw (`keyDigest`), each followed by
+   * `.<counter>` when its HOTP counter is not 0; undefined for tombstones written before they
+   * carried them.
    */
   gone?: string[];
 }
@@ -30,10 +31,11 @@ const DIGEST_BYTES = 8;
 export function encodeTombstone(gone: readonly string[] | undefined): Uint8Array<ArrayBuffer> {
   if (!gone) return new Uint8Array(0);
   const out = new ByteWriter().byte(TOMBSTONE_VERSION).varint(gone.length);
-  for (const digest of gone) {
+  for (const entry of gone) {
+    const [digest = '', counter = '0'] = entry.split('.');
     const bytes = fromB64u(digest);
     if (bytes.length !== DIGEST_BYTES) throw new Error('bad key digest');
-    out.raw(bytes);
+    out.raw(bytes).varint(Number(counter));
   }
   return out.done();
 }
@@ -44,7 +46,11 @@ export function decodeTombstone(plain: Uint8Array): string[] | undefined {
   if (read.byte() !== TOMBSTONE_VERSION) throw new Error('unknown tombstone version');
   const count = read.varint();
   if (count > 4096) throw new Error('bad tombstone');
-  const gone = Array.from({ length: count }, () => toB64u(read.raw(DIGEST_BYTES)));
+  const gone = Array.from({ length: count }, () => {
+    const digest = toB64u(read.raw(DIGEST_BYTES));
+    const counter = read.varint();
+    return counter ? `${digest}.${counter}` : digest;
+  });
   if (!read.finished) throw new Error('bad tombstone');
   return gone;
 }

@@ -12,7 +12,8 @@
  *                                    with --node-only, no browsers)
  *   npm run bench -- --model-only    only the sync model check (npm run bench:model): 10,000 histories,
  *                                    its line written between the bench:model markers of docs/BENCHMARKS.md;
- *                                    --histories N for another count, --seed N to replay one history
+ *                                    --histories N [--first-seed S] for another count (writes nothing),
+ *                                    --seed N to replay one history
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -329,6 +330,7 @@ async function modelOnly(): Promise<void> {
   }
   const { summary, line, seconds } = await benchModelCheck({
     histories: numberAfter('--histories'),
+    firstSeed: numberAfter('--first-seed'),
     onProgress: progress,
   });
   console.log(`${line} (${seconds.toFixed(0)} s)`);
