@@ -71,10 +71,9 @@ const account: fc.Arbitrary<StoredAccount> = fc
   .map(([key, rest]) => ({ ...key, ...rest }));
 
 const rank = fc.oneof(fc.nat(), fc.maxSafeNat(), fc.double({ noNaN: true, noDefaultInfinity: true }));
-const versions = fc.option(
-  fc.dictionary(fc.constantFrom(...CONCERNS), hlc, { minKeys: 1 }),
-  { nil: undefined },
-);
+const versions = fc.option(fc.dictionary(fc.constantFrom(...CONCERNS), hlc, { minKeys: 1 }), {
+  nil: undefined,
+});
 
 /** What sync carries of an account: all of it but the record id and the local-only fields. */
 function synced(a: StoredAccount): AccountBody['account'] {
