@@ -57,8 +57,8 @@ function undoableReplacement(account: StoredAccount, now: number): { keyReplaced
 }
 
 function keyOf(account: OtpAccount, replacedAt: number): PreviousKey {
-  const { type, secret, algorithm, digits, period, counter } = account;
-  return { type, secret, algorithm, digits, period, counter, replacedAt };
+  const { type, secret, algorithm, digits, period, counter, encoder } = account;
+  return { type, secret, algorithm, digits, period, counter, ...(encoder ? { encoder } : {}), replacedAt };
 }
 
 /**
@@ -66,9 +66,11 @@ function keyOf(account: OtpAccount, replacedAt: number): PreviousKey {
  * binding, pin and id stay; the old key goes first in `previousKeys`.
  */
 export function replaceKey(old: StoredAccount, otp: OtpAccount, now: number): StoredAccount {
-  const { type, secret, algorithm, digits, period, counter } = otp;
+  const { type, secret, algorithm, digits, period, counter, encoder } = otp;
+  const { encoder: _oldEncoder, ...rest } = old; // a Steam key replaced by a plain one is no longer Steam
   return {
-    ...old,
+    ...rest,
+    ...(encoder ? { encoder } : {}),
     type,
     secret,
     algorithm,
@@ -85,7 +87,8 @@ export function restorePreviousKey(account: StoredAccount, now: number): StoredA
   const [previous, ...older] = account.previousKeys ?? [];
   if (!previous) return undefined;
   const { replacedAt: _replacedAt, ...key } = previous;
-  return { ...account, ...key, updatedAt: now, previousKeys: [keyOf(account, now), ...older] };
+  const { encoder: _encoder, ...rest } = account;
+  return { ...rest, ...key, updatedAt: now, previousKeys: [keyOf(account, now), ...older] };
 }
 
 export function newStoredAccount(

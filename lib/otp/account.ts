@@ -32,7 +32,7 @@ export interface OtpAccount {
 /** A key an account had before the user replaced it (a site re-enrolled): kept for undo. */
 export interface PreviousKey extends Pick<
   OtpAccount,
-  'type' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'
+  'type' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter' | 'encoder'
 > {
   /** ms epoch when it was replaced. */
   replacedAt: number;

@@ -1,21 +1,33 @@
 /**
  * An account as it travels in a sync record, in a compact binary form (before encryption):
  * about 85 bytes for a typical account, so 500 fit in the browser's sync space. Lossless for
- * every field the merge compares; `updatedAt` is not carried (the record's version says when).
+ * every field of `StoredAccount` but the local-only ones (`updatedAt`: the record's version says
+ * when); `concerns.ts` lists each field's role and the property test checks the round trip.
+ *
+ * Version 2 adds, behind an "extra" bit so a typical account costs nothing more: the encoder
+ * (Steam), `previousKeys`, an explicit unpin, and the version of each concern that changed
+ * before the record's own version. Version 1 bodies (written by the previous release) still decode.
  */
-import type { OtpAlgorithm, StoredAccount } from '../otp/account';
-import { ByteReader, ByteWriter } from './bytes';
+import type { OtpAlgorithm, OtpType, PreviousKey, StoredAccount } from '../otp/account';
+import { ByteReader, ByteWriter, fromB64u, toB64u } from './bytes';
+import { CONCERNS, type Concern } from './concerns';
+import { compareHlc, type Hlc } from './hlc';
 
 /** The synced part of an account, plus its place in the list. */
 export interface AccountBody {
   account: Omit<StoredAccount, 'id' | 'updatedAt'>;
   /** Position in the list: accounts are sorted by rank, then id. */
   rank: number;
+  /** Each concern's version when it is older than the record's own (absent: the record's). */
+  versions?: Partial<Record<Concern, Hlc>>;
 }
 
-const CODEC_VERSION = 1;
+export const CODEC_VERSION = 2;
+const V1 = 1;
 /** In the first byte, above the version: the rank is a whole number (a varint, not 8 bytes). */
 const WHOLE_RANK = 0x10;
+/** In the first byte (version 2): an extra flags byte follows the main fields. */
+const EXTRA = 0x20;
 const ALGORITHMS: OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const HTTPS = 'https://';
@@ -27,12 +39,25 @@ const ORIGIN_HTTPS = 1 << 5;
 const CUSTOM_SHAPE = 1 << 6;
 const RAW_SECRET = 1 << 7;
 
+// The extra flags byte.
+const STEAM = 1;
+const UNPINNED = 1 << 1;
+const HAS_PREVIOUS = 1 << 2;
+const HAS_VERSIONS = 1 << 3;
+
+// A previous key's flags byte.
+const P_HOTP = 1;
+const P_CUSTOM = 1 << 3;
+const P_RAW = 1 << 4;
+const P_STEAM = 1 << 5;
+
+const DEVICE_BYTES = 3;
+
 export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
   const a = body.account;
-  const algorithm = ALGORITHMS.indexOf(a.algorithm);
-  if (algorithm < 0) throw new Error('unknown algorithm');
+  const algorithm = algorithmIndex(a.algorithm);
   const custom = a.digits !== 6 || a.period !== 30;
-  const raw = !/^[A-Z2-7]*$/.test(a.secret);
+  const raw = isRaw(a.secret);
   const https = a.origin?.startsWith(HTTPS) ?? false;
   const flags =
     (a.type === 'hotp' ? HOTP : 0) |
@@ -42,26 +67,47 @@ export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
     (https ? ORIGIN_HTTPS : 0) |
     (custom ? CUSTOM_SHAPE : 0) |
     (raw ? RAW_SECRET : 0);
-  const whole = Number.isSafeInteger(body.rank) && body.rank >= 0;
-  const out = new ByteWriter().byte(CODEC_VERSION | (whole ? WHOLE_RANK : 0)).byte(flags);
+  const versions = versionTable(body.versions);
+  const extra =
+    (a.encoder === 'steam' ? STEAM : 0) |
+    (a.pinned === false ? UNPINNED : 0) |
+    (a.previousKeys?.length ? HAS_PREVIOUS : 0) |
+    (versions ? HAS_VERSIONS : 0);
+  if (a.encoder !== undefined && a.encoder !== 'steam') throw new Error('unknown encoder');
+  const whole = Number.isSafeInteger(body.rank) && body.rank >= 0 && !Object.is(body.rank, -0);
+  const out = new ByteWriter()
+    .byte(CODEC_VERSION | (whole ? WHOLE_RANK : 0) | (extra ? EXTRA : 0))
+    .byte(flags);
   if (whole) out.varint(body.rank);
   else out.float(body.rank);
   out.varint(a.createdAt);
   if (custom) out.byte(a.digits).varint(a.period);
   out.varint(a.counter);
-  if (raw) out.text(a.secret);
-  else out.varint(a.secret.length).raw(packBase32(a.secret));
+  writeSecret(out, a.secret, raw);
   out.text(a.issuer).text(a.label);
   if (a.origin !== undefined) out.text(https ? a.origin.slice(HTTPS.length) : a.origin);
-  if (a.pinned === false) out.byte(0); // an explicit "unpinned" survives the round trip
+  if (!extra) return out.done();
+  out.byte(extra);
+  if (a.previousKeys?.length) {
+    out.varint(a.previousKeys.length);
+    for (const key of a.previousKeys) writePreviousKey(out, key);
+  }
+  if (versions) {
+    out.varint(versions.table.length);
+    for (const hlc of versions.table) writeHlc(out, hlc);
+    for (const index of versions.indexes) out.byte(index);
+  }
   return out.done();
 }
 
-/** Throws on anything that is not a body this version wrote. */
+/** Throws on anything that is not a body version 1 or 2 wrote. */
 export function decodeBody(bytes: Uint8Array): AccountBody {
   const read = new ByteReader(bytes);
   const first = read.byte();
-  if ((first & ~WHOLE_RANK) !== CODEC_VERSION) throw new Error('unknown record version');
+  const version = first & 0x0f;
+  if (version === V1 && (first & ~WHOLE_RANK) !== V1) throw new Error('unknown record version');
+  if (version !== V1 && version !== CODEC_VERSION) throw new Error('unknown record version');
+  if (first & ~(0x0f | WHOLE_RANK | EXTRA)) throw new Error('unknown record version');
   const flags = read.byte();
   const rank = first & WHOLE_RANK ? read.varint() : read.float();
   const createdAt = read.varint();
@@ -69,19 +115,28 @@ export function decodeBody(bytes: Uint8Array): AccountBody {
   const digits = custom ? read.byte() : 6;
   const period = custom ? read.varint() : 30;
   const counter = read.varint();
-  let secret: string;
-  if (flags & RAW_SECRET) secret = read.text();
-  else {
-    const length = read.varint();
-    secret = unpackBase32(length, read.raw(Math.ceil((length * 5) / 8)));
-  }
+  const secret = readSecret(read, (flags & RAW_SECRET) !== 0);
   const issuer = read.text();
   const label = read.text();
   const origin = flags & HAS_ORIGIN ? (flags & ORIGIN_HTTPS ? HTTPS : '') + read.text() : undefined;
-  const explicitUnpinned = !read.finished && read.byte() === 0;
+  let extra = 0;
+  let previousKeys: PreviousKey[] | undefined;
+  let versions: AccountBody['versions'];
+  if (version === V1) {
+    // Version 1 wrote an explicit "unpinned" as one trailing zero byte.
+    if (!read.finished && read.byte() === 0) extra = UNPINNED;
+  } else if (first & EXTRA) {
+    extra = read.byte();
+    if (extra & ~(STEAM | UNPINNED | HAS_PREVIOUS | HAS_VERSIONS)) throw new Error('bad record');
+    if (extra & HAS_PREVIOUS) {
+      const count = read.varint();
+      if (count === 0 || count > 64) throw new Error('bad record');
+      previousKeys = Array.from({ length: count }, () => readPreviousKey(read));
+    }
+    if (extra & HAS_VERSIONS) versions = readVersions(read);
+  }
   if (!read.finished || !Number.isFinite(rank)) throw new Error('bad record');
-  const algorithm = ALGORITHMS[(flags >> 1) & 3];
-  if (!algorithm) throw new Error('bad record');
+  if (flags & PINNED && extra & UNPINNED) throw new Error('bad record');
   return {
     rank,
     account: {
@@ -89,15 +144,124 @@ export function decodeBody(bytes: Uint8Array): AccountBody {
       issuer,
       label,
       secret,
-      algorithm,
+      algorithm: algorithmAt(flags >> 1),
       digits,
       period,
       counter,
+      ...(extra & STEAM ? { encoder: 'steam' as const } : {}),
       ...(origin !== undefined ? { origin } : {}),
-      ...(flags & PINNED ? { pinned: true } : explicitUnpinned ? { pinned: false } : {}),
+      ...(flags & PINNED ? { pinned: true } : extra & UNPINNED ? { pinned: false } : {}),
       createdAt,
+      ...(previousKeys ? { previousKeys } : {}),
     },
+    ...(versions ? { versions } : {}),
   };
+}
+
+function algorithmIndex(algorithm: OtpAlgorithm): number {
+  const index = ALGORITHMS.indexOf(algorithm);
+  if (index < 0) throw new Error('unknown algorithm');
+  return index;
+}
+
+function algorithmAt(bits: number): OtpAlgorithm {
+  const algorithm = ALGORITHMS[bits & 3];
+  if (!algorithm) throw new Error('bad record');
+  return algorithm;
+}
+
+function isRaw(secret: string): boolean {
+  return !/^[A-Z2-7]*$/.test(secret);
+}
+
+function writeSecret(out: ByteWriter, secret: string, raw: boolean): void {
+  if (raw) out.text(secret);
+  else out.varint(secret.length).raw(packBase32(secret));
+}
+
+function readSecret(read: ByteReader, raw: boolean): string {
+  if (raw) return read.text();
+  const length = read.varint();
+  return unpackBase32(length, read.raw(Math.ceil((length * 5) / 8)));
+}
+
+function writePreviousKey(out: ByteWriter, key: PreviousKey): void {
+  const custom = key.digits !== 6 || key.period !== 30;
+  const raw = isRaw(key.secret);
+  if (key.encoder !== undefined && key.encoder !== 'steam') throw new Error('unknown encoder');
+  out.byte(
+    (key.type === 'hotp' ? P_HOTP : 0) |
+      (algorithmIndex(key.algorithm) << 1) |
+      (custom ? P_CUSTOM : 0) |
+      (raw ? P_RAW : 0) |
+      (key.encoder === 'steam' ? P_STEAM : 0),
+  );
+  out.varint(key.replacedAt);
+  if (custom) out.byte(key.digits).varint(key.period);
+  out.varint(key.counter);
+  writeSecret(out, key.secret, raw);
+}
+
+function readPreviousKey(read: ByteReader): PreviousKey {
+  const flags = read.byte();
+  if (flags & ~(P_HOTP | 6 | P_CUSTOM | P_RAW | P_STEAM)) throw new Error('bad record');
+  const type: OtpType = flags & P_HOTP ? 'hotp' : 'totp';
+  const algorithm = algorithmAt(flags >> 1);
+  const replacedAt = read.varint();
+  const custom = (flags & P_CUSTOM) !== 0;
+  const digits = custom ? read.byte() : 6;
+  const period = custom ? read.varint() : 30;
+  const counter = read.varint();
+  const secret = readSecret(read, (flags & P_RAW) !== 0);
+  return {
+    type,
+    secret,
+    algorithm,
+    digits,
+    period,
+    counter,
+    ...(flags & P_STEAM ? { encoder: 'steam' as const } : {}),
+    replacedAt,
+  };
+}
+
+/** The distinct concern versions, and for each concern its index in that table. */
+function versionTable(versions: AccountBody['versions']): { table: Hlc[]; indexes: number[] } | undefined {
+  if (!versions || !CONCERNS.some((c) => versions[c])) return undefined;
+  const table: Hlc[] = [];
+  const indexes = CONCERNS.map((concern) => {
+    const hlc = versions[concern];
+    if (!hlc) return 0;
+    let at = table.findIndex((t) => compareHlc(t, hlc) === 0);
+    if (at < 0) at = table.push(hlc) - 1;
+    return at + 1;
+  });
+  return { table, indexes };
+}
+
+function readVersions(read: ByteReader): AccountBody['versions'] {
+  const size = read.varint();
+  if (size === 0 || size > CONCERNS.length) throw new Error('bad record');
+  const table = Array.from({ length: size }, () => readHlc(read));
+  const versions: Partial<Record<Concern, Hlc>> = {};
+  for (const concern of CONCERNS) {
+    const index = read.byte();
+    if (index > size) throw new Error('bad record');
+    if (index) versions[concern] = table[index - 1]!;
+  }
+  return versions;
+}
+
+function writeHlc(out: ByteWriter, hlc: Hlc): void {
+  const device = fromB64u(hlc.device);
+  if (device.length !== DEVICE_BYTES) throw new Error('bad version');
+  out.varint(hlc.wall).varint(hlc.count).raw(device);
+}
+
+function readHlc(read: ByteReader): Hlc {
+  const wall = read.varint();
+  const count = read.varint();
+  return { wall, count, device: toB64u(read.raw(DEVICE_BYTES)) };
 }
 
 function packBase32(secret: string): Uint8Array {

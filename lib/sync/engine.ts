@@ -12,8 +12,20 @@ import { encodeBody, type AccountBody } from './codec';
 import { parseHeader, verifyHeader, type SyncHeader } from './header';
 import { compareHlc, decodeHlc, encodeHlc, observe, tick, type Hlc } from './hlc';
 import { ingest, type KnownVersion, type SyncNotice } from './ingest';
-import { liveAccounts, mergeRecords, purgeTombstones } from './merge';
+import { CONCERNS, type Concern } from './concerns';
+import {
+  concernVersion,
+  goneEntries,
+  keyDigest,
+  keyIdentity,
+  liveAccounts,
+  mergeRecords,
+  purgeTombstones,
+  withVersion,
+  type KeyDigest,
+} from './merge';
 import { areaChanges, HEADER_KEY, pack } from './pack';
+import { fieldsOf } from './concerns';
 import { canonicalJson, itemBytes, SYNC_QUOTA, type Quota } from './quota';
 import { assignRanks } from './ranks';
 import { sealRecord, type SyncRecord } from './record';
@@ -36,7 +48,21 @@ export interface SyncState {
   device: string;
   clock?: string;
   header: SyncHeader;
-  records: Record<string, { v: string; fp?: string; rank?: number; area?: string }>;
+  records: Record<
+    string,
+    {
+      v: string;
+      fp?: string;
+      rank?: number;
+      area?: string;
+      /** Concern versions older than `v`. */
+      cv?: Partial<Record<Concern, string>>;
+      /** Digests of the key, names, pin and site as last written, to tell which one changed. */
+      cf?: string;
+      /** Digests of every key the account holds (a tombstone: of the keys it saw). */
+      k?: string[];
+    }
+  >;
   /** Ids whose tombstone was purged: a record with such an id is a replay. */
   purged: string[];
   /** The newest header revision seen in, or written to, the area: an older one is a replay. */
@@ -147,20 +173,37 @@ export class SyncEngine {
     const context = { vaultId: header.vaultId, epoch: header.epoch };
 
     let clock: Hlc | undefined = state.clock ? decodeHlc(state.clock) : undefined;
+    const digests = new Map<string, string>();
+    const digest: KeyDigest = async (k) => {
+      const id = keyIdentity(k);
+      let d = digests.get(id);
+      if (d === undefined) digests.set(id, (d = await keyDigest(k)));
+      return d;
+    };
     const known = new Map<string, SyncRecord>();
-    const fps = new Map<string, string>();
+    /** What this computer last wrote of each record, to tell which concern changed since. */
+    const prints = new Map<string, Prints>();
     const local = new Map(accounts.map((a) => [a.id, a]));
     for (const [id, entry] of Object.entries(state.records)) {
       const version = decodeHlc(entry.v);
+      if (entry.fp === undefined) {
+        known.set(id, { id, version, ...(entry.k ? { gone: entry.k } : {}) });
+        continue;
+      }
       const account = local.get(id);
-      if (entry.fp === undefined) known.set(id, { id, version });
-      else if (account) known.set(id, { id, version, body: bodyOf(account, entry.rank ?? 0) });
+      const rank = entry.rank ?? 0;
       // A live record missing from the vault was deleted here: handled below.
-      else known.set(id, { id, version, body: { account: { ...stubAccount }, rank: entry.rank ?? 0 } });
-      if (entry.fp !== undefined) fps.set(id, entry.fp);
+      const body = account ? bodyOf(account, rank) : { account: { ...stubAccount }, rank };
+      const versions = decodeVersions(entry.cv);
+      known.set(id, { id, version, body: versions ? { ...body, versions } : body });
+      prints.set(id, {
+        fp: entry.fp,
+        ...(entry.cf ? { cf: entry.cf } : {}),
+        ...(entry.k ? { k: entry.k } : {}),
+      });
     }
 
-    // Local changes since the last run.
+    // Local changes since the last run: only the concerns that changed get the new version.
     const changed = new Set<string>();
     const ranks = assignRanks(
       accounts.map((a) => a.id),
@@ -170,17 +213,37 @@ export class SyncEngine {
       const before = known.get(account.id);
       const rank = ranks.get(account.id) ?? before?.body?.rank ?? 0;
       const fp = await fingerprint(account);
-      if (before?.body && fps.get(account.id) === fp && before.body.rank === rank) continue;
+      const was = prints.get(account.id);
+      if (before?.body && was?.fp === fp && before.body.rank === rank) continue;
+      const cf = await concernPrints(account);
       clock = tick(clock, state.device, now);
-      known.set(account.id, { id: account.id, version: clock, body: bodyOf(account, rank) });
-      fps.set(account.id, fp);
+      const versions: Partial<Record<Concern, Hlc>> = {};
+      if (before?.body && was) {
+        const old = was.cf ? splitPrints(was.cf) : undefined;
+        const mine = splitPrints(cf);
+        for (const concern of CONCERNS) {
+          // Entries written before concerns were tracked: the record changed, not its concerns.
+          const same =
+            concern === 'rank' ? before.body.rank === rank : old ? old[concern] === mine[concern] : true;
+          if (same) versions[concern] = concernVersion(before, concern);
+        }
+      }
+      const body = bodyOf(account, rank);
+      known.set(account.id, {
+        id: account.id,
+        version: clock,
+        body: Object.keys(versions).length ? { ...body, versions } : body,
+      });
+      prints.set(account.id, { fp, cf, k: await keyDigests(body.account, digest) });
       changed.add(account.id);
     }
     for (const [id, record] of known) {
       if (record.body && !local.has(id)) {
         clock = tick(clock, state.device, now);
-        known.set(id, { id, version: clock });
-        fps.delete(id);
+        // The tombstone names the keys this computer saw: a key it never saw revives the account.
+        const seen = prints.get(id)?.k;
+        known.set(id, { id, version: clock, ...(seen ? { gone: seen } : {}) });
+        prints.delete(id);
         changed.add(id);
       }
     }
@@ -196,24 +259,29 @@ export class SyncEngine {
     // Right after a key change the area still holds records sealed with the previous key.
     const rekeyed = state.epoch !== undefined && state.epoch !== header.epoch;
     report.notices.push(...incoming.notices.filter((n) => !rekeyed || n.kind !== 'unauthentic'));
-    const outcomes = mergeRecords(known, incoming.newer);
+    const outcomes = await mergeRecords(known, incoming.newer, digest);
     for (const record of incoming.newer) {
-      if (outcomes.get(record.id) !== 'applied') continue;
+      const merged = outcomes.get(record.id);
+      if (!merged || merged.outcome === 'same' || merged.outcome === 'stale') continue;
       clock = observe(clock, record.version, state.device, now);
       report.received++;
-      changed.delete(record.id);
-      if (record.body) fps.set(record.id, await fingerprint(withId(record)));
-      else fps.delete(record.id);
+      prints.delete(record.id);
+      if (merged.outcome === 'merged') {
+        // Neither version holds the merge: it gets a version newer than both, for every computer.
+        clock = tick(clock, state.device, now);
+        known.set(record.id, withVersion(merged.record, clock));
+        changed.add(record.id);
+      } else changed.delete(record.id);
     }
     for (const id of purgeTombstones(known, now)) {
       purged.add(id);
-      fps.delete(id);
+      prints.delete(id);
     }
 
-    // The vault after the merge: local objects are kept where nothing changed.
+    // The vault after the merge: local objects are kept where sync changed nothing of them.
     const next = liveAccounts(known).map((a) => {
       const mine = local.get(a.id);
-      return mine && outcomes.get(a.id) !== 'applied' ? mine : a;
+      return mine && sameSynced(mine, a) ? mine : a;
     });
     report.accounts = next.length;
     if (!sameList(accounts, next) && !(await vault.replace(accounts, next))) return undefined;
@@ -231,25 +299,25 @@ export class SyncEngine {
     }
     const headerBytes = itemBytes(HEADER_KEY, header);
     const packed = pack(texts, area, headerBytes, this.quota);
-    const records: SyncState['records'] = {};
-    for (const [id, record] of known) {
-      const previous = state.records[id]?.area;
-      records[id] = {
-        v: encodeHlc(record.version),
-        ...(record.body ? { fp: fps.get(id)!, rank: record.body.rank } : {}),
-        ...(packed.ok ? { area: encodeHlc(record.version) } : previous ? { area: previous } : {}),
-      };
-    }
+    // The vault may already hold the merge: what this run knows is remembered even when the
+    // area refuses the write (quota), or the next run would take the merge for a local edit.
+    let written = packed.ok;
+    let failure: Error | undefined;
     if (packed.ok) {
       const desired: Record<string, unknown> = { [HEADER_KEY]: header, ...packed.items };
       const { set, remove } = areaChanges(area, desired);
-      if (Object.keys(set).length) {
-        await areaApi.set(set);
-        report.writes++;
-      }
-      if (remove.length) {
-        await areaApi.remove(remove);
-        report.writes++;
+      try {
+        if (Object.keys(set).length) {
+          await areaApi.set(set);
+          report.writes++;
+        }
+        if (remove.length) {
+          await areaApi.remove(remove);
+          report.writes++;
+        }
+      } catch (error) {
+        written = false;
+        failure = error instanceof Error ? error : new Error(String(error));
       }
       report.bytes = packed.bytes;
     } else {
@@ -260,6 +328,35 @@ export class SyncEngine {
         packed.reason === 'items' ? Math.max(packed.bytes, this.quota.totalBytes + 1) : packed.bytes;
       report.limit = packed.reason === 'record' ? packed.limit : this.quota.totalBytes;
     }
+    const records: SyncState['records'] = {};
+    for (const [id, record] of known) {
+      const previous = state.records[id]?.area;
+      let entry: SyncState['records'][string] = { v: encodeHlc(record.version) };
+      if (record.body) {
+        let print = prints.get(id);
+        if (!print?.cf || !print.k) {
+          const account = withId(record);
+          print = {
+            fp: await fingerprint(account),
+            cf: await concernPrints(account),
+            k: await keyDigests(record.body.account, digest),
+          };
+        }
+        const cv = encodeVersions(record);
+        entry = {
+          ...entry,
+          fp: print.fp,
+          rank: record.body.rank,
+          ...(cv ? { cv } : {}),
+          cf: print.cf!,
+          k: print.k!,
+        };
+      } else if (record.gone) entry.k = record.gone;
+      records[id] = {
+        ...entry,
+        ...(written ? { area: encodeHlc(record.version) } : previous ? { area: previous } : {}),
+      };
+    }
     await this.deps.state.save({
       device: state.device,
       ...(clock ? { clock: encodeHlc(clock) } : {}),
@@ -267,8 +364,9 @@ export class SyncEngine {
       records,
       purged: [...purged].slice(-MAX_PURGED),
       ...pick(state, ['localRev']),
-      ...(packed.ok ? { areaRev: header.rev, epoch: header.epoch } : pick(state, ['areaRev', 'epoch'])),
+      ...(written ? { areaRev: header.rev, epoch: header.epoch } : pick(state, ['areaRev', 'epoch'])),
     });
+    if (failure !== undefined) throw failure;
     return report;
   }
 
@@ -359,6 +457,64 @@ function withId(record: SyncRecord): StoredAccount {
 export async function fingerprint(account: StoredAccount): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', encodeBody(bodyOf(account, 0)));
   return toB64u(new Uint8Array(digest).subarray(0, 16));
+}
+
+interface Prints {
+  fp: string;
+  cf?: string;
+  k?: string[];
+}
+
+const PRINT_CHARS = 8;
+/** The concerns with a digest (the rank is compared as it is). */
+const PRINTED = CONCERNS.filter((c) => c !== 'rank');
+
+/** One short digest per concern, concatenated: which of key, names, pin, site changed. */
+async function concernPrints(account: StoredAccount): Promise<string> {
+  const parts = await Promise.all(
+    PRINTED.map(async (concern) => {
+      const fields = fieldsOf(concern).map((f) => [f, account[f] ?? null]);
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(fields)));
+      return toB64u(new Uint8Array(digest).subarray(0, 6));
+    }),
+  );
+  return parts.join('');
+}
+
+function splitPrints(cf: string): Partial<Record<Concern, string>> {
+  return Object.fromEntries(PRINTED.map((c, i) => [c, cf.slice(i * PRINT_CHARS, (i + 1) * PRINT_CHARS)]));
+}
+
+function keyDigests(account: AccountBody['account'], digest: KeyDigest): Promise<string[]> {
+  return goneEntries(account, digest);
+}
+
+function encodeVersions(record: SyncRecord): Partial<Record<Concern, string>> | undefined {
+  const versions = record.body?.versions;
+  if (!versions) return undefined;
+  const out: Partial<Record<Concern, string>> = {};
+  for (const concern of CONCERNS) {
+    const v = versions[concern];
+    if (v && compareHlc(v, record.version) !== 0) out[concern] = encodeHlc(v);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function decodeVersions(cv: Partial<Record<Concern, string>> | undefined): AccountBody['versions'] {
+  if (!cv) return undefined;
+  const out: Partial<Record<Concern, Hlc>> = {};
+  for (const concern of CONCERNS) {
+    const v = cv[concern];
+    if (v) out[concern] = decodeHlc(v);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The same account as far as sync goes (`updatedAt` is this computer's own). */
+function sameSynced(a: StoredAccount, b: StoredAccount): boolean {
+  const { updatedAt: _a, ...x } = a;
+  const { updatedAt: _b, ...y } = b;
+  return canonicalJson(x) === canonicalJson(y);
 }
 
 function sameList(a: readonly StoredAccount[], b: readonly StoredAccount[]): boolean {

@@ -1,7 +1,7 @@
 /**
  * Reads the record items of the sync area against what this computer already knows, and
- * decides for each record: already known (its sealed text is reused as is), newer (applied),
- * or refused with a notice. A record that does not authenticate (changed bytes, or a genuine
+ * decides for each record: already known (its sealed text is reused as is), to be merged, or
+ * refused with a notice. A record that does not authenticate (changed bytes, or a genuine
  * record swapped to another id, version or kind) is never applied; neither is an authentic
  * record older than one this computer already saw in the area (a replay), nor one whose
  * tombstone was purged.
@@ -26,7 +26,7 @@ export interface KnownVersion {
 }
 
 export interface Ingested {
-  /** Authentic records newer than what is known. */
+  /** Authentic records to merge: newer than what is known, or written without having seen it. */
   newer: SyncRecord[];
   /** Authentic sealed texts the area holds, at the newest version seen for each id. */
   texts: Map<string, { version: Hlc; text: string }>;
@@ -60,9 +60,9 @@ export async function ingest(
         out.notices.push({ kind: 'replayed', id });
         continue;
       }
-      // Older than what we hold but not older than what we saw in the area: our newer
-      // version is not written yet; the area is rewritten below.
-      if (mine && compareHlc(record.version, mine.version) < 0) continue;
+      // Older than what we hold but not older than what we saw in the area: written by a
+      // computer that had not seen our newer version yet. Still merged, concern by concern
+      // (it may hold a newer key than our newer record); the area is rewritten below.
       const seen = newest.get(id);
       if (!seen || compareHlc(record.version, seen.version) > 0) newest.set(id, record);
     }

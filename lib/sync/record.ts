@@ -7,7 +7,7 @@
  */
 import { importAesKey, IV_BYTES, open, seal } from '../vault/aead';
 import { randomBytes, utf8 } from '../bytes';
-import { fromB64u, toB64u } from './bytes';
+import { ByteReader, ByteWriter, fromB64u, toB64u } from './bytes';
 import { decodeBody, encodeBody, type AccountBody } from './codec';
 import { decodeHlc, encodeHlc, type Hlc } from './hlc';
 
@@ -16,6 +16,43 @@ export interface SyncRecord {
   version: Hlc;
   /** Undefined: a tombstone (the account was deleted at `version`). */
   body?: AccountBody;
+  /**
+   * A tombstone's digests of the keys the deleting computer saw (`keyDigest`), each followed by
+   * `.<counter>` when its HOTP counter is not 0; undefined for tombstones written before they
+   * carried them.
+   */
+  gone?: string[];
+}
+
+const TOMBSTONE_VERSION = 2;
+const DIGEST_BYTES = 8;
+
+/** A tombstone's plaintext: nothing (before keys were listed), or the digests of the keys it saw. */
+export function encodeTombstone(gone: readonly string[] | undefined): Uint8Array<ArrayBuffer> {
+  if (!gone) return new Uint8Array(0);
+  const out = new ByteWriter().byte(TOMBSTONE_VERSION).varint(gone.length);
+  for (const entry of gone) {
+    const [digest = '', counter = '0'] = entry.split('.');
+    const bytes = fromB64u(digest);
+    if (bytes.length !== DIGEST_BYTES) throw new Error('bad key digest');
+    out.raw(bytes).varint(Number(counter));
+  }
+  return out.done();
+}
+
+export function decodeTombstone(plain: Uint8Array): string[] | undefined {
+  if (plain.length === 0) return undefined;
+  const read = new ByteReader(plain);
+  if (read.byte() !== TOMBSTONE_VERSION) throw new Error('unknown tombstone version');
+  const count = read.varint();
+  if (count > 4096) throw new Error('bad tombstone');
+  const gone = Array.from({ length: count }, () => {
+    const digest = toB64u(read.raw(DIGEST_BYTES));
+    const counter = read.varint();
+    return counter ? `${digest}.${counter}` : digest;
+  });
+  if (!read.finished) throw new Error('bad tombstone');
+  return gone;
 }
 
 /** What every record of one vault and key shares. */
@@ -46,7 +83,7 @@ export async function sealRecord(
   const id = encodeId(record.id);
   const version = encodeHlc(record.version);
   const iv = randomBytes(IV_BYTES);
-  const plain = record.body ? encodeBody(record.body) : new Uint8Array(0);
+  const plain = record.body ? encodeBody(record.body) : encodeTombstone(record.gone);
   const sealed = await seal(key, iv, plain, recordAad(context, kind, id, version));
   const out = new Uint8Array(IV_BYTES + sealed.length);
   out.set(iv);
@@ -85,9 +122,12 @@ export async function openRecord(key: CryptoKey, context: RecordContext, text: s
   );
   if (!plain) return { ok: false, id, reason: 'unauthentic' };
   if (kind === 't') {
-    return plain.length === 0
-      ? { ok: true, record: { id, version } }
-      : { ok: false, id, reason: 'malformed' };
+    try {
+      const gone = decodeTombstone(plain);
+      return { ok: true, record: { id, version, ...(gone ? { gone } : {}) } };
+    } catch {
+      return { ok: false, id, reason: 'malformed' };
+    }
   }
   try {
     return { ok: true, record: { id, version, body: decodeBody(plain) } };

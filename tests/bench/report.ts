@@ -25,6 +25,8 @@ export interface BenchReport {
   bundles: BundleSize[];
   /** Things that went wrong outside one figure (builds), stated as they are. */
   problems: string[];
+  /** The sync model check's section (tests/bench/model.ts), with its markers. */
+  modelCheck?: string;
 }
 
 function fmt(value: number, unit: Figure['unit']): string {
@@ -237,6 +239,7 @@ export function markdown(report: BenchReport): string {
     );
   }
   out.push('');
+  if (report.modelCheck) out.push(report.modelCheck, '');
   return out.join('\n');
 }
 

@@ -10,6 +10,10 @@
  *   npm run bench -- --passkey-only  only unlock with passkey vs passphrase (prints, writes nothing)
  *   npm run bench -- --sync-only     only the sync figures (npm run bench:sync; prints, writes nothing;
  *                                    with --node-only, no browsers)
+ *   npm run bench -- --model-only    only the sync model check (npm run bench:model): 10,000 histories,
+ *                                    its line written between the bench:model markers of docs/BENCHMARKS.md;
+ *                                    --histories N [--first-seed S] for another count (writes nothing),
+ *                                    --seed N to replay one history
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -35,12 +39,21 @@ import {
 } from './report';
 import { startBenchSite } from './site';
 import { sizeFigures, type BundleSize } from './sizes';
+import { benchModelCheck, modelSection } from './model';
 import { benchSyncRelay, benchSyncSpace } from './sync';
+import { runHistory } from '../unit/sync/model-check';
 import { benchUnlockBrowser } from './unlock-browser';
 import { benchUnlockPasskey } from './unlock-passkey';
 import { BENCH_PASSPHRASE, benchUnlockNode, benchVaultSave } from './vault-node';
 
 const args = new Set(process.argv.slice(2));
+/** The number after a flag (`--seed 42`), if any. */
+function numberAfter(flag: string): number | undefined {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf(flag);
+  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
+  return Number.isSafeInteger(value) ? value : undefined;
+}
 const quick = args.has('--quick');
 const RUNS = {
   qr: quick ? 5 : 15,
@@ -306,8 +319,33 @@ async function syncOnly(): Promise<void> {
   for (const f of figures.filter((x) => x.notes)) console.log(`- ${f.name}: ${f.notes}`);
 }
 
+/** `--model-only` (`npm run bench:model`): the model check alone; fills its line in docs/BENCHMARKS.md. */
+async function modelOnly(): Promise<void> {
+  const seed = numberAfter('--seed');
+  if (seed !== undefined) {
+    const result = await runHistory(seed);
+    console.log(JSON.stringify(result, null, 2));
+    if (result.problems.length) process.exitCode = 1;
+    return;
+  }
+  const { summary, line, seconds } = await benchModelCheck({
+    histories: numberAfter('--histories'),
+    firstSeed: numberAfter('--first-seed'),
+    onProgress: progress,
+  });
+  console.log(`${line} (${seconds.toFixed(0)} s)`);
+  if (summary.failures.length) process.exitCode = 1;
+  if (numberAfter('--histories') === undefined) {
+    const filled = fillMarkers('docs/BENCHMARKS.md', 'model', line);
+    console.log(
+      filled ? 'Wrote the line in docs/BENCHMARKS.md.' : 'docs/BENCHMARKS.md has no bench:model markers.',
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (args.has('--passkey-only')) return passkeyOnly();
+  if (args.has('--model-only')) return modelOnly();
   if (args.has('--sync-only')) return syncOnly();
   const loadAverageAtStart = loadavg();
   const figures: Figure[] = [];
@@ -347,6 +385,11 @@ async function main(): Promise<void> {
     await firefoxBenchmarks(figures);
   }
   await syncBenchmarks(figures, !args.has('--node-only'));
+  section('Sync model check');
+  const model = await benchModelCheck({ histories: quick ? 500 : undefined, onProgress: progress });
+  progress(model.line);
+  if (model.summary.failures.length)
+    problems.push(`${model.line}: failing seeds ${model.summary.failures.map((f) => f.seed).join(', ')}`);
 
   const order = [
     'QR decode',
@@ -378,6 +421,7 @@ async function main(): Promise<void> {
     figures,
     bundles,
     problems,
+    modelCheck: modelSection(model.line),
   };
   section('Results');
   printTable(figures);

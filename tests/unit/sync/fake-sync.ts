@@ -2,7 +2,7 @@ import type { StoredAccount } from '@/lib/otp/account';
 import type { LocalVault, StateStore, SyncArea, SyncState } from '@/lib/sync/engine';
 import { canonicalJson, itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
 
-type Change = { key: string; value?: unknown };
+type Change = { key: string; value?: unknown; seq?: number };
 
 /**
  * A stand-in for the browser's sync: each device has its own copy of the sync area, which
@@ -15,7 +15,16 @@ export class FakeSyncNetwork {
   /** Messages not yet delivered (a delivered one may be kept to be delivered again). */
   readonly inFlight: { to: FakeSyncArea; changes: Change[] }[] = [];
 
-  constructor(readonly clock: { now: number } = { now: Date.UTC(2026, 0, 1) }) {}
+  private seq = 0;
+
+  /**
+   * `lastWriteWins`: like the browser's sync server, a late message never overwrites a later
+   * write of the same item (otherwise a copy may keep an older write for good).
+   */
+  constructor(
+    readonly clock: { now: number } = { now: Date.UTC(2026, 0, 1) },
+    readonly lastWriteWins = false,
+  ) {}
 
   area(): FakeSyncArea {
     const area = new FakeSyncArea(this);
@@ -24,7 +33,10 @@ export class FakeSyncNetwork {
   }
 
   broadcast(from: FakeSyncArea, changes: Change[]): void {
-    for (const to of this.areas) if (to !== from) this.inFlight.push({ to, changes });
+    const seq = ++this.seq;
+    if (this.lastWriteWins) for (const change of changes) from.seqs.set(change.key, seq);
+    const stamped = changes.map((c) => ({ ...c, seq }));
+    for (const to of this.areas) if (to !== from) this.inFlight.push({ to, changes: stamped });
   }
 
   /** Delivers message `index`; `again` keeps a copy in flight to deliver it twice. */
@@ -45,6 +57,8 @@ export class FakeSyncArea implements SyncArea {
   readonly data = new Map<string, unknown>();
   readonly writes: number[] = [];
   readonly listeners: ((changes: Change[]) => void)[] = [];
+  /** The write each item holds (with `lastWriteWins`). */
+  readonly seqs = new Map<string, number>();
 
   constructor(private readonly network: FakeSyncNetwork) {}
 
@@ -82,6 +96,10 @@ export class FakeSyncArea implements SyncArea {
   }
 
   receive(changes: Change[]): void {
+    if (this.network.lastWriteWins) {
+      changes = changes.filter((c) => c.seq === undefined || c.seq > (this.seqs.get(c.key) ?? 0));
+      for (const c of changes) if (c.seq !== undefined) this.seqs.set(c.key, c.seq);
+    }
     for (const { key, value } of changes) {
       if (value === undefined) this.data.delete(key);
       else this.data.set(key, structuredClone(value));

@@ -1,0 +1,56 @@
+/**
+ * The sync model check at scale: the unit suite's seeded histories (tests/unit/sync/model-check.ts),
+ * 10,000 of them, summed into the one line docs/BENCHMARKS.md carries between its
+ * `bench:model` markers. A failing seed is printed with how to replay it.
+ */
+import { modelLine, runHistory, type ModelSummary } from '../unit/sync/model-check';
+import type { Progress } from './figures';
+
+export const MODEL_HISTORIES = 10_000;
+
+export async function benchModelCheck(options: {
+  histories?: number;
+  firstSeed?: number;
+  onProgress?: Progress;
+}): Promise<{ summary: ModelSummary; line: string; seconds: number }> {
+  const histories = options.histories ?? MODEL_HISTORIES;
+  const first = options.firstSeed ?? 1;
+  const started = performance.now();
+  const summary: ModelSummary = {
+    histories,
+    keysLost: 0,
+    countersBack: 0,
+    divergent: 0,
+    revived: 0,
+    failures: [],
+  };
+  for (let seed = first; seed < first + histories; seed++) {
+    const result = await runHistory(seed);
+    summary.keysLost += result.keysLost;
+    summary.countersBack += result.countersBack;
+    summary.divergent += result.divergent;
+    summary.revived += result.revived;
+    if (result.problems.length) {
+      summary.failures.push(result);
+      options.onProgress?.(
+        `sync model check: seed ${seed} failed (replay: npm run bench:model -- --seed ${seed}): ${result.problems.join('; ')}`,
+      );
+    }
+    if ((seed - first + 1) % 500 === 0)
+      options.onProgress?.(`sync model check: ${seed - first + 1}/${histories} histories`);
+  }
+  return { summary, line: modelLine(summary), seconds: (performance.now() - started) / 1000 };
+}
+
+/** The section of docs/BENCHMARKS.md, markers included (filled again by `npm run bench:model`). */
+export function modelSection(line: string): string {
+  return [
+    '### Sync model check',
+    '',
+    'Seeded histories of 2–4 computers (add, replace a key, undo, rename, pin, reorder, website, delete, HOTP use, passphrase change, lock, long offline periods, late, duplicated and reordered delivery, service-worker restarts, quota errors), checked after settling: `npm run bench:model`; the unit suite runs 500 of them.',
+    '',
+    '<!-- bench:model -->',
+    line,
+    '<!-- /bench:model -->',
+  ].join('\n');
+}

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { replaceKey, restorePreviousKey } from '@/lib/background/accounts';
+import type { PreviousKey, StoredAccount } from '@/lib/otp/account';
+import { MAX_PREVIOUS_KEYS, PREVIOUS_KEY_RETENTION_MS, unionPreviousKeys } from '@/lib/sync/merge';
+import { devices, settle, view, type Device } from './devices';
+import { typicalAccount } from './fake-sync';
+
+const NEW_KEY = {
+  type: 'totp',
+  issuer: '',
+  label: '',
+  secret: 'KRUGS4ZANFZSAYLOEBXGK5ZAMNXWIZJB',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+} as const;
+const OTHER_KEY = { ...NEW_KEY, secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' } as const;
+const MINUTE = 60_000;
+const DAY = 24 * 3600_000;
+
+async function pair() {
+  const setup = await devices(2);
+  const [a, b] = setup.devices as [Device, Device];
+  return { ...setup, a, b };
+}
+
+function edit(device: Device, change: (a: StoredAccount) => StoredAccount): void {
+  device.vault.accounts = device.vault.accounts.map(change);
+}
+
+const steam: StoredAccount = {
+  ...typicalAccount(9),
+  issuer: 'Steam',
+  label: 'gabe',
+  secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  digits: 5,
+  encoder: 'steam',
+};
+
+describe('merge by concern: a stale edit never rolls back a key', () => {
+  it.each<[string, (a: StoredAccount) => StoredAccount]>([
+    ['renames', (a) => ({ ...a, label: 'renamed on B' })],
+    ['pins', (a) => ({ ...a, pinned: !a.pinned })],
+    ['clears the website of', ({ origin: _o, ...a }) => a],
+    ['sets another website on', (a) => ({ ...a, origin: 'https://other.example' })],
+  ])(
+    'A replaces the key, B (not yet synced) %s the account a minute later: both keep the new key and the edit',
+    async (_name, change) => {
+      const { network, clock, a, b, devices: all } = await pair();
+      a.vault.accounts = [typicalAccount(1, clock.now)];
+      await settle(network, all);
+      edit(a, (x) => replaceKey(x, NEW_KEY, clock.now));
+      await a.engine.run();
+      clock.now += MINUTE;
+      edit(b, change);
+      await b.engine.run();
+      await settle(network, all);
+      const [merged] = a.vault.accounts;
+      expect(merged?.secret).toBe(NEW_KEY.secret);
+      expect(merged?.previousKeys?.map((k) => k.secret)).toEqual([typicalAccount(1).secret]);
+      const expected = change(typicalAccount(1));
+      expect([merged?.label, merged?.pinned, merged?.origin]).toEqual([
+        expected.label,
+        expected.pinned,
+        expected.origin,
+      ]);
+      expect(view(b.vault)).toEqual(view(a.vault));
+    },
+  );
+
+  it('B moving the account after A replaced its key keeps the key and the new order', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now), typicalAccount(2, clock.now)];
+    await settle(network, all);
+    edit(a, (x) => (x.label === 'operator1@example.com' ? replaceKey(x, NEW_KEY, clock.now) : x));
+    await a.engine.run();
+    clock.now += MINUTE;
+    b.vault.accounts = [...b.vault.accounts].reverse();
+    await b.engine.run();
+    await settle(network, all);
+    expect(a.vault.accounts.map((x) => [x.label, x.secret])).toEqual([
+      ['operator2@example.com', typicalAccount(2).secret],
+      ['operator1@example.com', NEW_KEY.secret],
+    ]);
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
+
+  it('an undo of the replacement beats a stale rename, and the rename is kept', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    edit(a, (x) => replaceKey(x, NEW_KEY, clock.now));
+    await settle(network, all);
+    clock.now += MINUTE;
+    edit(a, (x) => restorePreviousKey(x, clock.now)!);
+    await a.engine.run();
+    clock.now += MINUTE;
+    edit(b, (x) => ({ ...x, label: 'renamed on B' }));
+    await b.engine.run();
+    await settle(network, all);
+    const [merged] = b.vault.accounts;
+    expect([merged?.secret, merged?.label]).toEqual([typicalAccount(1).secret, 'renamed on B']);
+    expect(merged?.previousKeys?.map((k) => k.secret)).toEqual([NEW_KEY.secret]);
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
+
+  it('two concurrent replacements: the later key is current, the other is kept in previousKeys', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    edit(a, (x) => replaceKey(x, NEW_KEY, clock.now));
+    await a.engine.run();
+    clock.now += MINUTE;
+    edit(b, (x) => replaceKey(x, OTHER_KEY, clock.now));
+    await b.engine.run();
+    await settle(network, all);
+    const [merged] = a.vault.accounts;
+    expect(merged?.secret).toBe(OTHER_KEY.secret);
+    expect(merged?.previousKeys?.map((k) => k.secret).sort()).toEqual(
+      [NEW_KEY.secret, typicalAccount(1).secret].sort(),
+    );
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
+
+  it('previousKeys reach the other computer, so its undo offers the same key', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    edit(a, (x) => replaceKey(x, NEW_KEY, clock.now));
+    await settle(network, all);
+    expect(b.vault.accounts[0]?.previousKeys).toEqual(a.vault.accounts[0]?.previousKeys);
+    edit(b, (x) => restorePreviousKey(x, clock.now)!);
+    await settle(network, all);
+    expect(a.vault.accounts[0]?.secret).toBe(typicalAccount(1).secret);
+  });
+});
+
+describe('Steam accounts sync whole', () => {
+  it('arrive as Steam, and a rename elsewhere keeps them Steam', async () => {
+    const { network, a, b, devices: all } = await pair();
+    a.vault.accounts = [steam];
+    await settle(network, all);
+    expect(b.vault.accounts[0]).toMatchObject({ encoder: 'steam', digits: 5 });
+    edit(b, (x) => ({ ...x, label: 'gaben' }));
+    await settle(network, all);
+    expect(a.vault.accounts[0]).toMatchObject({ encoder: 'steam', digits: 5, label: 'gaben' });
+  });
+});
+
+describe('HOTP counters never go back', () => {
+  it('both computers used codes before syncing: the higher counter wins', async () => {
+    const { network, a, b, devices: all } = await pair();
+    a.vault.accounts = [{ ...typicalAccount(1), type: 'hotp', counter: 10 }];
+    await settle(network, all);
+    edit(a, (x) => ({ ...x, counter: 13 }));
+    edit(b, (x) => ({ ...x, counter: 11, label: 'renamed on B' }));
+    await b.engine.run(); // B's write is the newer record
+    await a.engine.run();
+    await settle(network, all);
+    expect(a.vault.accounts[0]).toMatchObject({ counter: 13, label: 'renamed on B' });
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
+});
+
+describe('delete meets edit, key replacement meets delete', () => {
+  it('a key replaced on a computer that had not seen the delete brings the account back, with that key', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    edit(b, (x) => replaceKey(x, NEW_KEY, clock.now)); // B replaces first…
+    await b.engine.run();
+    clock.now += MINUTE;
+    a.vault.accounts = []; // …A, not yet synced, deletes later
+    await a.engine.run();
+    await settle(network, all);
+    expect(a.vault.accounts.map((x) => x.secret)).toEqual([NEW_KEY.secret]);
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
+
+  it('a key replaced after the delete (offline) brings the account back too', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    a.vault.accounts = [];
+    await a.engine.run();
+    clock.now += MINUTE;
+    edit(b, (x) => replaceKey(x, NEW_KEY, clock.now));
+    await b.engine.run();
+    await settle(network, all);
+    expect(a.vault.accounts.map((x) => x.secret)).toEqual([NEW_KEY.secret]);
+  });
+
+  it.each<[string, (a: StoredAccount) => StoredAccount]>([
+    ['a pin', (a) => ({ ...a, pinned: true })],
+    ['an HOTP use', (a) => ({ ...a, counter: a.counter + 1 })],
+    ['a website change', (a) => ({ ...a, origin: 'https://other.example' })],
+  ])('%s made after the delete does not bring it back', async (_name, change) => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    a.vault.accounts = [];
+    await a.engine.run();
+    clock.now += MINUTE;
+    edit(b, change);
+    await b.engine.run();
+    await settle(network, all);
+    expect([a.vault.accounts, b.vault.accounts]).toEqual([[], []]);
+  });
+
+  it('a delete made after a replacement it has seen wins', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    a.vault.accounts = [typicalAccount(1, clock.now)];
+    await settle(network, all);
+    edit(b, (x) => replaceKey(x, NEW_KEY, clock.now));
+    await settle(network, all);
+    clock.now += MINUTE;
+    a.vault.accounts = [];
+    await settle(network, all);
+    expect([a.vault.accounts, b.vault.accounts]).toEqual([[], []]);
+  });
+});
+
+describe('previousKeys union', () => {
+  const key = (n: number, replacedAt: number): PreviousKey => ({
+    type: 'totp',
+    secret: `${'A'.repeat(15)}${'BCDEFGH'[n]}`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    replacedAt,
+  });
+  const now = Date.UTC(2026, 5, 1);
+
+  it('is newest first, one entry per key at its latest replacement, without the current key', () => {
+    const current = key(0, 0);
+    expect(
+      unionPreviousKeys(current, [key(1, now - 10), key(2, now), key(1, now - 5), key(0, now + 1)]),
+    ).toEqual([key(2, now), key(1, now - 5)]);
+  });
+
+  it(`keeps the ${MAX_PREVIOUS_KEYS} newest, and beyond them every key replaced within 30 days of the newest`, () => {
+    const recent = Array.from({ length: 7 }, (_, i) => key(i % 7, now - i * DAY)).map((k, i) => ({
+      ...k,
+      secret: `${'C'.repeat(14)}${'BCDEFGH'[i]}A`,
+    }));
+    const old = { ...key(1, now - PREVIOUS_KEY_RETENTION_MS - DAY), secret: 'Z'.repeat(16) };
+    const kept = unionPreviousKeys(key(0, 0), [...recent, old]);
+    expect(kept).toHaveLength(7);
+    expect(kept.map((k) => k.secret)).not.toContain(old.secret);
+    expect(unionPreviousKeys(key(0, 0), [recent[0]!, old])).toHaveLength(2);
+  });
+});
