@@ -1,6 +1,6 @@
 import { isTwofoldError, TwofoldError } from '../errors';
 import type { BackupExport, ImportCommit, ImportFailure, ImportPreview } from '../messaging';
-import type { OtpAccount, StoredAccount } from '../otp';
+import type { StoredAccount } from '../otp';
 import { secretBits } from '../otp';
 import {
   createBackup,
@@ -11,7 +11,6 @@ import {
   planImport,
   splitExportable,
 } from '../transfer';
-import { newStoredAccount } from './accounts';
 import { applyImportChoices } from './import-commit';
 import { ImportTokens } from './import-tokens';
 import type { VaultService } from './vault-service';

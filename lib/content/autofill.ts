@@ -118,8 +118,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
   /** The page said the filled code was wrong: its card offers the next code. */
   let refused = false;
   /** A new period's code held back while the user types elsewhere (the field keeps the last one). */
-  let waiting:
-    { code: string; accountId: string; expiresAt: number; names: AccountNames } | undefined;
+  let waiting: { code: string; accountId: string; expiresAt: number; names: AccountNames } | undefined;
   const typing: TypingState = { lastKeyAt: -Infinity, lastKeyIn: null, composing: false };
   let shortcut: Promise<string> | undefined;
 
@@ -278,8 +277,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
         waiting = undefined;
         if (!(await fillTarget(target, reply.code, win, { keepFocus: elsewhere }))) {
           // Only a focused field would take it, and the user types elsewhere: the user decides.
-          if (elsewhere && reply.expiresAt !== undefined)
-            hold(target, reply, reply.expiresAt);
+          if (elsewhere && reply.expiresAt !== undefined) hold(target, reply, reply.expiresAt);
           return;
         }
         filled = { code: reply.code, accountId: reply.accountId, submitted: false };
