@@ -14,7 +14,7 @@ test('in a French browser, errors reach the user in French', async () => {
     await popup.getByLabel('Confirmer la phrase secrète').fill('court');
     await popup.getByRole('button', { name: 'Créer le coffre' }).click();
     await expect(popup.getByRole('alert')).toHaveText(
-      "Choisissez une phrase secrète d'au moins 8 caractères.",
+      'Choisissez une phrase secrète d’au moins 8 caractères.',
     );
 
     await popup.getByLabel('Phrase secrète', { exact: true }).fill('loutre violette à midi');
@@ -43,7 +43,7 @@ test('in French at the toolbar width, the header and the toolbar each keep to on
     await popup.getByLabel('URI otpauth ou clé secrète').fill('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
     await popup.getByLabel('Émetteur').fill('Exemple');
     await popup.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    const nudge = popup.getByRole('complementary', { name: "Gardez l'accès si vous perdez cet appareil" });
+    const nudge = popup.getByRole('complementary', { name: 'Gardez l’accès si vous perdez cet appareil' });
     await expect(nudge).toBeVisible();
 
     const middle = async (name: string, role: 'heading' | 'button') => {
@@ -73,11 +73,11 @@ test('in French, the empty popup says once how to start, with the buttons and Se
     await popup.getByLabel('Confirmer la phrase secrète').fill('loutre violette à midi');
     await popup.getByRole('button', { name: 'Créer le coffre' }).click();
     const empty = popup.locator('.empty');
-    await expect(empty.getByText("Aucun compte pour l'instant.", { exact: true })).toBeVisible({
+    await expect(empty.getByText('Aucun compte pour l’instant.', { exact: true })).toBeVisible({
       timeout: 20_000,
     });
     const text = (await empty.textContent()) ?? '';
-    expect(text.match(/page d'activation/g)).toHaveLength(1);
+    expect(text.match(/page d’activation/g)).toHaveLength(1);
     // The button's own name, quoted as it reads.
     await expect(popup.getByRole('button', { name: 'Lire le QR code de cette page' })).toBeVisible();
     expect(text).toContain('« Lire le QR code de cette page »');

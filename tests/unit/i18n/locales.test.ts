@@ -74,8 +74,8 @@ describe('t() in the browser, with the shipped messages', () => {
   it.each([
     ['en', 1, 'Google Authenticator: 1 account found'],
     ['en', 20, 'Google Authenticator: 20 accounts found'],
-    ['fr', 1, 'Google Authenticator : 1 compte trouvé'],
-    ['fr', 20, 'Google Authenticator : 20 comptes trouvés'],
+    ['fr', 1, 'Google Authenticator\u00a0: 1 compte trouvé'],
+    ['fr', 20, 'Google Authenticator\u00a0: 20 comptes trouvés'],
   ] as const)('%s: a counted message with other parameters (%i)', (lang, count, expected) => {
     useLocale(lang);
     expect(t('previewTitle', count, ['Google Authenticator', count])).toBe(expected);
