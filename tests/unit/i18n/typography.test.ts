@@ -57,8 +57,6 @@ describe('Sentences end the same way in both languages', () => {
     for (const text of [...en, ...fr]) {
       if (SEVERAL_SENTENCES.test(text)) expect(text).toMatch(ENDS_SENTENCE);
     }
-    expect(fr.map((text) => ENDS_SENTENCE.test(text))).toEqual(
-      fr.map(() => ENDS_SENTENCE.test(en[0] ?? '')),
-    );
+    expect(fr.map((text) => ENDS_SENTENCE.test(text))).toEqual(fr.map(() => ENDS_SENTENCE.test(en[0] ?? '')));
   });
 });
