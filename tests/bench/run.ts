@@ -8,6 +8,8 @@
  *   npm run bench -- --quick       fewer runs (a smoke test of the harness; figures are noisier)
  *   npm run bench -- --node-only   no browser benchmarks
  *   npm run bench -- --passkey-only  only unlock with passkey vs passphrase (prints, writes nothing)
+ *   npm run bench -- --autofill-only only "field appears → code filled", Chromium and Firefox, with
+ *                                    its content:ping baseline (prints, writes nothing)
  *   npm run bench -- --sync-only     only the sync figures (npm run bench:sync; prints, writes nothing;
  *                                    with --node-only, no browsers)
  *   npm run bench -- --model-only    only the sync model check (npm run bench:model): 10,000 histories,
@@ -280,6 +282,26 @@ async function passkeyOnly(): Promise<void> {
   }
 }
 
+/** `--autofill-only`: field → code in Chromium and Firefox, printed; the report files are left as they are. */
+async function autofillOnly(): Promise<void> {
+  const figures: Figure[] = [];
+  const site = await startBenchSite(RUNS.autofill + 1);
+  const twofold = await ExtensionBrowser.launch();
+  try {
+    const messenger = await Messenger.open(twofold);
+    await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
+    section('Autofill: field → code');
+    figures.push(
+      await benchAutofill(twofold, messenger, site, { runs: RUNS.autofill, onProgress: progress }),
+    );
+  } finally {
+    await twofold.close();
+    await site.close();
+  }
+  await firefoxBenchmarks(figures);
+  printTable(figures);
+}
+
 /** Sync: the Node figures, then two Chromium profiles joined by the test relay. */
 async function syncBenchmarks(figures: Figure[], browsers: boolean): Promise<void> {
   section('Sync: space and writes (Node)');
@@ -345,6 +367,7 @@ async function modelOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   if (args.has('--passkey-only')) return passkeyOnly();
+  if (args.has('--autofill-only')) return autofillOnly();
   if (args.has('--model-only')) return modelOnly();
   if (args.has('--sync-only')) return syncOnly();
   const loadAverageAtStart = loadavg();

@@ -20,12 +20,12 @@ const texts = (message: ParsedMessage | undefined): string[] =>
 const EN = parsed('en');
 const FR = parsed('fr');
 /** English texts: the UI file, and the error catalog (English errors live in lib/). */
-const english = (key: string): string[] =>
-  key.startsWith('error_')
-    ? [ERROR_CATALOG[key.slice('error_'.length) as keyof typeof ERROR_CATALOG]].filter(
-        (text): text is string => text !== undefined,
-      )
-    : texts(EN.get(key));
+const CATALOG: Readonly<Record<string, string>> = ERROR_CATALOG;
+const english = (key: string): string[] => {
+  if (!key.startsWith('error_')) return texts(EN.get(key));
+  const text = CATALOG[key.slice('error_'.length)];
+  return text === undefined ? [] : [text];
+};
 const frenchKeys = [...FR.keys()];
 
 /** Where French typography wants a (narrow) no-break space, and what it finds there. */
