@@ -171,11 +171,11 @@ describe('HOTP counters never go back', () => {
     await settle(network, all);
     // A undoes, uses the old key up to 4, then undoes again (the new key current, the old one at 4)…
     clock.now += MINUTE;
-    edit(a, (x) => ({ ...restorePreviousKey(x, clock.now), counter: 4 }));
-    edit(a, (x) => restorePreviousKey(x, clock.now));
+    edit(a, (x) => ({ ...restorePreviousKey(x, clock.now)!, counter: 4 }));
+    edit(a, (x) => restorePreviousKey(x, clock.now)!);
     // …while B, not synced, undoes once: the old key current at 1, later than A's writes.
     clock.now += MINUTE;
-    edit(b, (x) => restorePreviousKey(x, clock.now));
+    edit(b, (x) => restorePreviousKey(x, clock.now)!);
     await a.engine.run();
     await b.engine.run();
     await settle(network, all);
