@@ -308,7 +308,8 @@ export class SyncService {
   }
 
   /** One reconciliation now (the scheduler calls this; so does turning sync on). */
-  runNow(): Promise<{ writes: number }> {
+  async runNow(): Promise<{ writes: number }> {
+    await this.enabled; // after the notes of writes made before this call
     return this.serial(() => this.runOnce());
   }
 
