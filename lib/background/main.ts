@@ -54,7 +54,10 @@ export function startBackground(): void {
     browser.storage.local,
     whileOn(browser.storage.sync, () => sync.isOn()),
   ]);
-  const store = new VaultStore(browser.storage.local, { watermark, onWrite: () => sync.onVaultWrite() });
+  const store = new VaultStore(browser.storage.local, {
+    watermark,
+    onWrite: (accounts) => sync.onVaultWrite(accounts),
+  });
   const sessionKey = new SessionKey(browser.storage.session);
   const sync = new SyncService({
     area: browser.storage.sync,

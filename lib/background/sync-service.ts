@@ -84,9 +84,27 @@ export class SyncService {
     void this.enabled.then((on) => on && this.scheduler.remote());
   }
 
-  /** The vault was written on this computer. */
-  onVaultWrite(): void {
-    void this.enabled.then((on) => on && this.scheduler.local());
+  /** The vault was written on this computer (`accounts`: what it now holds). */
+  onVaultWrite(accounts?: readonly StoredAccount[]): void {
+    void this.enabled.then((on) => {
+      if (!on) return;
+      // Noted at once (no write to the sync space): a delete before the next run still knows the counters.
+      if (accounts) void this.serial(() => this.noteLocal(accounts)).catch(() => undefined);
+      this.scheduler.local();
+    });
+  }
+
+  /** Runs and notes one at a time: each starts from the state the previous one saved. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async noteLocal(accounts: readonly StoredAccount[]): Promise<void> {
+    const dek = await this.deps.sessionKey.get();
+    if (dek) await this.engineFor(dek).noteLocal(accounts);
   }
 
   /** The browser delivered a change to the sync space (or Twofold was just unlocked). */
@@ -291,9 +309,20 @@ export class SyncService {
 
   /** One reconciliation now (the scheduler calls this; so does turning sync on). */
   async runNow(): Promise<{ writes: number }> {
+    await this.enabled; // after the notes of writes made before this call
+    return this.serial(() => this.runOnce());
+  }
+
+  private async runOnce(): Promise<{ writes: number }> {
     const dek = await this.deps.sessionKey.get();
     if (!(await this.enabled) || !dek) return { writes: 0 };
-    const engine = new SyncEngine({
+    const report = await this.engineFor(dek).run();
+    await this.saveReport(report);
+    return { ...report, writes: report.writes + (await this.raiseWatermark(dek)) };
+  }
+
+  private engineFor(dek: Uint8Array<ArrayBuffer>): SyncEngine {
+    return new SyncEngine({
       area: this.deps.area,
       vault: this.vaultFor(dek),
       state: {
@@ -303,9 +332,6 @@ export class SyncService {
       dek,
       now: this.now,
     });
-    const report = await engine.run();
-    await this.saveReport(report);
-    return { ...report, writes: report.writes + (await this.raiseWatermark(dek)) };
   }
 
   /** The sync space's copy of this computer's rollback watermark follows each run (one write at most). */

@@ -16,6 +16,7 @@ import { CONCERNS, type Concern } from './concerns';
 import {
   concernVersion,
   goneEntries,
+  joinGone,
   keyDigest,
   keyIdentity,
   liveAccounts,
@@ -134,6 +135,36 @@ export class SyncEngine {
     );
     this.running = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Remembers the keys and HOTP counters the vault now holds, without a sync run: called on every
+   * local save, so a code used and its account deleted before the next run still leaves a
+   * tombstone with the counter that code used (else a revival elsewhere would offer it again).
+   */
+  noteLocal(accounts: readonly StoredAccount[]): Promise<void> {
+    const next = this.running.then(
+      () => this.noteOnce(accounts),
+      () => this.noteOnce(accounts),
+    );
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async noteOnce(accounts: readonly StoredAccount[]): Promise<void> {
+    const state = await this.deps.state.load();
+    if (!state) return;
+    let changed = false;
+    for (const account of accounts) {
+      const entry = state.records[account.id];
+      if (entry?.fp === undefined) continue; // not synced yet: nobody else holds it
+      const before = entry.k ?? [];
+      const k = joinGone([...before, ...(await keyDigests(bodyOf(account, 0).account, keyDigest))]);
+      if (k.join() === before.join()) continue;
+      state.records[account.id] = { ...entry, k };
+      changed = true;
+    }
+    if (changed) await this.deps.state.save(state);
   }
 
   private async runOnce(): Promise<SyncReport> {

@@ -184,8 +184,9 @@ function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
     algorithm: keyFrom.algorithm,
     digits: keyFrom.digits,
     period: keyFrom.period,
-    counter:
-      keyIdentity(keyFrom) === keyIdentity(lost) ? Math.max(keyFrom.counter, lost.counter) : keyFrom.counter,
+    // The same key may be current on one side and replaced (undone) on the other: its highest
+    // counter anywhere, or an undo swapped on two computers offers a used code again.
+    counter: highestCounter(keyFrom, [a, b]),
     ...(keyFrom.encoder ? { encoder: keyFrom.encoder } : {}),
     ...optional('origin', winner.site.body!.account.origin),
     ...optional('pinned', winner.pin.body!.account.pinned),
@@ -199,6 +200,16 @@ function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
   ]);
   if (previous.length) account.previousKeys = previous;
   return { id: a.id, version: a.version, body: { account, rank: winner.rank.body!.rank, versions } };
+}
+
+/** The highest counter `key` has in either record, current or replaced. */
+function highestCounter(key: KeyMaterial & { counter: number }, records: readonly SyncRecord[]): number {
+  const id = keyIdentity(key);
+  let counter = key.counter;
+  for (const record of records)
+    for (const k of keysOf(record.body!.account))
+      if (keyIdentity(k) === id) counter = Math.max(counter, k.counter);
+  return counter;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -88,7 +88,8 @@ export async function createBackup(
 function previousKeysOf(a: StoredAccount): { previousKeys?: (OtpAccount & { replacedAt: number })[] } {
   const keys = (a.previousKeys ?? []).flatMap((k) => {
     try {
-      return [{ ...checkAccount({ ...a, ...k }), replacedAt: k.replacedAt }];
+      // The key's own encoder only: a Steam account's replaced TOTP key is not Steam, and back.
+      return [{ ...checkAccount({ ...a, encoder: undefined, ...k }), replacedAt: k.replacedAt }];
     } catch {
       return [];
     }
@@ -204,7 +205,19 @@ function readPreviousKeys(value: unknown): PreviousKey[] {
       return [];
     const outcome = buildAccount(entry as unknown as RawEntry);
     if (!('account' in outcome)) return [];
-    const { type, secret, algorithm, digits, period, counter } = outcome.account;
-    return [{ type, secret, algorithm, digits, period, counter, replacedAt: entry.replacedAt }];
+    const { type, secret, algorithm, digits, period, counter, encoder } = outcome.account;
+    // Backups written before replaced keys carried an encoder hold none: those keys are plain.
+    return [
+      {
+        type,
+        secret,
+        algorithm,
+        digits,
+        period,
+        counter,
+        ...(encoder ? { encoder } : {}),
+        replacedAt: entry.replacedAt,
+      },
+    ];
   });
 }

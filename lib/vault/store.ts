@@ -69,8 +69,8 @@ export interface VaultStoreOptions {
   now?: () => number;
   /** Told every revision this store writes, so a later rollback can be noticed. */
   watermark?: RevisionWatermark;
-  /** Told after every write of the vault (sync listens). */
-  onWrite?: () => void;
+  /** Told after every write of the vault, with the accounts written (sync listens). */
+  onWrite?: (accounts: readonly StoredAccount[]) => void;
 }
 
 /**
@@ -83,7 +83,7 @@ export class VaultStore {
   private readonly kdf: { memory: number; iterations: number; parallelism: number };
   private readonly now: () => number;
   private readonly watermark: RevisionWatermark | undefined;
-  private readonly onWrite: () => void;
+  private readonly onWrite: (accounts: readonly StoredAccount[]) => void;
 
   constructor(
     private readonly area: KeyValueArea,
@@ -330,7 +330,7 @@ export class VaultStore {
       }
       await this.area.set(copies);
       await this.watermark?.record(vaultId, snapshot.revision + 2);
-      this.onWrite();
+      this.onWrite(snapshot.payload.accounts);
     });
   }
 
@@ -370,7 +370,7 @@ export class VaultStore {
     const next = await mutate(structuredClone(snapshot.payload));
     await this.area.set({ [KEYS[target]]: await sealPayload(sealWith, header, next) });
     await this.watermark?.record(header.vaultId, header.revision);
-    this.onWrite();
+    this.onWrite(next.accounts);
     return { next };
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replaceKey } from '@/lib/background/accounts';
 import { TOMBSTONE_RETENTION_MS } from '@/lib/sync/merge';
 import { HEADER_KEY, layoutOf } from '@/lib/sync/pack';
 import { SyncEngine } from '@/lib/sync/engine';
@@ -67,6 +68,30 @@ describe('sync engine between two computers', () => {
     await b.engine.run();
     await settle(network, all);
     expect(a.vault.accounts).toEqual([]);
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
+
+  it('an HOTP code used and its account deleted before a run: a revival elsewhere never offers that code again', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    const hotp = { ...typicalAccount(1, clock.now), type: 'hotp' as const, counter: 5 };
+    a.vault.accounts = [hotp];
+    await settle(network, all);
+    // A hands out the code of counter 5 (now at 6) and deletes the account, each save noted, no run between.
+    a.vault.accounts = [{ ...hotp, counter: 6 }];
+    await a.engine.noteLocal(a.vault.accounts);
+    a.vault.accounts = [];
+    await a.engine.noteLocal(a.vault.accounts);
+    // B, not yet synced, replaced the key: the account comes back for that key, with the old one as its undo.
+    clock.now += 60_000;
+    b.vault.accounts = b.vault.accounts.map((x) =>
+      replaceKey(x, { ...x, secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', counter: 0 }, clock.now),
+    );
+    await b.engine.run();
+    await a.engine.run();
+    await settle(network, all);
+    const [revived] = a.vault.accounts;
+    expect(revived?.secret).toBe('MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U');
+    expect(revived?.previousKeys?.map((k) => [k.secret, k.counter])).toEqual([[hotp.secret, 6]]);
     expect(view(b.vault)).toEqual(view(a.vault));
   });
 

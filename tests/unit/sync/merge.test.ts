@@ -161,6 +161,28 @@ describe('HOTP counters never go back', () => {
     expect(a.vault.accounts[0]).toMatchObject({ counter: 13, label: 'renamed on B' });
     expect(view(b.vault)).toEqual(view(a.vault));
   });
+
+  it('an undo on one computer while the other undid back: the current key keeps the counter it reached as a replaced key', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    const hotp = { ...NEW_KEY, type: 'hotp', counter: 7 } as const;
+    a.vault.accounts = [{ ...typicalAccount(1, clock.now), type: 'hotp', counter: 1 }];
+    await settle(network, all);
+    edit(a, (x) => replaceKey(x, hotp, clock.now));
+    await settle(network, all);
+    // A undoes, uses the old key up to 4, then undoes again (the new key current, the old one at 4)…
+    clock.now += MINUTE;
+    edit(a, (x) => ({ ...restorePreviousKey(x, clock.now)!, counter: 4 }));
+    edit(a, (x) => restorePreviousKey(x, clock.now)!);
+    // …while B, not synced, undoes once: the old key current at 1, later than A's writes.
+    clock.now += MINUTE;
+    edit(b, (x) => restorePreviousKey(x, clock.now)!);
+    await a.engine.run();
+    await b.engine.run();
+    await settle(network, all);
+    const [merged] = a.vault.accounts;
+    expect(merged).toMatchObject({ secret: typicalAccount(1).secret, counter: 4 });
+    expect(view(b.vault)).toEqual(view(a.vault));
+  });
 });
 
 describe('delete meets edit, key replacement meets delete', () => {

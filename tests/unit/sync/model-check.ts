@@ -178,6 +178,7 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
     observe(c);
   };
 
+  const notes: Promise<void>[] = [];
   const steps = options.steps ?? 20 + int(40);
   for (let s = 0; s < steps; s++) {
     const c = computers[int(count)]!;
@@ -188,6 +189,8 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
     const set = (next: StoredAccount[]) => {
       c.vault.accounts = next;
       observe(c);
+      // As the vault's write path does: sync notes what every local save holds.
+      notes.push(c.engine.noteLocal(next));
     };
     const update = (change: (a: StoredAccount) => StoredAccount | undefined) => {
       if (!target || !canEdit) return;
@@ -280,6 +283,7 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
       const state = c.state.state!;
       c.state.state = { ...state, header, localRev: header.rev };
     } else await sync(c);
+    await Promise.all(notes.splice(0));
     for (const x of computers) if (x.offline > 0) x.offline--;
   }
 

@@ -33,7 +33,11 @@ const NEVER = { setTimeout: () => 0, clearTimeout: () => undefined };
 function computer(area: FakeSyncArea, local = new MemoryArea(), session = new MemoryArea()) {
   const sessionKey = new SessionKey(session);
   const watermark = new RevisionWatermark([session, local]);
-  const store = new VaultStore(local, { kdf: FAST_KDF, watermark });
+  const store = new VaultStore(local, {
+    kdf: FAST_KDF,
+    watermark,
+    onWrite: (accounts) => sync.onVaultWrite(accounts),
+  });
   const sync: SyncService = new SyncService({
     area,
     local,
@@ -254,6 +258,24 @@ describe('SyncService', () => {
     const status = await one.sync.status();
     expect(status.percent).toBeGreaterThan(0);
     expect(status.percent).toBeLessThan(2);
+  });
+
+  it('an HOTP code used and its account deleted before a run: the tombstone holds the counter that code used', async () => {
+    const { one } = await twoComputers();
+    const hotp = await one.accounts.add(
+      'otpauth://hotp/M2Mmanager:h?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=M2Mmanager&counter=5',
+      undefined,
+    );
+    await one.sync.runNow();
+    await one.accounts.nextHotp(hotp.id); // the code of counter 5 handed out, no run yet
+    await one.accounts.remove(hotp.id);
+    await one.sync.runNow();
+    const { 'sync.state': state } = (await one.local.get(['sync.state'])) as {
+      'sync.state': { records: Record<string, { fp?: string; k?: string[] }> };
+    };
+    const tombstone = state.records[hotp.id];
+    expect(tombstone?.fp).toBeUndefined();
+    expect(tombstone?.k?.map((k) => k.split('.')[1])).toEqual(['6']);
   });
 
   it('an account too large to sync says so, keeps the space figure, and loses nothing here', async () => {
