@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import * as OTPAuth from 'otpauth';
 import { expect, test } from '../fixtures/twofold';
 import { ExtensionBrowser } from '../fixtures/extension';
 import { SyncRelay } from '../fixtures/sync-relay';
@@ -6,7 +7,9 @@ import { PopupPage } from '../pages/popup-page';
 import { enrolWithTwofold } from '../pages/enrolment';
 import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { VirtualAuthenticators } from '../pages/virtual-authenticator';
-import { sendFromPage } from '../pages/options-page';
+import { OptionsPage, sendFromPage } from '../pages/options-page';
+import { codeAt } from '../pages/sandbox-qr';
+import { generateCode, parseOtpauthUri, STEAM_ALPHABET, type AccountView } from '../../../lib/otp';
 
 const PASSPHRASE = 'purple otter sings at noon';
 
@@ -253,6 +256,207 @@ test.describe('sync: a second computer’s first run, and no lockout through the
     } finally {
       await relay.stop();
       await laptop.close();
+    }
+  });
+});
+
+const JANE = 'otpauth://totp/Office:jane?secret=KRSXG5CTMVRXEZLU&issuer=Office';
+
+/**
+ * The office (profile 1, synced vault with "Office (jane)") and the laptop (profile 2) joined
+ * through its first-run popup, "Use your synced vault". The relay is pumped by hand only: while
+ * the test does not pump, each computer's changes stay on it, as with a computer offline.
+ */
+async function joinedComputers(twofold: ExtensionBrowser) {
+  const { officePopup, laptop, relay } = await officeAndLaptop(twofold);
+  const laptopPopup = new PopupPage(await laptop.openPopup());
+  await laptopPopup.page.getByLabel('Passphrase of your synced vault', { exact: true }).fill(PASSPHRASE);
+  await laptopPopup.page.getByRole('button', { name: 'Use your synced vault', exact: true }).click();
+  await expect(laptopPopup.code('Office (jane)')).toBeVisible({ timeout: 30_000 });
+  return { office: officePopup, laptop: laptopPopup, laptopBrowser: laptop, relay };
+}
+
+/**
+ * Pumps the relay until both computers' account lists pass `check` (each computer syncs a
+ * couple of seconds after a local save, then again on every change delivered to it).
+ */
+async function settle(
+  relay: SyncRelay,
+  computers: PopupPage[],
+  check: (accounts: AccountView[]) => void,
+): Promise<void> {
+  await expect(async () => {
+    await relay.pump();
+    for (const [index, computer] of computers.entries()) {
+      const accounts = await sendFromPage<AccountView[]>(computer.page, 'accounts:list');
+      try {
+        check(accounts);
+      } catch (error) {
+        // Which computer has not caught up, and what it shows (views hold no secret).
+        throw new Error(`computer ${index + 1}: ${String(error)}\n${JSON.stringify(accounts)}`);
+      }
+    }
+  }).toPass({ timeout: 60_000 });
+  for (const computer of computers) await computer.page.reload();
+}
+
+/** The popup shows the code of this TOTP URI now (or in the next two seconds, at a period's end). */
+async function expectTotpOf(popup: PopupPage, name: string, uri: string): Promise<void> {
+  await expect(async () => {
+    const now = Date.now();
+    expect([codeAt(uri, now), codeAt(uri, now + 2_000)]).toContain(await popup.codeDigits(name));
+  }).toPass({ timeout: 10_000 });
+}
+
+/** The account's actions offer "Unpin": it is pinned (one account alone shows no "Pinned" group). */
+async function expectPinned(popup: PopupPage, name: string): Promise<void> {
+  const toggle = popup.page.getByRole('button', { name: `Actions for ${name}`, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const actions = popup.page.getByRole('group', { name: `Actions for ${name}` });
+  await expect(actions.getByRole('button', { name: 'Unpin', exact: true })).toBeVisible();
+  await toggle.click();
+}
+
+const find = (accounts: AccountView[], issuer: string) => {
+  const found = accounts.filter((a) => a.issuer === issuer);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
+test.describe('sync: what two computers do meets (Steam Guard, a replaced key and its undo, HOTP counters)', () => {
+  // Each computer derives Argon2id keys (64 MiB) to create, turn on and join sync.
+  test.setTimeout(360_000);
+
+  test('a Steam Guard account added on one computer shows its 5-character code on the other, beside every other code', async ({
+    twofold,
+  }) => {
+    const { office, laptop, laptopBrowser, relay } = await joinedComputers(twofold);
+    try {
+      const steam =
+        'otpauth://totp/Steam:gabe?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=Steam&encoder=steam';
+      await office.addAccount(steam);
+      await expect(office.code('Steam (gabe)')).toBeVisible();
+      await settle(relay, [office, laptop], (accounts) => {
+        expect(find(accounts, 'Steam').code).toMatch(new RegExp(`^[${STEAM_ALPHABET}]{5}$`));
+      });
+
+      // The same Steam code on both computers, the one Steam's own app computes now.
+      const steamAccount = parseOtpauthUri(steam);
+      await expect(async () => {
+        const now = Date.now();
+        const onLaptop = await laptop.codeDigits('Steam (gabe)');
+        expect(onLaptop).toMatch(new RegExp(`^[${STEAM_ALPHABET}]{5}$`));
+        expect([generateCode(steamAccount, now), generateCode(steamAccount, now + 2_000)]).toContain(
+          onLaptop,
+        );
+        expect(await office.codeDigits('Steam (gabe)')).toBe(onLaptop);
+      }).toPass({ timeout: 10_000 });
+      // The laptop's popup still lists every code, and nothing is broken.
+      expect(await laptop.shownNames()).toEqual(await office.shownNames());
+      expect((await laptop.shownNames()).sort()).toEqual(['Office (jane)', 'Steam (gabe)']);
+      await expectTotpOf(laptop, 'Office (jane)', JANE);
+      await expect(laptop.alert()).toHaveCount(0);
+    } finally {
+      await relay.stop();
+      await laptopBrowser.close();
+    }
+  });
+
+  test('a key replaced on one computer while the other renames and pins the account: the new key, the new name and pin on both, and Undo on both', async ({
+    twofold,
+  }) => {
+    const { office, laptop, laptopBrowser, relay } = await joinedComputers(twofold);
+    try {
+      // The office replaces jane's key through Settings › Import (the site gave a new key)…
+      const rekeyed = 'otpauth://totp/Office:jane?secret=ONSWG4TFOQQGC3TEEBQXGIDTMVRXEZLU&issuer=Office';
+      const options = new OptionsPage(await twofold.openOptions());
+      await options.unlockIfLocked(PASSPHRASE);
+      await options.pasteUris(rekeyed);
+      const choice = options.previewItems().getByRole('group', { name: 'What to do with Office (jane)' });
+      // A conflict (same name, other key) starts unticked: the user ticks it, then picks Replace.
+      await options.previewItems().getByRole('checkbox').check();
+      await choice.getByRole('radio', { name: /^Replace the key of the account in Twofold/ }).check();
+      await options.page.getByRole('button', { name: 'Add 1 selected account', exact: true }).click();
+      await expect(options.page.getByText(/1 key replaced\./)).toBeVisible({ timeout: 30_000 });
+      await office.page.reload();
+      await expectTotpOf(office, 'Office (jane)', rekeyed);
+
+      // …while the laptop, not synced yet, renames and pins it under its old key.
+      await laptop.rowAction('Office (jane)', 'Edit');
+      await laptop.page.getByLabel('Account name').fill('jane.doe');
+      await laptop.page.getByRole('button', { name: 'Save', exact: true }).click();
+      const renamed = 'Office (jane.doe)';
+      await expect(laptop.code(renamed)).toBeVisible();
+      await laptop.rowAction(renamed, 'Pin to top');
+      await expectPinned(laptop, renamed);
+      await expectTotpOf(laptop, renamed, JANE);
+
+      await settle(relay, [office, laptop], (accounts) => {
+        expect(find(accounts, 'Office')).toMatchObject({ label: 'jane.doe', pinned: true });
+        expect(find(accounts, 'Office').keyReplacedAt).toEqual(expect.any(Number));
+      });
+      const undo = `Go back to the previous key of ${renamed}`;
+      for (const computer of [office, laptop]) {
+        await expectTotpOf(computer, renamed, rekeyed);
+        await expectPinned(computer, renamed);
+        await expect(computer.page.getByText(/Key replaced on/)).toBeVisible();
+        await expect(computer.page.getByRole('button', { name: undo })).toBeVisible();
+      }
+
+      // Undo on the laptop brings the old key back on both; the name and pin stay.
+      await laptop.page.getByRole('button', { name: undo }).click();
+      await expect(laptop.page.getByText(`The previous key of ${renamed} is back.`)).toBeVisible();
+      await expectTotpOf(laptop, renamed, JANE);
+      const oldCodes = () => [codeAt(JANE, Date.now()), codeAt(JANE, Date.now() + 2_000)];
+      await settle(relay, [office, laptop], (accounts) => {
+        const jane = find(accounts, 'Office');
+        expect(jane).toMatchObject({ label: 'jane.doe', pinned: true });
+        expect(oldCodes()).toContain(jane.code);
+      });
+      for (const computer of [office, laptop]) {
+        await expectTotpOf(computer, renamed, JANE);
+        await expectPinned(computer, renamed);
+      }
+    } finally {
+      await relay.stop();
+      await laptopBrowser.close();
+    }
+  });
+
+  test('an HOTP account used on both computers before they sync: both show the same next code, past every code used', async ({
+    twofold,
+  }) => {
+    const { office, laptop, laptopBrowser, relay } = await joinedComputers(twofold);
+    try {
+      const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      const hotp = new OTPAuth.HOTP({ secret });
+      await office.addAccount(`otpauth://hotp/Forge:carol?secret=${secret}&issuer=Forge&counter=0`);
+      const name = 'Forge (carol)';
+      await settle(relay, [office, laptop], (accounts) => {
+        expect(find(accounts, 'Forge').code).toBe(hotp.generate({ counter: 0 }));
+      });
+
+      // Not synced: the office uses two codes, the laptop three.
+      const use = async (computer: PopupPage, times: number) => {
+        for (let counter = 1; counter <= times; counter++) {
+          await computer.page.getByRole('button', { name: `Next code of ${name}` }).click();
+          await expect.poll(() => computer.codeDigits(name)).toBe(hotp.generate({ counter }));
+        }
+      };
+      await use(office, 2);
+      await use(laptop, 3);
+
+      const next = hotp.generate({ counter: 3 });
+      await settle(relay, [office, laptop], (accounts) => {
+        expect(find(accounts, 'Forge').code).toBe(next);
+      });
+      for (const computer of [office, laptop]) {
+        await expect(computer.code(name)).toBeVisible();
+        expect(await computer.codeDigits(name)).toBe(next);
+      }
+    } finally {
+      await relay.stop();
+      await laptopBrowser.close();
     }
   });
 });

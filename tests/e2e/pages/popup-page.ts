@@ -66,12 +66,12 @@ export class PopupPage {
       .click();
   }
 
-  /** Names of the accounts as shown, top to bottom ("Issuer (label)"). */
+  /** Names of the accounts as shown, top to bottom ("Issuer (label)"); codes may be Steam's letters. */
   async shownNames(): Promise<string[]> {
     const labels = await this.page
       .locator('button.code')
       .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
-    return labels.map((l) => l.replace(/^Code for /, '').replace(/: [\d ]+\. Press to copy\.$/, ''));
+    return labels.map((l) => l.replace(/^Code for /, '').replace(/: [\dA-Z ]+\. Press to copy\.$/, ''));
   }
 
   search(query: string): Promise<void> {
