@@ -20,6 +20,8 @@ import { canonicalJson } from '@/lib/sync/quota';
 import { randomBytes } from '@/lib/bytes';
 import { FAST_KDF } from '../helpers/vault-fixtures';
 import { FakeSyncNetwork, MemoryState, MemoryVault, type FakeSyncArea } from './fake-sync';
+// The same small seeded generator the QR corpus uses: one history per seed, on every machine.
+import { prng } from '../../corpus/qr/image';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
@@ -37,18 +39,6 @@ export interface HistoryResult {
   revived: number;
   /** What went wrong, for the report (never a secret: key numbers only). */
   problems: string[];
-}
-
-/** mulberry32: small, fast, and the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Wraps a computer's sync area to fail the next write as the browser does when over quota. */
