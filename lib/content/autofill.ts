@@ -312,6 +312,7 @@ export function startAutofill(deps: AutofillDeps): () => void {
       if (waiting?.code !== code || target !== active) return;
       prompt.show({
         message: t('promptNewCodeReady', [keys]),
+        namesItsShortcut: true,
         buttons: [
           {
             label: t('fillCode'),

@@ -20,6 +20,8 @@ export interface PromptContent {
    * hear the message once (the updates are hidden from them).
    */
   countdown?: { until: number; text: (seconds: number) => string; now: () => number };
+  /** The message already names the keys that act here (a waiting code's fill-code shortcut). */
+  namesItsShortcut?: boolean;
 }
 
 const STYLE = `
@@ -143,7 +145,9 @@ export class InPagePrompt {
     };
     if (!elements.length) this.command = undefined;
     const primarySpec = content.buttons[primary];
-    if (primarySpec && this.shortcutHint) void this.announceShortcut(host, message, primarySpec.label);
+    if (primarySpec && this.shortcutHint && !content.namesItsShortcut) {
+      void this.announceShortcut(host, message, primarySpec.label);
+    }
     if (content.autoHideMs) this.timer = setTimeout(() => this.remove(), content.autoHideMs);
   }
 

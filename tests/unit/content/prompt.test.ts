@@ -127,6 +127,20 @@ describe('the card shortcut (a browser command)', () => {
     await settle();
     expect(hint).not.toHaveBeenCalled();
   });
+
+  it('adds no second shortcut to a card whose message already names its keys (a waiting code)', async () => {
+    const hint = vi.fn(() => Promise.resolve('Keyboard: Alt+Shift+K for "Fill code".'));
+    new InPagePrompt(document, 'Twofold', undefined, hint).show({
+      message: 'New code ready: press Alt+Shift+O or click Fill code.',
+      buttons: [{ label: 'Fill code', primary: true, action: () => undefined }],
+      namesItsShortcut: true,
+    });
+    await settle();
+    expect(hint).not.toHaveBeenCalled();
+    expect(root?.querySelector('[role="status"]')?.textContent).toBe(
+      'New code ready: press Alt+Shift+O or click Fill code.',
+    );
+  });
 });
 
 describe("the card's logo", () => {
