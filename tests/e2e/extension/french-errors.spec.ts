@@ -73,7 +73,8 @@ test('in a French browser every error path speaks French, never the English cata
       await expect(alert).toHaveText(message);
       await expectNoEnglish(popup, text);
     }
-    // A short key: a French warning naming its size, then an explicit "add anyway".
+    // A short key: a French warning naming its size, then an explicit "add anyway" (a typed key is named).
+    await popup.getByLabel(fr('issuer'), { exact: true }).fill('Exemple');
     await field.fill('hello world');
     await popup.getByRole('button', { name: fr('save') }).click();
     await expect(alert).toHaveText(fr('weakSecretWarning', '48'));

@@ -46,7 +46,12 @@ test.describe('vault in the popup', () => {
   test('a bare secret is accepted as a TOTP account', async ({ twofold }) => {
     const popup = new PopupPage(await twofold.openPopup());
     await popup.createVault(PASSPHRASE);
-    await popup.addAccount('jbsw y3dp ehpk 3pxp', 'example.org');
+    // A typed secret is named (the issuer), and bound to its website.
+    await popup.page.getByRole('button', { name: 'Add account' }).click();
+    await popup.page.getByLabel('otpauth URI or secret').fill('jbsw y3dp ehpk 3pxp');
+    await popup.page.getByLabel('Issuer', { exact: true }).fill('example.org');
+    await popup.page.getByLabel('Website (for autofill)').fill('example.org');
+    await popup.page.getByRole('button', { name: 'Save' }).click();
     const uri = 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP';
     await expect(popup.code('example.org')).toBeVisible();
     expect(expectedCodes(uri)).toContain(await popup.codeDigits('example.org'));
