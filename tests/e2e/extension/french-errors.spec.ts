@@ -46,7 +46,7 @@ async function expectNoEnglish(page: Page, where: string): Promise<void> {
 const PASSPHRASE = 'loutre violette à midi';
 
 test('in a French browser every error path speaks French, never the English catalogue', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const twofold = await ExtensionBrowser.launch(undefined, { lang: 'fr' });
   try {
     const popup = await twofold.openPopup();
