@@ -3,7 +3,7 @@
  * 10,000 of them, summed into the one line docs/BENCHMARKS.md carries between its
  * `bench:model` markers. A failing seed is printed with how to replay it.
  */
-import { modelLine, runHistory, type ModelSummary } from '../unit/sync/model-check';
+import { modelCheck, modelLine, type ModelSummary } from '../unit/sync/model-check';
 import type { Progress } from './figures';
 
 export const MODEL_HISTORIES = 10_000;
@@ -16,29 +16,14 @@ export async function benchModelCheck(options: {
   const histories = options.histories ?? MODEL_HISTORIES;
   const first = options.firstSeed ?? 1;
   const started = performance.now();
-  const summary: ModelSummary = {
-    histories,
-    keysLost: 0,
-    countersBack: 0,
-    divergent: 0,
-    revived: 0,
-    failures: [],
-  };
-  for (let seed = first; seed < first + histories; seed++) {
-    const result = await runHistory(seed);
-    summary.keysLost += result.keysLost;
-    summary.countersBack += result.countersBack;
-    summary.divergent += result.divergent;
-    summary.revived += result.revived;
+  const summary = await modelCheck(histories, first, (result, done) => {
     if (result.problems.length) {
-      summary.failures.push(result);
       options.onProgress?.(
-        `sync model check: seed ${seed} failed (replay: npm run bench:model -- --seed ${seed}): ${result.problems.join('; ')}`,
+        `sync model check: seed ${result.seed} failed (replay: npm run bench:model -- --seed ${result.seed}): ${result.problems.join('; ')}`,
       );
     }
-    if ((seed - first + 1) % 500 === 0)
-      options.onProgress?.(`sync model check: ${seed - first + 1}/${histories} histories`);
-  }
+    if (done % 500 === 0) options.onProgress?.(`sync model check: ${done}/${histories} histories`);
+  });
   return { summary, line: modelLine(summary), seconds: (performance.now() - started) / 1000 };
 }
 

@@ -364,8 +364,15 @@ export interface ModelSummary {
   failures: HistoryResult[];
 }
 
-/** Runs `histories` seeds from `firstSeed`; failing ones are kept (with their seed) for replay. */
-export async function modelCheck(histories: number, firstSeed = 1): Promise<ModelSummary> {
+/**
+ * Runs `histories` seeds from `firstSeed`; failing ones are kept (with their seed) for replay.
+ * `onHistory` hears each result and how many have run (the bench's progress).
+ */
+export async function modelCheck(
+  histories: number,
+  firstSeed = 1,
+  onHistory?: (result: HistoryResult, done: number) => void,
+): Promise<ModelSummary> {
   const summary: ModelSummary = {
     histories,
     keysLost: 0,
@@ -381,6 +388,7 @@ export async function modelCheck(histories: number, firstSeed = 1): Promise<Mode
     summary.divergent += result.divergent;
     summary.revived += result.revived;
     if (result.problems.length) summary.failures.push(result);
+    onHistory?.(result, seed - firstSeed + 1);
   }
   return summary;
 }
