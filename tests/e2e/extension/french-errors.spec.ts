@@ -46,7 +46,7 @@ async function expectNoEnglish(page: Page, where: string): Promise<void> {
 const PASSPHRASE = 'loutre violette à midi';
 
 test('in a French browser every error path speaks French, never the English catalogue', async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(180_000);
   const twofold = await ExtensionBrowser.launch(undefined, { lang: 'fr' });
   try {
     const popup = await twofold.openPopup();
@@ -73,9 +73,10 @@ test('in a French browser every error path speaks French, never the English cata
       await expect(alert).toHaveText(message);
       await expectNoEnglish(popup, text);
     }
-    // A short key: a French warning naming its size, then an explicit "add anyway" (a typed key is named).
-    await popup.getByLabel(fr('issuer'), { exact: true }).fill('Exemple');
+    // A short key: a French warning naming its size, then an explicit "add anyway". A typed key is
+    // named, and the name fields appear only once the text is no longer a URI.
     await field.fill('hello world');
+    await popup.getByLabel(fr('issuer'), { exact: true }).fill('Exemple');
     await popup.getByRole('button', { name: fr('save') }).click();
     await expect(alert).toHaveText(fr('weakSecretWarning', '48'));
     await expectNoEnglish(popup, 'short key');
