@@ -362,10 +362,7 @@ test.describe('sync: what two computers do meets (Steam Guard, a replaced key an
     }
   });
 
-  // Known failure, left visible: after merging the sync service's per-write notes, this journey did
-  // not settle in 60 s on a loaded machine (the pin or the other computer's add never arrived).
-  // Being investigated; the merge rules it covers are proved by the unit tests and the model check.
-  test.fixme('a key replaced on one computer while the other renames and pins the account: the new key, the new name and pin on both, and Undo on both', async ({
+  test('a key replaced on one computer while the other renames and pins the account: the new key, the new name and pin on both, and Undo on both', async ({
     twofold,
   }) => {
     const { office, laptop, laptopBrowser, relay } = await joinedComputers(twofold);
@@ -426,10 +423,7 @@ test.describe('sync: what two computers do meets (Steam Guard, a replaced key an
     }
   });
 
-  // Known failure, left visible: after merging the sync service's per-write notes, this journey did
-  // not settle in 60 s on a loaded machine (the pin or the other computer's add never arrived).
-  // Being investigated; the merge rules it covers are proved by the unit tests and the model check.
-  test.fixme('an HOTP account used on both computers before they sync: both show the same next code, past every code used', async ({
+  test('an HOTP account used on both computers before they sync: both show the same next code, past every code used', async ({
     twofold,
   }) => {
     const { office, laptop, laptopBrowser, relay } = await joinedComputers(twofold);
