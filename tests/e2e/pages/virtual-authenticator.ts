@@ -1,5 +1,15 @@
 import type { CDPSession, Page } from '@playwright/test';
 
+/** A credential as the DevTools protocol gives it (binary fields base64), private key included. */
+export interface VirtualCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+}
+
 export interface AuthenticatorOptions {
   transport: 'internal' | 'usb';
   hasPrf?: boolean;
@@ -38,6 +48,16 @@ export class VirtualAuthenticators {
 
   async remove(authenticatorId: string): Promise<void> {
     await this.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+  }
+
+  /** The authenticator's credentials, private keys included: a test can carry them to another browser run. */
+  async credentials(authenticatorId: string): Promise<VirtualCredential[]> {
+    return (await this.cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+  }
+
+  /** Puts a credential read by `credentials` on this authenticator (the same security key, plugged in again). */
+  async addCredential(authenticatorId: string, credential: VirtualCredential): Promise<void> {
+    await this.cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
   }
 
   async credentialCount(authenticatorId: string): Promise<number> {
