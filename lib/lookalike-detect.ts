@@ -17,6 +17,8 @@ interface Site {
   named: boolean;
   /** Skeleton of the registrable domain without its public suffix (`github` for gist.github.com). */
   label: string;
+  /** The same label as decoded, before skeletons (`m` stays `m`, so `paympal` is one typo away). */
+  plain: string;
   /** Skeletons of every label left of the public suffix, each also split at hyphens. */
   tokens: string[];
   /** Those labels' skeletons run together without dots or hyphens (`git.hub` → `github`). */
@@ -64,6 +66,7 @@ function readSite(origin: string): Site | undefined {
     domain: parsed.domain ?? host,
     named,
     label: skeletons[skeletons.length - 1] ?? '',
+    plain: left[left.length - 1] ?? '',
     tokens: skeletons.flatMap((s) => [s, ...(s.includes('-') ? s.split('-') : [])]).filter(Boolean),
     joined: strip(skeletons.join('')),
     names: sub.filter((s, i) => (left[i]?.length ?? 0) >= 5 && !GENERIC.has(s) && !/^[0-9-]+$/.test(s)),
@@ -88,9 +91,11 @@ function tolerance(name: string): number {
 
 /**
  * How closely `page` imitates the name `name` (lower is closer), or undefined when it does not.
- * `main` is the enrolled site's own registrable label; otherwise a distinctive subdomain label.
+ * `plain` is given for the enrolled site's own registrable label (its decoded form), not for a
+ * distinctive subdomain label.
  */
-function imitation(page: Site, name: string, main: boolean): number | undefined {
+function imitation(page: Site, name: string, plain?: string): number | undefined {
+  const main = plain !== undefined;
   const bare = strip(name);
   if (main && page.label === name) return 0; // homoglyphs, another TLD
   if (main && strip(page.label) === bare) return 1; // hyphens, dots
@@ -101,6 +106,7 @@ function imitation(page: Site, name: string, main: boolean): number | undefined 
     const d = Math.min(
       typoDistance(page.label, name, allowed),
       typoDistance(strip(page.label), bare, allowed),
+      main ? typoDistance(page.plain, plain, allowed) : allowed + 1,
     );
     if (d <= allowed) return (main ? 3 : 4) + d; // typos of every kind
     if (name.length >= 6) {
@@ -140,8 +146,8 @@ export function lookalikeMatch(
   for (const { origin, site } of enrolled) {
     if (!site?.named || !site.label) continue;
     const scores = [
-      imitation(page, site.label, true),
-      ...site.names.map((name) => imitation(page, name, false)),
+      imitation(page, site.label, site.plain),
+      ...site.names.map((name) => imitation(page, name)),
     ].filter((s): s is number => s !== undefined);
     if (scores.length === 0) continue;
     const score = Math.min(...scores);

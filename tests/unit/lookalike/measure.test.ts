@@ -61,12 +61,15 @@ describe('lookalikeOf over the corpus', () => {
     });
   });
 
-  it('flags every typo, hyphenation and dictionary lookalike dnstwist makes', () => {
+  it('flags every typo, bit flip, hyphenation and dictionary lookalike dnstwist makes', () => {
     for (const kind of [
       'addition',
+      'bitsquatting',
       'hyphenation',
+      'insertion',
       'omission',
       'repetition',
+      'replacement',
       'transposition',
       'vowel-swap',
       'various',
