@@ -84,10 +84,14 @@ function enrolledSite(origin: string): Site | undefined {
 }
 
 /** How many typos a name of this length may carry and still be read as that name. */
-function tolerance(name: string): number {
-  if (name.length <= 3) return 0;
-  return name.length >= 7 ? 2 : 1;
+function tolerance(length: number): number {
+  // Short names sit one typo away from ordinary words and other brands (mega, meta): exact only.
+  if (length <= 4) return 0;
+  return length >= 8 ? 2 : 1;
 }
+
+/** A name's length as people read it: its skeleton spells `m` as `rn`, one letter all the same. */
+const seenLength = (skeletonName: string) => skeletonName.replace(/rn/g, 'm').length;
 
 /**
  * How closely `page` imitates the name `name` (lower is closer), or undefined when it does not.
@@ -99,9 +103,10 @@ function imitation(page: Site, name: string, plain?: string): number | undefined
   const bare = strip(name);
   if (main && page.label === name) return 0; // homoglyphs, another TLD
   if (main && strip(page.label) === bare) return 1; // hyphens, dots
-  if (name.length >= 3 && page.tokens.includes(name)) return 2; // brand inside another domain
-  if (bare.length >= 5 && page.joined.includes(bare)) return 2;
-  const allowed = tolerance(name);
+  const length = seenLength(name);
+  if (length >= 3 && page.tokens.includes(name)) return 2; // brand inside another domain
+  if (seenLength(bare) >= 5 && page.joined.includes(bare)) return 2;
+  const allowed = tolerance(length);
   if (allowed > 0) {
     const d = Math.min(
       typoDistance(page.label, name, allowed),
@@ -109,7 +114,7 @@ function imitation(page: Site, name: string, plain?: string): number | undefined
       main ? typoDistance(page.plain, plain, allowed) : allowed + 1,
     );
     if (d <= allowed) return (main ? 3 : 4) + d; // typos of every kind
-    if (name.length >= 6) {
+    if (length >= 6) {
       for (const token of page.tokens) {
         if (token !== page.label && token.length >= 5 && typoDistance(token, name, 1) <= 1) return 6;
       }

@@ -72,6 +72,14 @@ describe('lookalikeOf flags', () => {
     expect(lookalikeOf(page, [GITHUB, SANDBOX])).toBe(SANDBOX);
   });
 
+  it.each([
+    ['another TLD', 'https://mega.co'],
+    ['a homoglyph', 'https://rnega.nz'],
+    ['the name as a label of another domain', 'https://mega.login-check.com'],
+  ])('a short name exactly, through %s: %s', (_kind, page) => {
+    expect(lookalikeOf(page, ['https://mega.nz'])).toBe('https://mega.nz');
+  });
+
   it('names the enrolled origin that is imitated, not the first of the list', () => {
     expect(lookalikeOf('https://paypa1.com', [GITHUB, GOOGLE, PAYPAL])).toBe(PAYPAL);
     expect(lookalikeOf('https://githvb.com', [PAYPAL, GITHUB])).toBe(GITHUB);
@@ -115,6 +123,14 @@ describe('lookalikeOf never flags', () => {
     ['about:blank', 'about:blank'],
   ])('%s: %s', (_kind, page) => {
     expect(lookalikeOf(page, [...ENROLLED, SANDBOX])).toBeUndefined();
+  });
+
+  it.each([
+    ['one letter off a short name', 'https://meta.com', 'https://mega.nz'],
+    ['one letter off a three-letter name', 'https://ovn.com', 'https://ovh.com'],
+    ['a short name inside a longer word', 'https://megalopolis.org', 'https://mega.nz'],
+  ])('%s: %s is not %s (short names match only exactly)', (_kind, page, enrolled) => {
+    expect(lookalikeOf(page, [enrolled])).toBeUndefined();
   });
 
   it('with nothing enrolled, or only origins that are not web names', () => {
