@@ -70,6 +70,8 @@ export function unicodeHost(asciiHost: string): string {
     .join('.');
 }
 
+const MARKS = /\p{M}/gu;
+
 let table: Map<string, string> | undefined;
 function confusables(): Map<string, string> {
   if (!table) {
@@ -91,9 +93,6 @@ function confusables(): Map<string, string> {
 export function skeleton(text: string): string {
   const map = confusables();
   let out = '';
-  for (const char of text.normalize('NFD').toLowerCase()) {
-    if (/\p{M}/u.test(char)) continue;
-    out += map.get(char) ?? char;
-  }
+  for (const char of text.normalize('NFD').replace(MARKS, '').toLowerCase()) out += map.get(char) ?? char;
   return out;
 }
