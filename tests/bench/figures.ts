@@ -26,7 +26,7 @@ export interface Figure {
   id: string;
   group: string;
   name: string;
-  unit: 'ms' | 'bytes' | 'MB' | 'writes';
+  unit: 'ms' | 'µs' | 'bytes' | 'MB' | 'writes';
   /** Undefined when not available. */
   stats?: Stats;
   baseline?: { name: string; stats: Stats };

@@ -27,11 +27,14 @@ export interface BenchReport {
   problems: string[];
   /** The sync model check's section (tests/bench/model.ts), with its markers. */
   modelCheck?: string;
+  /** The phishing guard's section (tests/bench/lookalike.ts), with its markers. */
+  lookalike?: string;
 }
 
 function fmt(value: number, unit: Figure['unit']): string {
   if (unit === 'bytes') return value >= 10_000 ? `${(value / 1000).toFixed(1)} KB` : `${value} B`;
   if (unit === 'MB') return `${value.toFixed(2)} MB`;
+  if (unit === 'µs') return value >= 100 ? `${value.toFixed(0)} µs` : `${value.toFixed(1)} µs`;
   if (unit === 'writes') return `${value} write${value === 1 ? '' : 's'}`;
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
 }
@@ -240,6 +243,7 @@ export function markdown(report: BenchReport): string {
   }
   out.push('');
   if (report.modelCheck) out.push(report.modelCheck, '');
+  if (report.lookalike) out.push(report.lookalike, '');
   return out.join('\n');
 }
 

@@ -12,6 +12,10 @@
  *                                    its content:ping baseline (prints, writes nothing)
  *   npm run bench -- --sync-only     only the sync figures (npm run bench:sync; prints, writes nothing;
  *                                    with --node-only, no browsers)
+ *   npm run bench -- --lookalike-only  only the phishing guard (npm run bench:lookalike): flag rate over
+ *                                    the lookalike corpus, false alarms on popular sites, time per origin;
+ *                                    its line written between the bench:lookalike markers of
+ *                                    docs/BENCHMARKS.md when they are there
  *   npm run bench -- --model-only    only the sync model check (npm run bench:model): 10,000 histories,
  *                                    its line written between the bench:model markers of docs/BENCHMARKS.md;
  *                                    --histories N [--first-seed S] for another count (writes nothing),
@@ -41,6 +45,7 @@ import {
 } from './report';
 import { startBenchSite } from './site';
 import { sizeFigures, type BundleSize } from './sizes';
+import { benchLookalike, lookalikeSection } from './lookalike';
 import { benchModelCheck, modelSection } from './model';
 import { benchSyncRelay, benchSyncSpace } from './sync';
 import { runHistory } from '../unit/sync/model-check';
@@ -67,6 +72,7 @@ const RUNS = {
   content: quick ? 3 : 8,
   syncChanges: quick ? 2 : 5,
   syncRelay: quick ? 3 : 7,
+  lookalike: quick ? 3 : 11,
 };
 
 const started = performance.now();
@@ -365,8 +371,23 @@ async function modelOnly(): Promise<void> {
   }
 }
 
+/** `--lookalike-only` (`npm run bench:lookalike`): the phishing guard alone; fills its markers if present. */
+async function lookalikeOnly(): Promise<void> {
+  const { figure, line, failed } = await benchLookalike({ runs: RUNS.lookalike, onProgress: progress });
+  printTable([figure]);
+  console.log(`- ${figure.name}: ${figure.notes}`);
+  if (failed) process.exitCode = 1;
+  const filled = fillMarkers('docs/BENCHMARKS.md', 'lookalike', line);
+  console.log(
+    filled
+      ? 'Wrote the line in docs/BENCHMARKS.md.'
+      : 'docs/BENCHMARKS.md has no bench:lookalike markers yet (the next full npm run bench writes them).',
+  );
+}
+
 async function main(): Promise<void> {
   if (args.has('--passkey-only')) return passkeyOnly();
+  if (args.has('--lookalike-only')) return lookalikeOnly();
   if (args.has('--autofill-only')) return autofillOnly();
   if (args.has('--model-only')) return modelOnly();
   if (args.has('--sync-only')) return syncOnly();
@@ -393,6 +414,12 @@ async function main(): Promise<void> {
 
   section('Vault save, 500 accounts (Node)');
   figures.push(await benchVaultSave({ runs: RUNS.save, onProgress: progress }));
+
+  section('Phishing guard (Node)');
+  const lookalike = await benchLookalike({ runs: RUNS.lookalike, onProgress: progress });
+  figures.push(lookalike.figure);
+  if (lookalike.failed)
+    problems.push(`Phishing guard below its goal (≥ 95 % flagged, 0 false alarms): ${lookalike.line}`);
 
   section('Sizes');
   const sizes = sizeFigures();
@@ -422,6 +449,7 @@ async function main(): Promise<void> {
     'Unlock',
     'Vault',
     'Sync',
+    'Phishing guard',
     'Size',
     'Content script',
   ];
@@ -445,6 +473,7 @@ async function main(): Promise<void> {
     bundles,
     problems,
     modelCheck: modelSection(model.line),
+    lookalike: lookalikeSection(lookalike.line),
   };
   section('Results');
   printTable(figures);
