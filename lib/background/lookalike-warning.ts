@@ -40,14 +40,14 @@ function hostOf(origin: string): string | undefined {
 /**
  * The web page Twofold's popup is about: the active tab (its URL is visible through activeTab
  * after the toolbar click, or a host permission). When that tab is Twofold's own window (the
- * unlock window a page opened), the page is the active tab of the last focused browser window.
+ * unlock window a page opened), the page is the active tab of the browser window used last.
  */
 export async function pageTabOrigin(browser: Browser): Promise<string | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const origin = webOriginOf(tab?.url);
   if (origin || !tab?.url?.startsWith(browser.runtime.getURL('/'))) return origin;
-  const normal = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
-  if (normal?.id === undefined || normal.id === tab.windowId) return undefined;
-  const [behind] = await browser.tabs.query({ active: true, windowId: normal.id });
+  const behind = (await browser.tabs.query({ active: true }))
+    .filter((other) => other.windowId !== tab.windowId)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   return webOriginOf(behind?.url);
 }

@@ -66,44 +66,40 @@ describe('AccountsService.lookalike', () => {
 
 describe('pageTabOrigin', () => {
   const OWN = 'chrome-extension://twofold/';
-  /** Tabs by window; window 1 is a browser window, window 2 Twofold's own (the unlock window). */
-  function fakeBrowser(active: { windowId: number; url?: string }, lastNormal: number, behind?: string) {
+  /** The active tab of the focused window, and the active tab of every window. */
+  function fakeBrowser(
+    active: { windowId: number; url?: string },
+    others: { windowId: number; url?: string; lastAccessed: number }[],
+  ) {
     return {
       runtime: { getURL: (path: string) => `${OWN}${path.replace(/^\//, '')}` },
       tabs: {
-        query: (q: { lastFocusedWindow?: boolean; windowId?: number }) =>
-          Promise.resolve(
-            q.lastFocusedWindow ? [active] : q.windowId === lastNormal ? [{ url: behind }] : [],
-          ),
+        query: (q: { lastFocusedWindow?: boolean }) =>
+          Promise.resolve(q.lastFocusedWindow ? [active] : [{ ...active, lastAccessed: 9 }, ...others]),
       },
-      windows: { getLastFocused: () => Promise.resolve({ id: lastNormal }) },
     } as unknown as typeof extensionBrowser;
   }
 
+  const OTHER_WINDOWS = [
+    { windowId: 3, url: 'https://older.example/', lastAccessed: 1 },
+    { windowId: 1, url: `${LOOKALIKE}/2fa`, lastAccessed: 5 },
+  ];
   it.each([
+    ['the toolbar popup: the active tab', { windowId: 1, url: `${LOOKALIKE}/login` }, [], LOOKALIKE],
     [
-      'the toolbar popup: the active tab',
-      { windowId: 1, url: `${LOOKALIKE}/login` },
-      1,
-      undefined,
-      LOOKALIKE,
-    ],
-    [
-      'the unlock window: the page behind it',
+      'the unlock window: the page of the browser window used last',
       { windowId: 2, url: `${OWN}popup.html?window=unlock` },
-      1,
-      `${LOOKALIKE}/2fa`,
+      OTHER_WINDOWS,
       LOOKALIKE,
     ],
     [
-      'Twofold opened in a tab of the browser window',
+      'Twofold opened in a tab, with no other window',
       { windowId: 1, url: `${OWN}popup.html` },
-      1,
-      undefined,
+      [],
       undefined,
     ],
-    ['a tab whose URL is hidden', { windowId: 1 }, 1, undefined, undefined],
-  ])('%s', async (_name, active, lastNormal, behind, expected) => {
-    expect(await pageTabOrigin(fakeBrowser(active, lastNormal, behind))).toBe(expected);
+    ['a tab whose URL is hidden', { windowId: 1 }, OTHER_WINDOWS, undefined],
+  ])('%s', async (_name, active, others, expected) => {
+    expect(await pageTabOrigin(fakeBrowser(active, others))).toBe(expected);
   });
 });
