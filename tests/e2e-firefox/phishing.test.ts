@@ -23,14 +23,12 @@ const WORDS = {
     copyAnyway: 'Copy anyway',
     code: 'Code for M2Mmanager (john.smith@example.com):',
     blocked: 'Not copied: this page imitates',
-    copied: 'Code copied.',
   },
   fr: {
     title: 'Ce n’est pas le site où vous avez activé ce code',
     copyAnyway: 'Copier quand même',
     code: 'Code pour M2Mmanager (john.smith@example.com)\u00a0:',
     blocked: 'Code non copié\u00a0: cette page imite',
-    copied: 'Code copié.',
   },
 } as const;
 
@@ -125,7 +123,6 @@ describe.each([
       await expect.poll(focused).toBe(words.copyAnyway);
 
       await popup.page.keyboard.press('Enter');
-      await popup.expectText(words.copied);
       const now = Date.now();
       expect([
         codeAt(ENROLLED, now - 30_000),

@@ -22,14 +22,12 @@ const WORDS = {
     copyAnyway: 'Copy anyway',
     code: (name: string) => `Code for ${name}:`,
     blocked: 'Not copied: this page imitates',
-    copied: 'Code copied.',
   },
   fr: {
     title: 'Ce n’est pas le site où vous avez activé ce code',
     copyAnyway: 'Copier quand même',
     code: (name: string) => `Code pour ${name}\u00a0:`,
     blocked: 'Code non copié\u00a0: cette page imite',
-    copied: 'Code copié.',
   },
 } as const;
 
@@ -42,6 +40,8 @@ for (const lang of ['en', 'fr'] as const) {
     sandbox,
   }) => {
     test.skip(lang === 'fr' && noFrench, 'French UI needs chromium-l10n');
+    // Two browser launches' worth of steps (the toolbar popup through a second CDP connection).
+    test.setTimeout(180_000);
     const words = WORDS[lang];
     const twofold = await ExtensionBrowser.launch(undefined, {
       ...(lang === 'en' ? {} : { lang }),
@@ -95,7 +95,6 @@ for (const lang of ['en', 'fr'] as const) {
       await copyAnyway.focus();
       await popup.keyboard.press('Enter');
       await expect.poll(clipboard).toMatch(expectedCode(ENROLLED));
-      await expect(popup.getByRole('status').filter({ hasText: words.copied })).toBeVisible();
     } finally {
       await twofold.close();
     }
