@@ -28,7 +28,8 @@ const WORDS = {
     title: 'Ce n’est pas le site où vous avez activé ce code',
     copyAnyway: 'Copier quand même',
     code: 'Code pour M2Mmanager (john.smith@example.com)\u00a0:',
-    blocked: 'Code non copié\u00a0: cette page imite',
+    // The page text is read with its spaces collapsed (the no-break space too).
+    blocked: 'Code non copié : cette page imite',
   },
 } as const;
 
