@@ -9,6 +9,7 @@ import { searchKeyAction } from './list-keys';
 import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
 import { BackupNudge, openBackupSection } from './BackupNudge';
+import { LookalikeWarning, useLookalikeGuard } from './LookalikeWarning';
 import type { PopupPrefetch } from './prefetch';
 import { ScanPanel } from './ScanPanel';
 import { SiteAccess } from './SiteAccess';
@@ -34,6 +35,8 @@ export function AccountsView({ prefetch }: Props) {
   const keysHintId = useId();
   const list = useAccounts(prefetch, () => searchRef.current?.focus());
   const { accounts, activeOrigin, settings } = list;
+  const guard = useLookalikeGuard(accounts, list.actions.copy, list.status.show);
+  const actions = { ...list.actions, copy: guard.copy };
   const count = accounts?.length ?? 0;
   const sort = sortChoice ?? settings?.accountSort ?? 'manual';
   // Last use as it was when the popup opened (or the sort changed): a copy never moves the rows.
@@ -62,7 +65,7 @@ export function AccountsView({ prefetch }: Props) {
     const action = searchKeyAction(event.key, shown.length);
     if (!action) return;
     event.preventDefault();
-    if (action.kind === 'copy') list.actions.copy(shown[action.index]!);
+    if (action.kind === 'copy') actions.copy(shown[action.index]!);
     else listRef.current?.querySelectorAll<HTMLElement>('li.account button.code')[action.index]?.focus();
   }
 
@@ -79,6 +82,7 @@ export function AccountsView({ prefetch }: Props) {
 
   return (
     <section class="stack">
+      {guard.warning && <LookalikeWarning warning={guard.warning} guard={guard} />}
       <div class="toolbar">
         <button type="button" onClick={() => setScanRequest((n) => n + 1)}>
           {t('scanQrCode')}
@@ -150,7 +154,7 @@ export function AccountsView({ prefetch }: Props) {
               draggable={reorderable && count > 1}
               onDrop={onDrop}
               onLeaveTop={() => searchRef.current?.focus()}
-              actions={list.actions}
+              actions={actions}
             />
           )}
         </>

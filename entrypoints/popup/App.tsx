@@ -8,7 +8,8 @@ import { UnlockForm } from '@/components/UnlockForm';
 import { VaultNotices } from '@/components/VaultNotices';
 import { t } from '@/lib/i18n';
 import { ClockNotice } from '@/components/ClockNotice';
-import { sendMessage, type VaultState } from '@/lib/messaging';
+import { LookalikeWarning } from '@/components/LookalikeWarning';
+import { sendMessage, type LookalikeWarning as Warning, type VaultState } from '@/lib/messaging';
 
 const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
 
@@ -20,9 +21,20 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
     void prefetch.state.then(setState);
   }, [prefetch]);
 
-  // The unlock window has done its job: close it; the background brings the page back.
+  /** The unlock window, once unlocked: null when the page that asked imitates no enrolled site. */
+  const [windowWarning, setWindowWarning] = useState<Warning | null | undefined>();
+
+  // The unlock window has done its job: close it, and the background brings the page back; unless
+  // that page imitates a site the user enrolled on, which the window then says first.
   useEffect(() => {
-    if (unlockWindow && state?.unlocked) window.close();
+    if (!unlockWindow || !state?.unlocked) return;
+    void sendMessage('tabs:lookalike')
+      .then((reply) => reply.warning ?? null)
+      .catch(() => null)
+      .then((warning) => {
+        if (warning) setWindowWarning(warning);
+        else window.close();
+      });
   }, [state]);
 
   return (
@@ -62,7 +74,15 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
           onUnlocked={setState}
         />
       )}
-      {state?.unlocked && unlockWindow && <p role="status">{t('unlockedCloseWindow')}</p>}
+      {state?.unlocked && unlockWindow && windowWarning && (
+        <>
+          <LookalikeWarning warning={windowWarning} />
+          <button type="button" onClick={() => window.close()}>
+            {t('close')}
+          </button>
+        </>
+      )}
+      {state?.unlocked && unlockWindow && !windowWarning && <p role="status">{t('unlockedCloseWindow')}</p>}
       {state?.unlocked && !unlockWindow && <VaultNotices state={state} onState={setState} />}
       {state?.unlocked && !unlockWindow && <AccountsView prefetch={prefetch} />}
     </main>

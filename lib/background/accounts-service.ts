@@ -1,5 +1,5 @@
 import { TwofoldError } from '../errors';
-import type { AccountPatch, SiteSummary } from '../messaging';
+import type { AccountPatch, LookalikeWarning, SiteSummary } from '../messaging';
 import type { AccountView, StoredAccount } from '../otp';
 import { normalizeWebsite } from '../origins';
 import { websiteOrigin } from '../website/website';
@@ -15,6 +15,7 @@ import {
   toView,
 } from './accounts';
 import type { AccountUsage } from './account-usage';
+import { lookalikeWarning } from './lookalike-warning';
 import type { VaultService } from './vault-service';
 
 /** The popup's account list: add, rename, pin, reorder, delete, and HOTP's next code. */
@@ -57,6 +58,13 @@ export class AccountsService {
   /** Accounts bound to exactly this origin (scheme + host + port). */
   async forOrigin(origin: string): Promise<StoredAccount[]> {
     return accountsForOrigin(await this.vault.accounts(), origin);
+  }
+
+  /** The page imitates an enrolled origin: say which (nothing while locked: the origins are sealed). */
+  async lookalike(pageOrigin: string | undefined): Promise<{ warning?: LookalikeWarning }> {
+    if (!pageOrigin || !(await this.vault.isUnlocked())) return {};
+    const warning = lookalikeWarning(await this.vault.accounts(), pageOrigin);
+    return warning ? { warning } : {};
   }
 
   async sites(): Promise<SiteSummary[]> {

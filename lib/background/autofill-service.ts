@@ -5,6 +5,7 @@ import { fillableForOrigin } from './accounts';
 import { correctionBeforeFill, type ClockForCodes } from './clock-service';
 import type { ContentSender } from './router';
 import type { AutofillChoices } from './autofill-choices';
+import { lookalikeWarning } from './lookalike-warning';
 import type { VaultService } from './vault-service';
 
 export interface AutofillDeps {
@@ -86,7 +87,15 @@ export class AutofillService {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
     }
-    const accounts = fillableForOrigin(await this.deps.vault.accounts(), from.origin);
+    const all = await this.deps.vault.accounts();
+    const accounts = fillableForOrigin(all, from.origin);
+    if (accounts.length === 0) {
+      // A page imitating an enrolled site (the user enabled it, or the shortcut was pressed there):
+      // the card says why nothing was filled, naming both hosts.
+      const warning = lookalikeWarning(all, from.origin);
+      if (warning)
+        return { status: 'lookalike', pageHost: warning.pageHost, imitatedHost: warning.imitatedHost };
+    }
     const username = this.usernameFor(from) ?? '';
     let account = accountId ? accounts.find((a) => a.id === accountId) : undefined;
     if (!accountId) {

@@ -207,6 +207,14 @@ export function startAutofill(deps: AutofillDeps): () => void {
     switch (reply.status) {
       case 'none':
         return;
+      case 'lookalike':
+        // Twofold did not fill here on purpose: the page imitates a site the user enrolled on.
+        prompt.show({
+          message: t('lookalikeCard', [reply.pageHost, reply.imitatedHost]),
+          urgent: true,
+          buttons: [{ label: t('close'), action: () => prompt.remove() }],
+        });
+        return;
       case 'locked':
         prompt.show({
           message: t('promptUnlockToFill'),

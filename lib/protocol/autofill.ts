@@ -22,7 +22,12 @@ export type AutofillReply =
   | { status: 'wait'; accountId: string; retryAt: number }
   /** An HOTP account: its code is given only on the user's own action (a click on the field, the shortcut). */
   | { status: 'action'; accountId: string }
-  | { status: 'choose'; choices: { id: string; issuer: string; label: string }[] };
+  | { status: 'choose'; choices: { id: string; issuer: string; label: string }[] }
+  /**
+   * This page imitates an origin accounts are bound to, and has no account of its own: nothing is
+   * filled, on purpose, and the card says so. Hosts only: the content script still gets no code.
+   */
+  | { status: 'lookalike'; pageHost: string; imitatedHost: string };
 
 /** Codes for the frame's own origin, decided from the browser's `sender`. */
 export interface AutofillProtocol {

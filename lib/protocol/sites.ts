@@ -21,6 +21,18 @@ export interface SitesProtocol {
   'sites:list'(): SiteSummary[];
   /** The web origin of the active tab, where Twofold may see it (activeTab, host permission). */
   'tabs:activeOrigin'(): { origin?: string };
+  /** The active tab imitates an origin accounts are bound to: the popup warns (nothing while locked). */
+  'tabs:lookalike'(): { warning?: LookalikeWarning };
+}
+
+/** A page imitating an enrolled origin, as the popup shows it: hosts and account ids only. */
+export interface LookalikeWarning {
+  /** The page's host (and port), e.g. "m2rnmanager.localhost:4100". */
+  pageHost: string;
+  /** The enrolled host it imitates. */
+  imitatedHost: string;
+  /** Accounts bound to the imitated origin: copying their codes needs "Copy anyway". */
+  accountIds: string[];
 }
 
 export const SITES_POLICY = {
@@ -29,4 +41,5 @@ export const SITES_POLICY = {
   'sites:revoke': 'extension-page',
   'sites:list': 'extension-page',
   'tabs:activeOrigin': 'extension-page',
+  'tabs:lookalike': 'extension-page',
 } as const satisfies PolicyOf<SitesProtocol>;

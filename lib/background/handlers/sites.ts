@@ -1,5 +1,6 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import type { AccountsService } from '../accounts-service';
+import { pageTabOrigin } from '../lookalike-warning';
 import type { Router } from '../router';
 import { activateNewSite, activeTabOrigin, enabledSitePatterns, revokeSite } from '../site-access';
 
@@ -12,4 +13,5 @@ export function registerSitesHandlers(
   handle('sites:revoke', ({ pattern }) => revokeSite(browser, pattern));
   handle('sites:list', () => accounts.sites());
   handle('tabs:activeOrigin', () => activeTabOrigin(browser));
+  handle('tabs:lookalike', async () => accounts.lookalike(await pageTabOrigin(browser)));
 }

@@ -203,3 +203,37 @@ describe('AutofillService', () => {
     expect(await service.code(from)).toEqual({ status: 'none' });
   });
 });
+
+describe('AutofillService on a page imitating an enrolled site', () => {
+  /** One letter pair swapped for a lookalike ("rn" for "m"): any detector flags it. */
+  const LOOKALIKE = 'https://m2m.rnatooma.com';
+
+  it.each([
+    ['the page finding its code field', {}],
+    ['the fill shortcut or the context menu', { userAction: true }],
+  ])('%s: no code, the card names both hosts', async (_name, request) => {
+    const { accounts, service, from } = await setup(LOOKALIKE);
+    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const reply = await service.code({ ...from, origin: LOOKALIKE, url: `${LOOKALIKE}/login` }, request);
+    expect(reply).toEqual({
+      status: 'lookalike',
+      pageHost: 'm2m.rnatooma.com',
+      imitatedHost: 'm2m.matooma.com',
+    });
+  });
+
+  it("a lookalike page with accounts of its own gets its own code, never the imitated site's", async () => {
+    const { accounts, service, from } = await setup(LOOKALIKE);
+    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    const own = await accounts.add(uri('own@example.com', 'GEZDGNBVGY3TQOJQ'), LOOKALIKE);
+    const reply = await service.code({ ...from, origin: LOOKALIKE, url: `${LOOKALIKE}/login` });
+    expect(reply).toMatchObject({ status: 'code', accountId: own.id, origin: LOOKALIKE });
+  });
+
+  it('an unrelated site with no account gets nothing, and no warning', async () => {
+    const other = 'https://example.org';
+    const { accounts, service, from } = await setup(other);
+    await accounts.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+    expect(await service.code({ ...from, origin: other, url: `${other}/` })).toEqual({ status: 'none' });
+  });
+});

@@ -428,3 +428,37 @@ describe('content autofill never takes the focus', () => {
     expect(password.value).toBe('hunter');
   });
 });
+
+describe('content autofill on a page imitating an enrolled site', () => {
+  const LOOKALIKE: AutofillReply = {
+    status: 'lookalike',
+    pageHost: 'm2rnmanager.localhost:4100',
+    imitatedHost: 'm2mmanager.localhost:4100',
+  };
+
+  it.each([
+    ['the code field appearing', (_page: ReturnType<typeof start>) => undefined, [{}]],
+    [
+      'the fill shortcut or the context menu',
+      (page: ReturnType<typeof start>) => {
+        otp().focus();
+        page.message('autofill:fillFocused');
+      },
+      [{}, { userAction: true }],
+    ],
+  ])('%s: nothing is filled, the card warns with both hosts', async (_name, act, asks) => {
+    mount(FORM);
+    hitTest();
+    const page = start([LOOKALIKE]);
+    await settle();
+    act(page);
+    await settle();
+    expect(page.asks()).toEqual(asks);
+    expect(otp().value).toBe('');
+    expect(page.shown.at(-1)).toMatchObject({
+      message: 'lookalikeCard:m2rnmanager.localhost:4100:m2mmanager.localhost:4100',
+      urgent: true,
+    });
+    expect(page.shown.at(-1)!.buttons.map((b) => b.label)).toEqual(['close']);
+  });
+});

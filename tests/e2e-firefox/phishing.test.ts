@@ -1,0 +1,136 @@
+import { existsSync, readdirSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { useFirefoxSuite } from './fixtures/suite.ts';
+import { codeAt } from './pages/codes.ts';
+import { FirefoxPopup } from './pages/popup-page.ts';
+import { button, textOf } from './pages/query.ts';
+
+const PASSPHRASE = 'purple otter sings at noon';
+const ENROLLED =
+  'otpauth://totp/M2Mmanager:john.smith%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=M2Mmanager';
+/** The sandbox host with "m" typed as "rn": the lookalike any detector flags. */
+const LOOKALIKE_HOST = 'm2rnmanager.localhost';
+
+/** Debian's French language pack for Firefox ESR (firefox-esr-l10n-fr), when installed. */
+const LANGPACKS = '/usr/lib/firefox-esr/browser/extensions';
+const hasFrench =
+  existsSync(LANGPACKS) && readdirSync(LANGPACKS).some((name) => name.startsWith('langpack-fr@'));
+
+const WORDS = {
+  en: {
+    title: 'Not the site you enrolled on',
+    copyAnyway: 'Copy anyway',
+    code: 'Code for M2Mmanager (john.smith@example.com):',
+    blocked: 'Not copied: this page imitates',
+  },
+  fr: {
+    title: 'Ce n’est pas le site où vous avez activé ce code',
+    copyAnyway: 'Copier quand même',
+    code: 'Code pour M2Mmanager (john.smith@example.com)\u00a0:',
+    // The page text is read with its spaces collapsed (the no-break space too).
+    blocked: 'Code non copié : cette page imite',
+  },
+} as const;
+
+/** Twofold's window (what the background opens with `windows.create`): a page not there `before`. */
+async function newWindowPage(browser: Browser, before: Set<Page>): Promise<Page> {
+  let found: Page | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const page of await browser.pages()) {
+          if (before.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.endsWith('/popup.html')) found = page;
+        }
+        return found !== undefined;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+describe.each([
+  ['en', true],
+  ['fr', hasFrench],
+] as const)('Firefox (%s): the popup on a lookalike page', (lang, available) => {
+  const suite = useFirefoxSuite({
+    prefs: {
+      'network.dns.localDomains': `m2mmanager.localhost,phish.localhost,${LOOKALIKE_HOST}`,
+      // Lets the test read what Twofold copied (Firefox otherwise asks the user to paste).
+      'dom.events.testing.asyncClipboard': true,
+      ...(lang === 'fr' ? { 'intl.locale.requested': 'fr' } : {}),
+    },
+  });
+  const words = WORDS[lang];
+
+  it.skipIf(!available)(
+    'warns with both hosts; the enrolled account’s code is copied only after "Copy anyway"',
+    async () => {
+      const firefox = suite.firefox;
+      const sandboxOrigin = new URL(suite.sandbox.url).origin;
+      const lookalikeUrl = suite.sandbox.url.replace('m2mmanager.localhost', LOOKALIKE_HOST);
+      const setup = new FirefoxPopup(await firefox.openPopup());
+      await setup.send('vault:create', { passphrase: PASSPHRASE });
+      await setup.send('accounts:addUri', { uri: ENROLLED, website: sandboxOrigin });
+
+      // The user enabled Twofold on the lookalike (the browser's prompt is off in these tests;
+      // the request still needs a real click): Twofold may read that tab's address.
+      await setup.page.evaluate((origin) => {
+        const grant = document.createElement('button');
+        grant.textContent = 'Grant';
+        grant.addEventListener('click', () => {
+          const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+          void ext.permissions.request({ origins: [`${origin}/*`] });
+        });
+        document.body.prepend(grant);
+        // Firefox's match patterns take no port.
+      }, `http://${LOOKALIKE_HOST}`);
+      await button(setup.page, 'Grant').click();
+      const granted = () =>
+        setup.page.evaluate(() => chrome.permissions.getAll().then((p) => (p.origins ?? []).join(' ')));
+      await expect.poll(granted).toContain(`http://${LOOKALIKE_HOST}/*`);
+
+      const page = await firefox.newPage();
+      await page.goto(lookalikeUrl);
+      await page.bringToFront();
+      // Twofold's popup page in its own window, as the background opens it (the toolbar
+      // button cannot be clicked through BiDi); the page it is about is the one behind it.
+      const before = new Set(await firefox.browser.pages());
+      await setup.page.evaluate((url) => {
+        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+        void ext.windows.create({ url, type: 'popup', width: 380, height: 560, focused: true });
+      }, firefox.extensionUrl('popup.html'));
+      const popup = new FirefoxPopup(await newWindowPage(firefox.browser, before));
+
+      const pageHost = new URL(lookalikeUrl).host;
+      const enrolledHost = new URL(suite.sandbox.url).host;
+      await popup.expectText(words.title, 20_000);
+      const alert = () =>
+        popup.page.evaluate(
+          () => document.querySelector('[data-role="lookalike"] [role="alert"]')?.textContent,
+        );
+      expect(await alert()).toContain(pageHost);
+      expect(await alert()).toContain(enrolledHost);
+
+      const clipboard = () => popup.page.evaluate(() => navigator.clipboard.readText());
+      await popup.page.evaluate(() => navigator.clipboard.writeText('before'));
+      await popup.page.locator(`button.code[aria-label^="${words.code}"]`).click();
+      await popup.expectText(words.blocked);
+      expect(await clipboard()).toBe('before');
+      const focused = () => popup.page.evaluate(() => document.activeElement?.textContent);
+      await expect.poll(focused).toBe(words.copyAnyway);
+
+      await popup.page.keyboard.press('Enter');
+      const now = Date.now();
+      expect([
+        codeAt(ENROLLED, now - 30_000),
+        codeAt(ENROLLED, now),
+        codeAt(ENROLLED, now + 30_000),
+      ]).toContain(await clipboard());
+      expect(await textOf(popup.page)).toContain(words.copyAnyway);
+    },
+  );
+});
