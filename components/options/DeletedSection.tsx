@@ -36,6 +36,10 @@ export function DeletedSection({ version, onChange }: { version: number; onChang
     else heading.current?.focus();
   }, [deleted]);
 
+  function forgetButton(index: number): HTMLButtonElement | undefined {
+    return listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-role="forget"]')[index];
+  }
+
   async function act(entry: DeletedAccountView, index: number, action: 'restore' | 'forget') {
     try {
       await sendMessage(action === 'restore' ? 'deleted:restore' : 'deleted:forget', { id: entry.id });
@@ -99,9 +103,7 @@ export function DeletedSection({ version, onChange }: { version: number; onChang
                     onConfirm={() => void act(entry, index, 'forget')}
                     onCancel={() => {
                       setConfirming(undefined);
-                      listRef.current
-                        ?.querySelectorAll<HTMLButtonElement>('button[data-role="forget"]')
-                        [index]?.focus();
+                      forgetButton(index)?.focus();
                     }}
                   />
                 )}
