@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
 import { expect, test } from '../fixtures/twofold';
 import { OptionsPage, seedAccounts } from '../pages/options-page';
@@ -18,10 +20,21 @@ function totpNow(secret: string): string[] {
   return [-2000, 0, 1500].map((delta) => totp.generate({ timestamp: now + delta }));
 }
 
+/** axe over `selector`, in light and dark: no violation (contrast of the toast's button included). */
+async function expectNoViolations(page: Page, selector: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include(selector).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+    expect(summary, `${selector} (${colorScheme})`).toEqual([]);
+  }
+}
+
 test.describe('recently deleted accounts', () => {
   test('a delete in the popup offers Undo (focused, announced); Undo brings the account back with the same code', async ({
     twofold,
   }) => {
+    test.setTimeout(180_000);
     const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
     await seedAccounts(popup.page, [
       uri('Alpha', 'a@example.com', SECRETS[0]!),
@@ -36,6 +49,7 @@ test.describe('recently deleted accounts', () => {
     const undo = popup.page.getByRole('button', { name: `Undo: restore ${B}`, exact: true });
     await expect(undo).toBeFocused();
     await expect(undo).toHaveText('Undo');
+    await expectNoViolations(popup.page, '.status.toast');
     await popup.page.keyboard.press('Enter');
     await expect(popup.page.getByRole('status')).toHaveText(`${B} is back.`);
     await expect(popup.code(B)).toBeVisible();
@@ -79,14 +93,15 @@ test.describe('recently deleted accounts', () => {
     expect(totpNow(SECRETS[2]!)).toContain(await popup.codeDigits(G));
 
     // Delete now: confirmed in place; Cancel has the focus and Escape keeps the account.
-    await section.getByRole('button', { name: `Delete ${A} now`, exact: true }).click();
+    await section.getByRole('button', { name: `Delete now: ${A}`, exact: true }).click();
     const dialog = section.getByRole('alertdialog', { name: 'Delete this account for good?' });
     await expect(dialog).toContainText(`Delete ${A} for good?`);
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectNoViolations(options.page, '#deleted');
     await options.page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(section.getByRole('listitem')).toHaveCount(1);
-    await section.getByRole('button', { name: `Delete ${A} now`, exact: true }).click();
+    await section.getByRole('button', { name: `Delete now: ${A}`, exact: true }).click();
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await expect(section.getByRole('status')).toHaveText(`${A} was deleted for good.`);
     await expect(section).toContainText('No account was deleted in the last 30 days.');
