@@ -32,8 +32,13 @@ export function AccountsView({ prefetch }: Props) {
   const [sortChoice, setSortChoice] = useState<AccountSort | undefined>();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
   const keysHintId = useId();
-  const list = useAccounts(prefetch, () => searchRef.current?.focus());
+  const list = useAccounts(
+    prefetch,
+    () => searchRef.current?.focus(),
+    () => (undoRef.current ?? searchRef.current)?.focus(),
+  );
   const { accounts, activeOrigin, settings } = list;
   const guard = useLookalikeGuard(accounts, list.actions.copy, list.status.show);
   const actions = { ...list.actions, copy: guard.copy };
@@ -164,9 +169,20 @@ export function AccountsView({ prefetch }: Props) {
        * empty, so a message never moves the list under the pointer. A new node per message: a
        * repeated one is announced again.
        */}
-      <p class={`status toast${list.status.text ? ' shown' : ''}`} role="status">
-        {list.status.text && <span key={list.status.id}>{list.status.text}</span>}
-      </p>
+      <div class={`status toast${list.status.text ? ' shown' : ''}`}>
+        <p role="status">{list.status.text && <span key={list.status.id}>{list.status.text}</span>}</p>
+        {list.status.text && list.status.action && (
+          <button
+            type="button"
+            ref={undoRef}
+            class="toast-action"
+            aria-label={list.status.action.name}
+            onClick={list.status.action.run}
+          >
+            {list.status.action.label}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -37,10 +37,14 @@ export interface Accounts {
 /**
  * The popup's accounts and everything done to them: the list (codes from the background,
  * never secrets), the active tab's origin, settings, the clock, row modes, copy, and focus kept
- * on the control in use after a re-render. `focusSearch` is called when a deleted row's focus
- * has nowhere left to go.
+ * on the control in use after a re-render. `focusUndo` is called after a delete (the toast's
+ * Undo), `focusSearch` after its undo.
  */
-export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: () => void): Accounts {
+export function useAccounts(
+  prefetch: PopupPrefetch | undefined,
+  focusSearch: () => void,
+  focusUndo: () => void = focusSearch,
+): Accounts {
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -176,9 +180,21 @@ export function useAccounts(prefetch: PopupPrefetch | undefined, focusSearch: ()
       void run(async () => {
         await sendMessage('accounts:delete', { id: account.id });
         setModes({});
-        setStatus(t('accountDeleted', [accountName(account)]));
+        const name = accountName(account);
+        // Kept 30 days: the toast offers the undo, and the keyboard lands on it (Settings has it too).
+        setStatus(t('accountDeleted', [name]), {
+          label: t('undoDelete'),
+          name: t('undoDeleteLabel', [name]),
+          run: () =>
+            void run(async () => {
+              await sendMessage('deleted:restore', { id: account.id });
+              await refresh();
+              setStatus(t('accountRestored', [name]));
+              focusSearch();
+            }),
+        });
         await refresh();
-        focusSearch();
+        focusUndo();
       }),
     nextHotp: (account) =>
       void run(async () => {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { UnlockForm } from '@/components/UnlockForm';
 import { BackupSection } from '@/components/options/BackupSection';
 import { ClockSection } from '@/components/options/ClockSection';
+import { DeletedSection } from '@/components/options/DeletedSection';
 import { ImportSection } from '@/components/options/ImportSection';
 import { PlainExportSection } from '@/components/options/PlainExportSection';
 import { SecuritySection } from '@/components/options/SecuritySection';
@@ -50,6 +51,7 @@ export function App() {
           { id: 'backup', label: t('sectionBackup') },
           { id: 'import', label: t('sectionImport') },
           { id: 'export', label: t('sectionExport') },
+          { id: 'deleted', label: t('sectionDeleted') },
         ]
       : []),
   ];
@@ -97,6 +99,9 @@ export function App() {
           </Anchored>
           <Anchored id="export">
             <PlainExportSection />
+          </Anchored>
+          <Anchored id="deleted">
+            <DeletedSection version={version} onChange={() => setVersion((v) => v + 1)} />
           </Anchored>
         </>
       )}

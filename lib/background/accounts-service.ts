@@ -1,6 +1,6 @@
 import { TwofoldError } from '../errors';
 import type { AccountPatch, LookalikeWarning, SiteSummary } from '../messaging';
-import type { AccountView, StoredAccount } from '../otp';
+import type { AccountView, DeletedAccountView, StoredAccount } from '../otp';
 import { normalizeWebsite } from '../origins';
 import { websiteOrigin } from '../website/website';
 import {
@@ -16,6 +16,14 @@ import {
 } from './accounts';
 import type { AccountUsage } from './account-usage';
 import { lookalikeWarning } from './lookalike-warning';
+import {
+  deletedOf,
+  deletedView,
+  deleteAccount,
+  forgetDeleted,
+  keptDeleted,
+  restoreDeleted,
+} from './deleted-accounts';
 import type { VaultService } from './vault-service';
 
 /** The popup's account list: add, rename, pin, reorder, delete, and HOTP's next code. */
@@ -83,9 +91,39 @@ export class AccountsService {
     return toView(added, this.now());
   }
 
+  /** Deletes one account: it is kept, whole, with the recently deleted ones for 30 days. */
   async remove(id: string): Promise<void> {
-    await this.vault.update((accounts) => accounts.filter((a) => a.id !== id));
+    await this.vault.updatePayload((payload) => deleteAccount(payload, id, this.now()) ?? payload);
     await this.usage?.forget(id);
+  }
+
+  /** The recently deleted accounts, newest first: names and dates, never a secret. */
+  async listDeleted(): Promise<DeletedAccountView[]> {
+    const payload = await this.vault.payload();
+    return keptDeleted(deletedOf(payload), payload.accounts, this.now()).map(deletedView);
+  }
+
+  /** A recently deleted account back in the list (under a new id, so sync never deletes it again). */
+  async restoreDeleted(id: string): Promise<AccountView> {
+    let restored: StoredAccount | undefined;
+    await this.vault.updatePayload((payload) => {
+      const outcome = restoreDeleted(payload, id, this.now());
+      restored = outcome?.account;
+      return outcome?.payload ?? payload;
+    });
+    if (!restored) throw new TwofoldError('DELETED_GONE');
+    return toView(restored, this.now());
+  }
+
+  /** A recently deleted account gone for good: its secret leaves the vault. */
+  async forgetDeleted(id: string): Promise<void> {
+    let found = false;
+    await this.vault.updatePayload((payload) => {
+      const next = forgetDeleted(payload, id, this.now());
+      found = next !== undefined;
+      return next ?? payload;
+    });
+    if (!found) throw new TwofoldError('DELETED_GONE');
   }
 
   /** Rename or (un)pin one account; the secret and binding are untouched. */

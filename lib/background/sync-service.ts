@@ -13,6 +13,7 @@ import { DEFAULT_KDF } from '../vault/kdf';
 import type { KeyValueArea, VaultStore } from '../vault/store';
 import type { RevisionWatermark } from '../vault/watermark';
 import type { SessionKey } from './session-key';
+import { keepRemoved } from './deleted-accounts';
 
 const STATE_KEY = 'sync.state';
 const STATUS_KEY = 'sync.status';
@@ -349,7 +350,8 @@ export class SyncService {
         try {
           await store.update(dek, (payload) => {
             if (JSON.stringify(payload.accounts) !== JSON.stringify(expected)) throw new VaultChanged();
-            return { ...payload, accounts: next };
+            // An account another computer deleted stays restorable here too, as after a delete here.
+            return keepRemoved(payload, payload.accounts, next, this.now());
           });
           return true;
         } catch (error) {

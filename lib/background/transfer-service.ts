@@ -11,6 +11,7 @@ import {
   planImport,
   splitExportable,
 } from '../transfer';
+import { deletedOf, importDeleted, keptDeleted } from './deleted-accounts';
 import { applyImportChoices } from './import-commit';
 import { ImportTokens } from './import-tokens';
 import type { VaultService } from './vault-service';
@@ -34,8 +35,12 @@ export class TransferService {
    * code; the others are named in `leftOut` with why, instead of failing the whole backup.
    */
   async exportBackup(passphrase: string): Promise<BackupExport> {
-    const { usable, leftOut } = splitExportable(await this.vault.accounts());
-    const text = await createBackup(usable, passphrase, { now: this.now() });
+    const payload = await this.vault.payload();
+    const { usable, leftOut } = splitExportable(payload.accounts);
+    const now = this.now();
+    // The recently deleted accounts travel too, so a restored backup can still bring them back.
+    const deleted = keptDeleted(deletedOf(payload), payload.accounts, now);
+    const text = await createBackup(usable, passphrase, { now, deleted });
     return { text, count: usable.length, leftOut };
   }
 
@@ -97,11 +102,12 @@ export class TransferService {
       const now = this.now();
       let added = 0;
       let replaced = 0;
-      await this.vault.update((saved) => {
-        const outcome = applyImportChoices(saved, result.accounts, { select, replace }, now);
+      await this.vault.updatePayload((payload) => {
+        const outcome = applyImportChoices(payload.accounts, result.accounts, { select, replace }, now);
         added = outcome.added;
         replaced = outcome.replaced;
-        return outcome.accounts;
+        const next = { ...payload, accounts: outcome.accounts };
+        return result.deleted ? importDeleted(next, result.deleted, now) : next;
       });
       return { ok: true, added, ...(replaced > 0 ? { replaced } : {}) };
     } catch (error) {

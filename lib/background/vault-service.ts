@@ -2,6 +2,7 @@ import { isTwofoldError, TwofoldError } from '../errors';
 import type { VaultState } from '../messaging';
 import type { StoredAccount } from '../otp';
 import type { VaultPayload, VaultStore } from '../vault/store';
+import { purgeDeleted } from './deleted-accounts';
 import type { SessionKey } from './session-key';
 import type { VaultHealth } from './vault-health';
 
@@ -20,6 +21,8 @@ export interface VaultServiceDeps {
   unlockFallback?: (passphrase: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
   /** After a passphrase change, with the new key already the session's (sync re-wraps its key). */
   onPassphraseChanged?: (next: string, before: Uint8Array<ArrayBuffer>) => Promise<void>;
+  /** The clock that ages recently deleted accounts out of the vault (on every write). */
+  now?: () => number;
 }
 
 /**
@@ -138,12 +141,28 @@ export class VaultService {
    * another's update), then the idle timer restarts. Returns the accounts as saved.
    */
   async update(change: (accounts: StoredAccount[]) => StoredAccount[]): Promise<StoredAccount[]> {
-    const saved = await this.deps.store.update(await this.key(), (payload): VaultPayload => ({
-      ...payload,
-      accounts: change(payload.accounts),
-    }));
+    const saved = await this.deps.store.update(await this.key(), (payload) =>
+      purgeDeleted({ ...payload, accounts: change(payload.accounts) }, this.now()),
+    );
     this.deps.onActivity?.();
     return saved.accounts;
+  }
+
+  /** The whole decrypted payload (accounts and recently deleted ones). Throws LOCKED while locked. */
+  async payload(): Promise<VaultPayload> {
+    return (await this.deps.store.read(await this.key())).payload;
+  }
+
+  /**
+   * The write path for changes beyond the account list (the recently deleted ones): the same one
+   * serialised read-modify-write as `update`. Returns the payload as saved.
+   */
+  async updatePayload(change: (payload: VaultPayload) => VaultPayload): Promise<VaultPayload> {
+    const saved = await this.deps.store.update(await this.key(), (payload) =>
+      purgeDeleted(change(payload), this.now()),
+    );
+    this.deps.onActivity?.();
+    return saved;
   }
 
   /**
@@ -163,6 +182,10 @@ export class VaultService {
       }),
     );
     return updated;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 
   private async key(): Promise<Uint8Array<ArrayBuffer>> {

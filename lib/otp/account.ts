@@ -50,6 +50,29 @@ export interface StoredAccount extends OtpAccount {
   previousKeys?: PreviousKey[];
 }
 
+/**
+ * An account the user deleted, kept whole (secret, counter, replaced keys, site) in the vault so
+ * it can be restored for 30 days; it makes no code and is never filled.
+ */
+export interface DeletedAccount extends StoredAccount {
+  /** ms epoch of the delete (on this computer). */
+  deletedAt: number;
+  /** Its place in the list when it was deleted: a restore puts it back there. */
+  position?: number;
+}
+
+/** What pages see of a deleted account: its names and dates, never its secret. */
+export interface DeletedAccountView {
+  id: string;
+  type: OtpType;
+  issuer: string;
+  label: string;
+  origin?: string;
+  deletedAt: number;
+  /** ms epoch after which it is gone for good. */
+  purgeAt: number;
+}
+
 /** Why an account cannot make a code: a coded error the page words in the user's language. */
 export interface AccountProblem {
   code: ErrorCode;

@@ -2,6 +2,8 @@
 export type {
   AccountProblem,
   AccountView,
+  DeletedAccount,
+  DeletedAccountView,
   OtpAccount,
   OtpAlgorithm,
   OtpEncoder,

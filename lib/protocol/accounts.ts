@@ -1,4 +1,4 @@
-import type { AccountView } from '../otp/account';
+import type { AccountView, DeletedAccountView } from '../otp/account';
 import type { PolicyOf } from './policy';
 
 /** What a user may change of an account from the popup (never its secret). */
@@ -29,6 +29,12 @@ export interface AccountsProtocol {
   'accounts:nextHotp'(data: { id: string }): AccountView;
   /** The popup copied this account's code: its time (no code, no secret) orders "Recently used". */
   'accounts:used'(data: { id: string }): void;
+  /** The accounts deleted in the last 30 days, newest first: names and dates, never a secret. */
+  'deleted:list'(): DeletedAccountView[];
+  /** A recently deleted account back in the list (its key, counter and site as they were). */
+  'deleted:restore'(data: { id: string }): AccountView;
+  /** A recently deleted account gone for good (the page asked for confirmation first). */
+  'deleted:forget'(data: { id: string }): void;
 }
 
 export const ACCOUNTS_POLICY = {
@@ -41,4 +47,7 @@ export const ACCOUNTS_POLICY = {
   'accounts:restoreKey': 'extension-page',
   'accounts:nextHotp': 'extension-page',
   'accounts:used': 'extension-page',
+  'deleted:list': 'extension-page',
+  'deleted:restore': 'extension-page',
+  'deleted:forget': 'extension-page',
 } as const satisfies PolicyOf<AccountsProtocol>;

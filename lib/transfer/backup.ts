@@ -12,14 +12,14 @@
  * format, version, createdAt and the KDF parameters, so none can be edited unnoticed.
  */
 import { TwofoldError } from '../errors';
-import type { OtpAccount, PreviousKey, StoredAccount } from '../otp/account';
+import type { DeletedAccount, OtpAccount, PreviousKey, StoredAccount } from '../otp/account';
 import { checkAccount } from '../otp/params';
 import { webOriginOf } from '../origins';
 import { checkKdfParams, DEFAULT_KDF, deriveKek } from '../vault/kdf';
 import type { KdfParams } from '../vault/kdf';
 import { buildAccount, nameOf } from './entry';
 import type { RawEntry } from './entry';
-import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
+import type { ImportedAccount, ImportedDeletedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, unsupported } from './types';
 import { base64ToBytes, gcmOpen, isObject, parseJson, utf8Decode, utf8Encode } from './util';
 import { toBase64 } from '../bytes';
@@ -36,6 +36,8 @@ export interface BackupOptions {
   kdf?: { memory: number; iterations: number; parallelism: number };
   /** ms epoch written as createdAt (tests). */
   now?: number;
+  /** Recently deleted accounts: kept in the backup, so a restore keeps them restorable. */
+  deleted?: readonly DeletedAccount[];
 }
 
 export async function createBackup(
@@ -49,15 +51,15 @@ export async function createBackup(
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const kdf = checkKdfParams({ name: 'argon2id', ...(options.kdf ?? DEFAULT_KDF), salt: toBase64(salt) });
   const createdAt = new Date(options.now ?? Date.now()).toISOString();
-  const list = accounts.map((a) => ({
-    ...checkAccount(a), // throws (naming the problem, not the secret) for a broken account
-    id: a.id,
-    ...(a.origin ? { origin: a.origin } : {}),
-    ...(a.pinned ? { pinned: true } : {}),
-    ...previousKeysOf(a),
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-  }));
+  const list = accounts.map(entryOf);
+  // A deleted account that could not make a code is left out rather than failing the backup.
+  const deleted = (options.deleted ?? []).flatMap((d) => {
+    try {
+      return [{ ...entryOf(d), deletedAt: d.deletedAt }];
+    } catch {
+      return [];
+    }
+  });
   const { encKey, check } = await backupKeys(passphrase, kdf, salt);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const key = await crypto.subtle.importKey('raw', encKey, 'AES-GCM', false, ['encrypt']);
@@ -65,7 +67,7 @@ export async function createBackup(
     await crypto.subtle.encrypt(
       { name: 'AES-GCM', iv, additionalData: backupAad(BACKUP_VERSION, createdAt, kdf) },
       key,
-      utf8Encode(JSON.stringify({ accounts: list })),
+      utf8Encode(JSON.stringify({ accounts: list, ...(deleted.length ? { deleted } : {}) })),
     ),
   );
   const file = {
@@ -78,6 +80,19 @@ export async function createBackup(
     data: toBase64(data),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** One account as the backup holds it; throws (naming the problem, not the secret) for a broken one. */
+function entryOf(a: StoredAccount) {
+  return {
+    ...checkAccount(a),
+    id: a.id,
+    ...(a.origin ? { origin: a.origin } : {}),
+    ...(a.pinned ? { pinned: true } : {}),
+    ...previousKeysOf(a),
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
 }
 
 /**
@@ -152,25 +167,37 @@ export async function readBackup(text: string, passphrase?: string): Promise<Imp
   const skipped: SkippedEntry[] = [];
   for (const entry of parsed.accounts) {
     if (!isObject(entry)) continue;
-    const outcome = buildAccount(entry as unknown as RawEntry);
-    if (!('account' in outcome)) {
-      skipped.push({ ...outcome.skipped, name: nameOf(entry.issuer, entry.label) });
-      continue;
-    }
-    const account = outcome.account;
-    // The binding was made in Twofold and is authenticated by the passphrase: keep it, if sane.
-    if (typeof entry.origin === 'string' && webOriginOf(entry.origin) === entry.origin) {
-      account.origin = entry.origin;
-    }
-    if (entry.pinned === true) account.pinned = true;
-    if (typeof entry.createdAt === 'number' && Number.isFinite(entry.createdAt)) {
-      account.createdAt = entry.createdAt;
-    }
-    const previousKeys = readPreviousKeys(entry.previousKeys);
-    if (previousKeys.length) account.previousKeys = previousKeys;
-    accounts.push(account);
+    const outcome = readEntry(entry);
+    if ('skipped' in outcome) skipped.push(outcome.skipped);
+    else accounts.push(outcome.account);
   }
-  return { format, accounts, skipped };
+  // Backups written before deleted accounts were kept have no such list: nothing to restore.
+  const deleted: ImportedDeletedAccount[] = [];
+  for (const entry of Array.isArray(parsed.deleted) ? (parsed.deleted as unknown[]) : []) {
+    if (!isObject(entry) || typeof entry.deletedAt !== 'number' || !Number.isFinite(entry.deletedAt))
+      continue;
+    const outcome = readEntry(entry);
+    if ('account' in outcome) deleted.push({ ...outcome.account, deletedAt: entry.deletedAt });
+  }
+  return { format, accounts, skipped, ...(deleted.length ? { deleted } : {}) };
+}
+
+function readEntry(entry: Record<string, unknown>): { account: ImportedAccount } | { skipped: SkippedEntry } {
+  const outcome = buildAccount(entry as unknown as RawEntry);
+  if (!('account' in outcome))
+    return { skipped: { ...outcome.skipped, name: nameOf(entry.issuer, entry.label) } };
+  const account = outcome.account;
+  // The binding was made in Twofold and is authenticated by the passphrase: keep it, if sane.
+  if (typeof entry.origin === 'string' && webOriginOf(entry.origin) === entry.origin) {
+    account.origin = entry.origin;
+  }
+  if (entry.pinned === true) account.pinned = true;
+  if (typeof entry.createdAt === 'number' && Number.isFinite(entry.createdAt)) {
+    account.createdAt = entry.createdAt;
+  }
+  const previousKeys = readPreviousKeys(entry.previousKeys);
+  if (previousKeys.length) account.previousKeys = previousKeys;
+  return { account };
 }
 
 function backupAad(version: number, createdAt: string, kdf: KdfParams): Uint8Array<ArrayBuffer> {

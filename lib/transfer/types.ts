@@ -56,6 +56,11 @@ export interface ImportedAccount extends OtpAccount {
   previousKeys?: PreviousKey[];
 }
 
+/** Twofold backup only: an account the user had deleted (restorable for 30 days after `deletedAt`). */
+export interface ImportedDeletedAccount extends ImportedAccount {
+  deletedAt: number;
+}
+
 /** An entry of the file that is not imported: how the source names it, and why (a code). */
 export interface SkippedEntry {
   /** "Issuer (name)" as the source has it, or '' when it has none; never its secret. */
@@ -72,6 +77,8 @@ export interface ImportResult {
   format: FormatId;
   accounts: ImportedAccount[];
   skipped: SkippedEntry[];
+  /** Twofold backup only: its recently deleted accounts (never shown in the preview). */
+  deleted?: ImportedDeletedAccount[];
 }
 
 /** A whole-file failure: a coded error whose first parameter names the app. */

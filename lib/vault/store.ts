@@ -1,4 +1,4 @@
-import type { StoredAccount } from '../otp/account';
+import type { DeletedAccount, StoredAccount } from '../otp/account';
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from './aead';
 import { fromBase64, randomBytes, toBase64, utf8 } from '../bytes';
 import {
@@ -25,9 +25,11 @@ export interface KeyValueArea {
   remove(keys: string[]): Promise<void>;
 }
 
-/** What is encrypted: the whole account list. */
+/** What is encrypted: the whole account list, and the accounts deleted in the last 30 days. */
 export interface VaultPayload {
   accounts: StoredAccount[];
+  /** Recently deleted accounts, newest first (absent in vaults written before they were kept). */
+  deleted?: DeletedAccount[];
 }
 
 export type Generation = 'A' | 'B';

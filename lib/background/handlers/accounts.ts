@@ -14,4 +14,7 @@ export function registerAccountsHandlers(
   handle('accounts:restoreKey', ({ id }) => accounts.restoreKey(id));
   handle('accounts:nextHotp', ({ id }) => accounts.nextHotp(id));
   handle('accounts:used', ({ id }) => accounts.used(id));
+  handle('deleted:list', () => accounts.listDeleted());
+  handle('deleted:restore', ({ id }) => accounts.restoreDeleted(id));
+  handle('deleted:forget', ({ id }) => accounts.forgetDeleted(id));
 }

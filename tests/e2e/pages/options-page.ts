@@ -50,6 +50,14 @@ export class OptionsPage {
     return this.page.getByRole('region', { name });
   }
 
+  /** Settings › Recently deleted: restores one deleted account by its name. */
+  async restoreDeleted(name: string): Promise<void> {
+    await this.section('Recently deleted')
+      .getByRole('button', { name: `Restore ${name}`, exact: true })
+      .click();
+    await expect(this.section('Recently deleted').getByRole('status')).toHaveText(`${name} is back.`);
+  }
+
   /** Exports the encrypted backup and returns the downloaded file's name and text. */
   async exportBackup(passphrase: string): Promise<{ name: string; text: string }> {
     await this.page.getByLabel('Backup passphrase', { exact: true }).fill(passphrase);

@@ -66,6 +66,13 @@ export class PopupPage {
       .click();
   }
 
+  /** Deletes an account from its row, confirming in the row ("Delete for good"). */
+  async deleteAccount(name: string): Promise<void> {
+    await this.rowAction(name, 'Delete');
+    await this.page.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(this.page.getByRole('status')).toHaveText(`${name} deleted.`);
+  }
+
   /** Names of the accounts as shown, top to bottom ("Issuer (label)"); codes may be Steam's letters. */
   async shownNames(): Promise<string[]> {
     const labels = await this.page

@@ -23,6 +23,7 @@ export async function vaultServices({ create = true } = {}) {
     store: new VaultStore(local, { kdf: FAST_KDF, now }),
     sessionKey: new SessionKey(session),
     onActivity: () => activity++,
+    now,
   });
   if (create) await vault.create(PASSPHRASE);
   return {

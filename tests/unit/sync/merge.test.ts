@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replaceKey, restorePreviousKey } from '@/lib/background/accounts';
+import { deleteAccount, restoreDeleted } from '@/lib/background/deleted-accounts';
 import type { PreviousKey, StoredAccount } from '@/lib/otp/account';
 import { MAX_PREVIOUS_KEYS, PREVIOUS_KEY_RETENTION_MS, unionPreviousKeys } from '@/lib/sync/merge';
 import { devices, settle, view, type Device } from './devices';
@@ -238,6 +239,45 @@ describe('delete meets edit, key replacement meets delete', () => {
     await settle(network, all);
     clock.now += MINUTE;
     a.vault.accounts = [];
+    await settle(network, all);
+    expect([a.vault.accounts, b.vault.accounts]).toEqual([[], []]);
+  });
+});
+
+describe('a restore of a deleted account meets its tombstone', () => {
+  it('restored under a new id, it survives its own tombstone and a concurrent rename on both computers', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    const account = typicalAccount(1, clock.now);
+    a.vault.accounts = [account];
+    await settle(network, all);
+    const deleted = deleteAccount({ accounts: a.vault.accounts }, account.id, clock.now)!;
+    a.vault.accounts = deleted.accounts;
+    await a.engine.run();
+    edit(b, (x) => ({ ...x, label: 'renamed before the delete arrived' }));
+    await b.engine.run();
+    await settle(network, all);
+    expect([a.vault.accounts, b.vault.accounts]).toEqual([[], []]); // delete beats edit
+    clock.now += MINUTE;
+    const restored = restoreDeleted(deleted, account.id, clock.now, () => 'restored-id')!;
+    a.vault.accounts = restored.payload.accounts;
+    await settle(network, all);
+    await settle(network, all);
+    for (const device of [a, b]) {
+      expect(device.vault.accounts.map((x) => [x.id, x.secret, x.label])).toEqual([
+        ['restored-id', account.secret, account.label],
+      ]);
+    }
+  });
+
+  it('brought back under its old id, its tombstone removes it again (why a restore takes a new id)', async () => {
+    const { network, clock, a, b, devices: all } = await pair();
+    const account = typicalAccount(1, clock.now);
+    a.vault.accounts = [account];
+    await settle(network, all);
+    a.vault.accounts = [];
+    await settle(network, all);
+    clock.now += MINUTE;
+    b.vault.accounts = [{ ...account, updatedAt: clock.now }];
     await settle(network, all);
     expect([a.vault.accounts, b.vault.accounts]).toEqual([[], []]);
   });

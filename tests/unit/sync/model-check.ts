@@ -1,7 +1,7 @@
 /**
  * A deterministic model check of sync convergence: 2–4 computers run random interleavings of
  * every operation (add, replace a key, undo it, rename, pin, reorder, set or clear the website,
- * delete, HOTP use, a passphrase change, lock and unlock, long offline periods, duplicated,
+ * delete, restore of a deleted account (under a new id), HOTP use, a passphrase change, lock and unlock, long offline periods, duplicated,
  * late and reordered delivery, service-worker restarts, quota errors) with the real engine,
  * merge, codec and records and the popup's own account functions, over the fake sync network.
  * After settling it checks: every computer equal; no key that was ever current lost; no HOTP
@@ -116,6 +116,10 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
   const deletedKnowing = new Map<string, Set<string>>(); // account id → keys its deletes saw
   const replacements = new Map<string, number>();
   const problems: string[] = [];
+  // Recently deleted accounts per computer (its own deletes), restored under a new id as the popup's
+  // Undo does; drawn from their own stream, so the other steps of a seed stay as they were.
+  const trash = new Map<Computer, StoredAccount[]>();
+  const restoreDraw = prng(seed ^ 0x7e57);
 
   const newKey = (): OtpAccount => {
     const n = keySerial++;
@@ -187,6 +191,14 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
       const changed = change(target);
       if (changed) set(list.map((a, i) => (i === at ? changed : a)));
     };
+    const held = trash.get(c) ?? [];
+    if (canEdit && held.length && restoreDraw() < 0.25) {
+      const [back, ...rest] = held;
+      trash.set(c, rest);
+      const id = `5f0c2a1e-8b3d-4c7a-9e21-${(serial++).toString(16).padStart(12, '0')}`;
+      set([...list, { ...back!, id, updatedAt: clock.now }]);
+      continue;
+    }
     const roll = int(100);
     if (process.env.MODEL_DEBUG)
       console.log(
@@ -241,6 +253,7 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
         let seen = deletedKnowing.get(target.id);
         if (!seen) deletedKnowing.set(target.id, (seen = new Set()));
         for (const key of keysOf(target)) seen.add(keyIdentity(key));
+        trash.set(c, [target, ...(trash.get(c) ?? [])]);
         set(list.filter((_, i) => i !== at));
       }
     } else if (roll < 42)

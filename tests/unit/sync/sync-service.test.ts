@@ -515,3 +515,46 @@ describe('SyncService: the rollback watermark in the sync space', () => {
     expect((await restarted.vault.unlock('office passphrase')).rollback).toBeUndefined();
   });
 });
+
+describe('SyncService: recently deleted accounts', () => {
+  it.each([
+    ['on the computer that deleted it', 'one'],
+    ['on the computer the delete reached', 'two'],
+  ] as const)(
+    'a delete reaches the other computer as a tombstone and stays restorable there; a restore %s reaches both, and its tombstone never removes it',
+    async (_where, restorer) => {
+      const { network, one, two } = await twoComputers();
+      await two.sync.enable('office passphrase');
+      const [jane] = await one.vault.accounts();
+      await one.accounts.remove(jane!.id);
+      await one.sync.runNow();
+      network.deliverAll();
+      await two.sync.runNow();
+      expect(await two.labels()).toEqual([]);
+      // The computer that applied the remote delete held the secret: it keeps it restorable too.
+      for (const side of [one, two]) {
+        expect(await side.accounts.listDeleted()).toMatchObject([
+          { id: jane!.id, label: 'jane@example.com' },
+        ]);
+      }
+
+      const computers = { one, two };
+      const restored = await computers[restorer].accounts.restoreDeleted(jane!.id);
+      expect(restored.id).not.toBe(jane!.id);
+      // Both ways, twice: the old id's tombstone is everywhere, and the account stays.
+      for (let round = 0; round < 2; round++) {
+        await computers[restorer].sync.runNow();
+        network.deliverAll();
+        await computers[restorer === 'one' ? 'two' : 'one'].sync.runNow();
+        network.deliverAll();
+      }
+      for (const side of [one, two]) {
+        const [back, ...others] = await side.vault.accounts();
+        expect(others).toEqual([]);
+        expect(back).toMatchObject({ id: restored.id, secret: jane!.secret, origin: jane!.origin });
+        // Held again by a live account: no longer offered for restore on either computer.
+        expect(await side.accounts.listDeleted()).toEqual([]);
+      }
+    },
+  );
+});
