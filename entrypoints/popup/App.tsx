@@ -8,6 +8,7 @@ import { UnlockForm } from '@/components/UnlockForm';
 import { VaultNotices } from '@/components/VaultNotices';
 import { t } from '@/lib/i18n';
 import { ClockNotice } from '@/components/ClockNotice';
+import { ClockConsent } from '@/components/ClockConsent';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 
 const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
@@ -54,6 +55,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
       </header>
       <PresetAccess />
       <ClockNotice />
+      <ClockConsent />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && <FirstRun onState={setState} />}
       {state?.exists && !state.unlocked && (
