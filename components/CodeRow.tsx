@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { accountName, type AccountProblem, type AccountView } from '@/lib/otp';
 import { groupDigits } from './format-code';
 import { errorMessage, t } from '@/lib/i18n';
+import { ClockShiftMark } from './ClockShiftMark';
 import { CountdownRing } from './CountdownRing';
 import { SiteIcon } from './SiteIcon';
 import { errorText } from './useSubmit';
@@ -72,6 +73,7 @@ export function CodeRow({
     account.expiresAt === undefined ? undefined : Math.max(0, Math.ceil((account.expiresAt - now) / 1000));
   const open = mode !== 'idle';
   const tabIndex = tabbable || open ? 0 : -1;
+  const shiftId = `clock-shift-${account.id}`;
   return (
     <li
       class={`account${copied ? ' copied' : ''}${account.pinned ? ' pinned' : ''}`}
@@ -100,6 +102,7 @@ export function CodeRow({
           class="code"
           tabIndex={tabIndex}
           aria-label={t('codeCopyLabel', [name, digits])}
+          aria-describedby={account.clockShiftMs ? shiftId : undefined}
           onClick={() => actions.copy(account)}
         >
           {digits}
@@ -130,6 +133,7 @@ export function CodeRow({
           ⋯
         </button>
       </div>
+      <ClockShiftMark shiftMs={account.clockShiftMs} id={shiftId} />
       {account.keyReplacedAt !== undefined && (
         <p class="key-replaced">
           <small>{t('keyReplacedOn', [new Date(account.keyReplacedAt).toLocaleDateString()])}</small>{' '}

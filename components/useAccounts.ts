@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { browser } from 'wxt/browser';
 import { moveAccount } from './account-order';
 import { ClipboardClearer } from './clipboard';
+import { useClockAnswered } from './clock-events';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { accountName, type AccountView } from '@/lib/otp';
@@ -90,6 +91,9 @@ export function useAccounts(
     void origin.then(setActiveOrigin).catch(() => undefined);
     void loadSettings(browser.storage.local).then(setSettings);
   }, [refresh, prefetch]);
+
+  // The user answered a clock question in this popup: codes of that site may have shifted.
+  useClockAnswered(window, refresh);
 
   // Fetch fresh codes when the earliest one expires.
   const nextExpiry = useMemo(() => {

@@ -8,16 +8,22 @@ import { errorText } from '../useSubmit';
 /** The measure in words, and the manual offset when one is set (it is what codes use then). */
 function offsetText(site: ClockSiteStatus): string {
   const reading = clockReading(site.offsetMs, site.verdict);
-  const measured =
-    reading.kind === 'unmeasured'
-      ? t('clockNotMeasured')
-      : reading.kind === 'in-time'
-        ? t('clockInTime')
-        : reading.kind === 'too-far'
-          ? t('clockOffsetTooFar', [reading.seconds])
-          : reading.kind === 'within'
-            ? t(reading.direction === 'slow' ? 'clockWithinSlow' : 'clockWithinFast', [reading.seconds])
-            : t(reading.direction === 'slow' ? 'clockOffsetSlow' : 'clockOffsetFast', [reading.seconds]);
+  const measured = site.untrusted
+    ? t('clockUntrusted')
+    : site.held && site.offsetMs !== undefined
+      ? // Measured but not used: "codes adjusted" would not be true.
+        t(site.held === 'pending' ? 'clockHeldPending' : 'clockHeldDeclined', [
+          Math.round(Math.abs(site.offsetMs) / 1000),
+        ])
+      : reading.kind === 'unmeasured'
+        ? t('clockNotMeasured')
+        : reading.kind === 'in-time'
+          ? t('clockInTime')
+          : reading.kind === 'too-far'
+            ? t('clockOffsetTooFar', [reading.seconds])
+            : reading.kind === 'within'
+              ? t(reading.direction === 'slow' ? 'clockWithinSlow' : 'clockWithinFast', [reading.seconds])
+              : t(reading.direction === 'slow' ? 'clockOffsetSlow' : 'clockOffsetFast', [reading.seconds]);
   if (site.manualMs === undefined) return measured;
   return `${measured} · ${t('clockManualApplied', [site.manualMs / 1000])}`;
 }

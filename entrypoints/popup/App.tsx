@@ -9,6 +9,7 @@ import { VaultNotices } from '@/components/VaultNotices';
 import { t } from '@/lib/i18n';
 import { ClockNotice } from '@/components/ClockNotice';
 import { LookalikeWarning } from '@/components/LookalikeWarning';
+import { ClockConsent } from '@/components/ClockConsent';
 import { sendMessage, type LookalikeWarning as Warning, type VaultState } from '@/lib/messaging';
 
 const unlockWindow = new URLSearchParams(location.search).get('window') === 'unlock';
@@ -66,6 +67,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
       </header>
       <PresetAccess />
       <ClockNotice />
+      <ClockConsent />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && <FirstRun onState={setState} />}
       {state?.exists && !state.unlocked && (

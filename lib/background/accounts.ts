@@ -40,6 +40,8 @@ export function toView(account: StoredAccount, now: number, correctionMs = 0): A
       ...base,
       code: generateCode(account, at),
       ...(account.type === 'totp' ? { expiresAt: periodEnd(account, at) - correctionMs } : {}),
+      // Said next to the code: it is not this computer's.
+      ...(account.type === 'totp' && correctionMs !== 0 ? { clockShiftMs: correctionMs } : {}),
     };
   } catch (error) {
     return { ...base, problem: problemOf(error) };

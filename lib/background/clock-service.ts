@@ -1,5 +1,6 @@
 import { type FetchLike, measureOffset } from '../clock/measure';
 import { judgeOffset, isStale } from '../clock/offset';
+import { agreedOffset, decideSiteClock, siteClockTrusted } from '../clock/trust';
 import {
   type ClockArea,
   type ClockState,
@@ -8,7 +9,7 @@ import {
   setEntry,
   updateClock,
 } from '../clock/store';
-import type { ClockNotice, ClockSiteStatus } from '../protocol/clock';
+import type { ClockNotice, ClockQuestion, ClockSiteStatus } from '../protocol/clock';
 
 /** At most one request per site in this time, whatever happens. */
 export const MIN_INTERVAL_MS = 60 * 60_000;
@@ -18,13 +19,17 @@ export interface ClockDeps {
   fetch: FetchLike;
   /** Twofold may make requests to this origin (host permission, preset or granted). */
   hasHostAccess: (origin: string) => Promise<boolean>;
+  /** Plain-http origins (match patterns) whose clock is trusted: the sandbox's in sandbox builds. */
+  httpClockOrigins?: readonly string[];
   now?: () => number;
 }
 
 /**
  * The site's clock against this computer's, per origin. Requests go only to the origin
  * asked about (the caller passes an account's bound origin), only from the background,
- * never when the user turned the check off, and at most once per site per hour.
+ * only over https (or to the sandbox in sandbox builds), never when the user turned the
+ * check off, and at most once per site per hour. A measure is two requests whose answers
+ * must agree; a large one waits for the user's yes in the popup (`decideSiteClock`).
  */
 export class ClockService {
   private readonly now: () => number;
@@ -37,14 +42,18 @@ export class ClockService {
 
   /** The ms to add to this computer's clock for codes of `origin` (0 when close enough or unknown). */
   async correction(origin: string | undefined): Promise<number> {
-    return correctionForOrigin(await loadClock(this.deps.area), origin, this.now());
+    return correctionForOrigin(await loadClock(this.deps.area), origin, this.now(), this.trusted(origin));
   }
 
   /** The same for many origins at once (the popup's list): one storage read. */
   async corrections(): Promise<(origin: string | undefined) => number> {
     const state = await loadClock(this.deps.area);
     const now = this.now();
-    return (origin) => correctionForOrigin(state, origin, now);
+    return (origin) => correctionForOrigin(state, origin, now, this.trusted(origin));
+  }
+
+  private trusted(origin: string | undefined): boolean {
+    return siteClockTrusted(origin, this.deps.httpClockOrigins ?? []);
   }
 
   /** A fill is about to happen on `origin`: measure first if no fresh measure exists. */
@@ -68,13 +77,13 @@ export class ClockService {
   async status(origins: readonly string[]): Promise<ClockSiteStatus[]> {
     const state = await loadClock(this.deps.area);
     const all = [...new Set([...origins, ...Object.keys(state.origins)])].sort();
-    return all.map((origin) => siteStatus(state, origin, this.now()));
+    return all.map((origin) => siteStatus(state, origin, this.now(), this.trusted(origin)));
   }
 
   /** The fresh measured skew for `origin`, in whole seconds, when it is worth mentioning. */
   async skewSeconds(origin: string): Promise<{ seconds: number } | null> {
     const entry = (await loadClock(this.deps.area)).origins[origin];
-    if (entry?.offsetMs === undefined || entry.measuredAt === undefined) return null;
+    if (entry?.offsetMs === undefined || entry.measuredAt === undefined || !this.trusted(origin)) return null;
     if (isStale(entry.measuredAt, this.now()) || judgeOffset(entry.offsetMs).kind === 'ok') return null;
     return { seconds: Math.round(entry.offsetMs / 1000) };
   }
@@ -94,19 +103,61 @@ export class ClockService {
     );
   }
 
-  /** The popup's one-time notice: an adjusted or refused offset the user was not told about yet. */
+  /**
+   * The popup's one-time notice: an offset applied without asking, or one refused as too far,
+   * the user was not told about yet. A pending one is a question instead (`question`).
+   */
   async takeNotice(): Promise<ClockNotice | null> {
     const state = await loadClock(this.deps.area);
     const now = this.now();
     for (const [origin, entry] of Object.entries(state.origins).sort()) {
       if (entry.offsetMs === undefined || entry.measuredAt === undefined || isStale(entry.measuredAt, now))
         continue;
+      if (!this.trusted(origin) || entry.noticeShownFor === entry.measuredAt) continue;
       const verdict = judgeOffset(entry.offsetMs);
-      if (verdict.kind === 'ok' || entry.noticeShownFor === entry.measuredAt) continue;
+      const decision = decideSiteClock(entry, true, now);
+      const tell =
+        verdict.kind === 'out-of-bounds' ||
+        (entry.manualMs === undefined && decision.kind === 'applied' && !decision.consented);
+      if (!tell || verdict.kind === 'ok') continue;
       await updateClock(this.deps.area, (s) => setEntry(s, origin, { noticeShownFor: entry.measuredAt }));
       return { origin, kind: verdict.kind, offsetMs: entry.offsetMs };
     }
     return null;
+  }
+
+  /** The popup's question: the first site whose measured clock waits for the user's yes, or null. */
+  async question(): Promise<ClockQuestion | null> {
+    const state = await loadClock(this.deps.area);
+    const now = this.now();
+    for (const [origin, entry] of Object.entries(state.origins).sort()) {
+      // A manual offset is what codes use: nothing to ask.
+      if (entry.manualMs !== undefined) continue;
+      const decision = decideSiteClock(entry, this.trusted(origin), now);
+      if (decision.kind === 'pending') return { origin, offsetMs: decision.offsetMs };
+    }
+    return null;
+  }
+
+  /**
+   * The user's answer in the popup to the question about `offsetMs` for `origin`. Taken only
+   * while that very offset is pending (a new measure in between asks again); true when taken.
+   */
+  async answer(origin: string, offsetMs: number, use: boolean): Promise<boolean> {
+    let taken = false;
+    await updateClock(this.deps.area, (state) => {
+      const entry = state.origins[origin];
+      const decision = entry && decideSiteClock(entry, this.trusted(origin), this.now());
+      if (entry?.manualMs !== undefined || decision?.kind !== 'pending' || decision.offsetMs !== offsetMs)
+        return state;
+      taken = true;
+      return setEntry(
+        state,
+        origin,
+        use ? { consentMs: offsetMs, declinedMs: undefined } : { declinedMs: offsetMs, consentMs: undefined },
+      );
+    });
+    return taken;
   }
 
   private measure(origin: string, userAsked: boolean): Promise<void> {
@@ -120,25 +171,33 @@ export class ClockService {
   }
 
   private async measureNow(origin: string): Promise<void> {
-    if (!/^https?:\/\//.test(origin) || !(await this.deps.hasHostAccess(origin))) return;
+    if (!this.trusted(origin) || !(await this.deps.hasHostAccess(origin))) return;
     this.lastAttempt.set(origin, this.now());
-    const offsetMs = await measureOffset(origin, this.deps.fetch, this.now);
+    // Two answers, the second asked once the first arrived: one stray answer, or two servers
+    // behind one name with different clocks, decide nothing.
+    const first = await measureOffset(origin, this.deps.fetch, this.now);
+    if (first === undefined) return;
+    const second = await measureOffset(origin, this.deps.fetch, this.now);
+    const offsetMs = second === undefined ? undefined : agreedOffset([first, second]);
     if (offsetMs === undefined) return;
     const measuredAt = this.now();
     await updateClock(this.deps.area, (state) => setEntry(state, origin, { offsetMs, measuredAt }));
   }
 }
 
-function siteStatus(state: ClockState, origin: string, now: number): ClockSiteStatus {
+function siteStatus(state: ClockState, origin: string, now: number, trusted: boolean): ClockSiteStatus {
   const entry = state.origins[origin] ?? {};
-  const fresh = entry.measuredAt !== undefined && !isStale(entry.measuredAt, now);
+  const fresh = trusted && entry.measuredAt !== undefined && !isStale(entry.measuredAt, now);
+  const decision = decideSiteClock(entry, trusted, now);
   return {
     origin,
     ...(fresh && entry.offsetMs !== undefined
       ? { offsetMs: entry.offsetMs, measuredAt: entry.measuredAt, verdict: judgeOffset(entry.offsetMs).kind }
       : {}),
     ...(entry.manualMs !== undefined ? { manualMs: entry.manualMs } : {}),
-    correctionMs: correctionForOrigin(state, origin, now),
+    ...(decision.kind === 'pending' || decision.kind === 'declined' ? { held: decision.kind } : {}),
+    ...(trusted ? {} : { untrusted: true }),
+    correctionMs: correctionForOrigin(state, origin, now, trusted),
   };
 }
 

@@ -12,6 +12,7 @@ import { AutofillService } from './autofill-service';
 import { startAutolock } from './autolock';
 import { CaptureService } from './capture-service';
 import { ClockService } from './clock-service';
+import { BUILD_HTTP_CLOCK_ORIGINS } from '../clock/trust';
 import { registerClockHandlers } from './handlers/clock';
 import { registerAccountsHandlers } from './handlers/accounts';
 import { registerAutofillHandlers } from './handlers/autofill';
@@ -93,6 +94,7 @@ export function startBackground(): void {
     area: browser.storage.local,
     fetch: (url, init) => fetch(url, init),
     hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    httpClockOrigins: BUILD_HTTP_CLOCK_ORIGINS,
   });
   const usage = new AccountUsage(browser.storage.local);
   const accounts = new AccountsService(vault, undefined, () => clock.corrections(), usage);

@@ -2,7 +2,8 @@
  * Measured and manual clock offsets, per origin, in storage.local. Nothing secret: an origin,
  * a number of milliseconds and when it was measured.
  */
-import { MAX_OFFSET_MS, correctionFor, isStale } from './offset';
+import { MAX_OFFSET_MS } from './offset';
+import { decideSiteClock, decidedCorrection } from './trust';
 
 export interface ClockEntry {
   /** server minus local, ms, as last measured. */
@@ -12,6 +13,10 @@ export interface ClockEntry {
   manualMs?: number;
   /** The popup already said codes for this origin are adjusted (for this offset). */
   noticeShownFor?: number;
+  /** The user said "Use its time" in the popup for this offset (server minus local, ms). */
+  consentMs?: number;
+  /** The user said "Keep this computer's time" for this offset. */
+  declinedMs?: number;
 }
 
 export interface ClockState {
@@ -40,9 +45,18 @@ export async function loadClock(area: ClockArea): Promise<ClockState> {
   return { checkEnabled: raw.checkEnabled !== false, origins };
 }
 
+const ENTRY_KEYS = [
+  'offsetMs',
+  'measuredAt',
+  'manualMs',
+  'noticeShownFor',
+  'consentMs',
+  'declinedMs',
+] as const;
+
 function cleanEntry(entry: ClockEntry): ClockEntry {
   const out: ClockEntry = {};
-  for (const key of ['offsetMs', 'measuredAt', 'manualMs', 'noticeShownFor'] as const) {
+  for (const key of ENTRY_KEYS) {
     const value = entry[key];
     if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
   }
@@ -65,13 +79,20 @@ export function setEntry(state: ClockState, origin: string, patch: Partial<Clock
   return { ...state, origins: { ...state.origins, [origin]: merged } };
 }
 
-/** The ms to add to the local clock for codes of `origin`: a manual offset, else a fresh in-bounds measure. */
-export function correctionForOrigin(state: ClockState, origin: string | undefined, now: number): number {
+/**
+ * The ms to add to the local clock for codes of `origin`: a manual offset, else what
+ * `decideSiteClock` allows of the measure (`trusted`: the origin's clock may be used at all).
+ */
+export function correctionForOrigin(
+  state: ClockState,
+  origin: string | undefined,
+  now: number,
+  trusted: boolean,
+): number {
   if (!origin) return 0;
   const entry = state.origins[origin];
   if (!entry) return 0;
-  // The user said so: no threshold, only the bounds.
+  // The user set it in Settings: no threshold, no question, only the bounds.
   if (entry.manualMs !== undefined) return Math.abs(entry.manualMs) <= MAX_OFFSET_MS ? entry.manualMs : 0;
-  if (entry.offsetMs === undefined || entry.measuredAt === undefined) return 0;
-  return isStale(entry.measuredAt, now) ? 0 : correctionFor(entry.offsetMs);
+  return decidedCorrection(decideSiteClock(entry, trusted, now));
 }

@@ -107,6 +107,8 @@ export type AccountView = AccountViewBase &
         code: string;
         /** TOTP: ms epoch when `code` stops being valid. */
         expiresAt?: number;
+        /** TOTP: the code is on the site's clock, this many ms ahead of this computer's (negative: behind). */
+        clockShiftMs?: number;
         problem?: never;
       }
     | { problem: AccountProblem; code?: never; expiresAt?: never }

@@ -5,6 +5,11 @@
 export class Clock {
   private fixed: number | null = null;
   private offset = 0;
+  /**
+   * Added to the `Date` header only: a site that says its clock is ahead while it checks codes
+   * on the real time (one that would collect future codes).
+   */
+  dateSkewMs = 0;
 
   constructor(private readonly base: () => number = Date.now) {}
 
@@ -37,6 +42,12 @@ export class Clock {
   real(): void {
     this.fixed = null;
     this.offset = 0;
+    this.dateSkewMs = 0;
+  }
+
+  /** What the `Date` header says. */
+  dateHeader(): string {
+    return new Date(this.now() + this.dateSkewMs).toUTCString();
   }
 
   get frozen(): boolean {

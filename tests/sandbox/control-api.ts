@@ -19,7 +19,12 @@ function toTime(value: unknown): number | null {
 
 function clockJson(state: SandboxState): Json {
   const now = state.now();
-  return { now, iso: new Date(now).toISOString(), frozen: state.clock.frozen };
+  return {
+    now,
+    iso: new Date(now).toISOString(),
+    frozen: state.clock.frozen,
+    dateSkewMs: state.clock.dateSkewMs,
+  };
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Json> {
@@ -57,6 +62,11 @@ export async function handleControl(
         if (typeof body.offsetMs !== 'number')
           return sendJson(res, 400, { error: 'offsetMs must be a number' });
         state.clock.shift(body.offsetMs);
+      }
+      if (body.dateSkewMs !== undefined) {
+        if (typeof body.dateSkewMs !== 'number' || !Number.isFinite(body.dateSkewMs))
+          return sendJson(res, 400, { error: 'dateSkewMs must be a number' });
+        state.clock.dateSkewMs = body.dateSkewMs;
       }
       if (body.advanceMs !== undefined) {
         if (typeof body.advanceMs !== 'number')

@@ -4,6 +4,8 @@ export interface SandboxClock {
   now: number;
   iso: string;
   frozen: boolean;
+  /** Added to the `Date` header only (the codes it accepts stay on `now`). */
+  dateSkewMs: number;
 }
 
 export interface SentSms {
@@ -29,6 +31,11 @@ export interface SandboxControl {
   advanceClock(ms: number): Promise<SandboxClock>;
   /** A running server clock `ms` ahead of real time (negative: behind), as a skewed server's. */
   offsetClock(ms: number): Promise<SandboxClock>;
+  /**
+   * The `Date` header says `ms` more than the server's clock, which still checks codes on its
+   * own time: a site lying about its clock to be given future codes. Reset by `useRealClock`.
+   */
+  skewDateHeader(ms: number): Promise<SandboxClock>;
   useRealClock(): Promise<SandboxClock>;
   clock(): Promise<SandboxClock>;
   /** Last SMS sent to this number (spaces and dashes ignored), or null. */
@@ -81,6 +88,7 @@ export function sandboxControl(target: number | { port: number }): SandboxContro
     setClock: (at, options = {}) => ok('POST', '/clock', { now: toWire(at), frozen: options.frozen ?? true }),
     advanceClock: (ms) => ok('POST', '/clock', { advanceMs: ms }),
     offsetClock: (ms) => ok('POST', '/clock', { offsetMs: ms }),
+    skewDateHeader: (ms) => ok('POST', '/clock', { dateSkewMs: ms }),
     useRealClock: () => ok('POST', '/clock', { now: null }),
     clock: () => ok('GET', '/clock'),
     lastSms: async (phone) => {

@@ -31,7 +31,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://m2mmanager.localhost');
     // The server's own clock, as a real server's Date header would show it (Twofold measures skew from it).
-    res.setHeader('Date', new Date(state.now()).toUTCString());
+    res.setHeader('Date', state.clock.dateHeader());
     const handled = url.pathname.startsWith(CONTROL_PREFIX)
       ? handleControl(state, req, res, url)
       : url.pathname.startsWith(DJANGO_PREFIX)

@@ -18,6 +18,8 @@ export function registerClockHandlers(
   handle('clock:notice', () => clock.takeNotice());
   handle('clock:status', async () => report(await clock.status(await enrolled())));
   handle('clock:check', async () => report(await clock.checkAll(await enrolled())));
+  handle('clock:question', () => clock.question());
+  handle('clock:answer', ({ origin, offsetMs, use }) => clock.answer(origin, offsetMs, use === true));
   handle('clock:setEnabled', ({ enabled }) => clock.setEnabled(enabled));
   handle('clock:setManual', ({ origin, seconds }) =>
     clock.setManual(origin, seconds === null ? null : seconds * 1000),
