@@ -34,10 +34,16 @@ export default defineContentScript({
       handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
     ) => onMessage(type, (message) => handler(message.data));
     // The card names the shortcut that reaches it where Tab cannot (a page's focus trap).
-    const prompt = new InPagePrompt(document, t('extName'), undefined, async (label) => {
-      const keys = await sendMessage('card:shortcut');
-      return keys ? t('promptShortcut', [keys, label]) : undefined;
-    });
+    const prompt = new InPagePrompt(
+      document,
+      t('extName'),
+      undefined,
+      async (label) => {
+        const keys = await sendMessage('card:shortcut');
+        return keys ? t('promptShortcut', [keys, label]) : undefined;
+      },
+      t('promptMoved'),
+    );
     const stops = [
       answerPings(window.location),
       listen('card:act', () => prompt.act()),

@@ -7,10 +7,12 @@
  * Where the browser has IntersectionObserver v2 (`trackVisibility`, Chromium), the browser itself
  * judges occlusion, opacity, filters and transforms, ancestors included. Elsewhere a periodic
  * check stands in: the host's own box, every ancestor's opacity/filter/transform/clip/mask, and
- * `elementFromPoint` at each button.
+ * `elementFromPoint` at each button. Neither sees a card moved while it stays visible: the
+ * placement it had when its wait began is compared at each look (`card-placement.ts`).
  */
 
-import { enforceHostStyle } from './shadow-host';
+import { moveBetween, placementOf, type Placement } from './card-placement';
+import { enforceHostStyle, keepInTopLayer } from './shadow-host';
 
 /** How long the card must have been seen, unobscured, before a click on it counts. */
 export const ARM_AFTER_MS = 500;
@@ -64,68 +66,149 @@ export function cardLooksVisible(
 
 /**
  * Watches the card while it is shown and arms its buttons (removes `disabled`) once it has been
- * visible for `ARM_AFTER_MS`; disarms them the moment it is not. `isArmed()` is asked again at
- * click time. Returns a stop function.
+ * visible, and where it was, for `ARM_AFTER_MS`; disarms them the moment it is not. A move of the
+ * card or of a button, a changed transform, translate, scale, rotate, zoom or position on the host
+ * or any ancestor (`<html>` included), a scroll or a resize that moves it: each restarts the wait
+ * (`card-placement.ts`). `isArmed()` looks again at click time, so a page that moves the card
+ * between two clicks of a double-click gets nothing even before an observer has run.
+ *
+ * Observers only, no busy loop: resizes (ResizeObserver), attribute changes on the host and its
+ * ancestors and style sheets added to the page (MutationObserver), scrolls and window resizes,
+ * each looked at once per animation frame; plus the slow check below for what no event reports
+ * (a rule edited through the CSSOM). `onMoved(true)` says that an armed card was disarmed by a
+ * move, `onMoved(false)` that it is armed again.
  */
 export function guardCard(
   host: HTMLElement,
   card: HTMLElement,
   buttons: readonly HTMLButtonElement[],
   env: GuardEnvironment,
+  onMoved: (moved: boolean) => void = () => undefined,
 ): { isArmed: () => boolean; stop: () => void } {
   const now = env.now ?? (() => env.win.performance.now());
+  const win = env.win as Window & {
+    IntersectionObserver?: typeof IntersectionObserver;
+    ResizeObserver?: typeof ResizeObserver;
+    MutationObserver?: typeof MutationObserver;
+  };
   let visibleSince: number | undefined;
+  /** Where the card was when its wait began. */
+  let placement: Placement | undefined;
+  let armed = false;
+  let moved = false;
+  let stopped = false;
   let armTimer: ReturnType<typeof setTimeout> | undefined;
-  const setDisabled = (disabled: boolean) => buttons.forEach((b) => (b.disabled = disabled));
+  const setDisabled = (disabled: boolean) =>
+    buttons.forEach((b) => {
+      if (b.disabled !== disabled) b.disabled = disabled;
+    });
   setDisabled(true);
-
-  const seen = (visible: boolean) => {
-    clearTimeout(armTimer);
-    if (!visible) {
-      visibleSince = undefined;
-      setDisabled(true);
-      return;
-    }
-    visibleSince ??= now();
-    const wait = visibleSince + ARM_AFTER_MS - now();
-    if (wait <= 0) setDisabled(false);
-    else armTimer = setTimeout(() => seen(fallbackCheck()), wait);
+  const tellMoved = (value: boolean) => {
+    if (moved === value) return;
+    moved = value;
+    onMoved(value);
   };
 
-  let observer: IntersectionObserver | undefined;
-  let interval: ReturnType<typeof setInterval> | undefined;
-  const Observer = (env.win as Window & { IntersectionObserver?: typeof IntersectionObserver })
-    .IntersectionObserver;
+  const Observer = win.IntersectionObserver;
   const supportsV2 = !!Observer && 'trackVisibility' in (Observer.prototype as object);
-  // With v2 the browser's verdict decides; the fallback check still guards what v2 cannot see.
-  const fallbackCheck = () =>
-    enforceHostStyle(host) && cardLooksVisible(host, buttons, env) && (!supportsV2 || lastV2);
   let lastV2 = false;
+  // With v2 the browser's verdict decides; the fallback check still guards what v2 cannot see.
+  const fallbackCheck = () => {
+    const styled = enforceHostStyle(host);
+    const onTop = keepInTopLayer(host);
+    return styled && onTop && cardLooksVisible(host, buttons, env) && (!supportsV2 || lastV2);
+  };
+
+  // Attribute changes on the host and on each ancestor: a class or style that moves them.
+  const mutations = win.MutationObserver ? new win.MutationObserver(() => soon()) : undefined;
+  let watched: readonly Element[] = [];
+  const watch = (chain: readonly Element[]) => {
+    if (!mutations || (chain.length === watched.length && chain.every((e, i) => e === watched[i]))) return;
+    mutations.disconnect();
+    watched = chain;
+    for (const element of chain) {
+      mutations.observe(element, { attributes: true, childList: element === env.doc.documentElement });
+    }
+    // A style sheet added to (or edited in) the page's head.
+    if (env.doc.head)
+      mutations.observe(env.doc.head, { childList: true, subtree: true, characterData: true });
+  };
+
+  /** One look: armed when seen, and in the same place, for long enough; restarts the wait otherwise. */
+  const check = (): boolean => {
+    clearTimeout(armTimer);
+    if (stopped) return false;
+    if (!fallbackCheck()) {
+      visibleSince = undefined;
+      placement = undefined;
+      armed = false;
+      setDisabled(true);
+      return false;
+    }
+    const here = placementOf(host, buttons, env.win);
+    watch(here.chain.map((link) => link.element));
+    if (placement && moveBetween(placement, here)) {
+      if (armed) tellMoved(true);
+      visibleSince = undefined;
+    }
+    if (visibleSince === undefined) {
+      visibleSince = now();
+      placement = here;
+    }
+    const wait = visibleSince + ARM_AFTER_MS - now();
+    armed = wait <= 0;
+    setDisabled(!armed);
+    if (armed) tellMoved(false);
+    else armTimer = setTimeout(check, wait);
+    return armed;
+  };
+
+  // At most one look per frame, however many observers report.
+  let frame: number | undefined;
+  const soon = () => {
+    if (typeof win.requestAnimationFrame !== 'function') {
+      check();
+      return;
+    }
+    if (frame !== undefined) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = undefined;
+      check();
+    });
+  };
+  const resizes = win.ResizeObserver ? new win.ResizeObserver(() => soon()) : undefined;
+  for (const element of [host, card, ...buttons]) resizes?.observe(element);
+  const listening = { capture: true, passive: true } as const;
+  win.addEventListener?.('scroll', soon, listening);
+  win.addEventListener?.('resize', soon, listening);
+
+  let observer: IntersectionObserver | undefined;
   if (supportsV2 && Observer) {
     observer = new Observer(
       (entries) => {
         const entry = entries[entries.length - 1] as { isVisible?: boolean } | undefined;
         lastV2 = !!entry?.isVisible;
-        seen(fallbackCheck());
+        check();
       },
       { threshold: [1], trackVisibility: true, delay: CHECK_EVERY_MS } as IntersectionObserverInit,
     );
     observer.observe(card);
   }
-  interval = setInterval(() => seen(fallbackCheck()), CHECK_EVERY_MS);
-  if (!supportsV2) seen(fallbackCheck());
+  const interval = setInterval(check, CHECK_EVERY_MS);
+  if (!supportsV2) check();
 
   return {
-    isArmed: () => {
-      const visible = fallbackCheck();
-      if (!visible) seen(false);
-      return visible && visibleSince !== undefined && now() - visibleSince >= ARM_AFTER_MS;
-    },
+    isArmed: check,
     stop: () => {
+      stopped = true;
       observer?.disconnect();
+      resizes?.disconnect();
+      mutations?.disconnect();
+      win.removeEventListener?.('scroll', soon, listening);
+      win.removeEventListener?.('resize', soon, listening);
+      if (frame !== undefined) win.cancelAnimationFrame?.(frame);
       clearInterval(interval);
       clearTimeout(armTimer);
-      interval = undefined;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { guardCard } from './card-guard';
 import { twofoldMark } from './mark';
-import { createShadowHost, enforceHostStyle, onTrusted } from './shadow-host';
+import { createShadowHost, enforceHostStyle, keepInTopLayer, onTrusted } from './shadow-host';
 
 export interface PromptButton {
   label: string;
@@ -37,6 +37,7 @@ const STYLE = `
 button { font: inherit; border-radius: 6px; padding: 6px 12px; border: 1px solid #c4cad3; background: #f4f6f9;
   color: #15171a; cursor: pointer; }
 button.primary { background: #1f5fd1; border-color: #1f5fd1; color: #fff; font-weight: 600; }
+button:disabled { opacity: .6; cursor: default; }
 button:focus-visible { outline: 3px solid #7fa8ff; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2227; color: #eef0f3; border-color: #353a42; }
@@ -65,12 +66,15 @@ export class InPagePrompt {
    * @param shortcutHint the sentence naming the shortcut for a button ("Keyboard: Alt+Shift+K
    *   for …"), or undefined when the user set no shortcut; asked each time a card with a primary
    *   button appears, since the user may change the keys at any time.
+   * @param movedNotice what screen readers hear when the page moved the card and its buttons wait
+   *   again (the eye sees them faded, as while the card first waits).
    */
   constructor(
     private readonly doc: Document,
     private readonly title: string,
     private readonly onDismiss: () => void = () => undefined,
     private readonly shortcutHint?: (label: string) => Promise<string | undefined>,
+    private readonly movedNotice?: string,
   ) {}
 
   get visible(): boolean {
@@ -120,12 +124,25 @@ export class InPagePrompt {
         if (event.key === 'Escape') this.dismiss();
       }),
     );
-    card.append(head, message, buttons);
+    // Said, not shown: a visible line would itself move the buttons it speaks of.
+    const moved = this.doc.createElement('p');
+    moved.className = 'sr';
+    moved.setAttribute('role', 'status');
+    card.append(head, message, buttons, moved);
     root.append(style, card);
     this.doc.documentElement.append(host);
+    keepInTopLayer(host);
     this.host = host;
     if (elements.length && this.doc.defaultView) {
-      const guard = guardCard(host, card, elements, { win: this.doc.defaultView, doc: this.doc });
+      const guard = guardCard(
+        host,
+        card,
+        elements,
+        { win: this.doc.defaultView, doc: this.doc },
+        (isMoved) => {
+          moved.textContent = isMoved ? (this.movedNotice ?? '') : '';
+        },
+      );
       armed = guard.isArmed;
       this.stopGuard = guard.stop;
     }

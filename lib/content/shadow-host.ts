@@ -36,6 +36,28 @@ export function enforceHostStyle(host: HTMLElement): boolean {
 }
 
 /**
+ * Puts the host in the browser's top layer (a manual popover: no light dismiss, no Escape from the
+ * page), and back there if the page took it out (`hidePopover()`, the attribute removed). In the
+ * top layer no element of the page's own layers can cover the card, and no transform, translate,
+ * `position` or scroll of an ancestor moves it: it is placed against the viewport. Says whether it
+ * had stayed there. A browser without popovers keeps the fixed host as before.
+ */
+export function keepInTopLayer(host: HTMLElement): boolean {
+  if (typeof host.showPopover !== 'function' || !host.isConnected) return true;
+  let held = host.getAttribute('popover') === 'manual';
+  if (!held) host.setAttribute('popover', 'manual');
+  if (!host.matches(':popover-open')) {
+    held = false;
+    try {
+      host.showPopover();
+    } catch {
+      // Not shown (the document is going away): the caller treats the card as not seen.
+    }
+  }
+  return held;
+}
+
+/**
  * A host element for Twofold's in-page UI. The shadow root is closed in real builds, so page
  * scripts cannot read or restyle what is inside; sandbox builds open it so end-to-end tests can
  * find our buttons by role, as a person would. The host is attached to `<html>`, not `<body>`,

@@ -24,6 +24,90 @@ async function enrolKeepingUri(page: Page, baseUrl: string): Promise<M2MmanagerP
   return Object.assign(m2m, { uri });
 }
 
+type Point = { x: number; y: number };
+
+/**
+ * Runs in the page: a button of the page's own at `(x, y)` asks for a double-click; its first
+ * click calls `move`, so that the second lands wherever the page put the card. Records what is
+ * under the pointer once moved (`window.underPointer`).
+ */
+function doubleClickTrap(x: number, y: number, move: () => void): void {
+  const bait = document.createElement('button');
+  bait.textContent = 'Double-click to continue';
+  bait.style.cssText = `position:fixed;left:${x - 80}px;top:${y - 20}px;width:160px;height:40px;z-index:2147483646`;
+  document.body.append(bait);
+  bait.addEventListener(
+    'click',
+    () => {
+      bait.style.visibility = 'hidden';
+      move();
+      (window as unknown as { underPointer?: string }).underPointer = document.elementFromPoint(
+        x,
+        y,
+      )?.localName;
+    },
+    { once: true },
+  );
+}
+
+/** A page's ways to bring "Save to Twofold" under the pointer between two clicks. */
+const MOVES: {
+  name: string;
+  /** Set up once the card is shown, before it arms where it then is. */
+  prepare?: () => void;
+  /** Where the page expects "Save to Twofold" after `move`, from its centre before. */
+  pointer: (save: Point, viewport: { width: number; height: number }) => Point;
+  move: () => void;
+  /** The page does bring the card under the pointer (else the top layer keeps it where it armed). */
+  reaches: boolean;
+}[] = [
+  {
+    name: 'translates <html>',
+    pointer: (save) => ({ x: save.x - 300, y: save.y + 200 }),
+    move: () => void (document.documentElement.style.translate = '-300px 200px'),
+    reaches: false,
+  },
+  {
+    // The card grows from its corner with the page's zoom.
+    name: 'zooms <html>',
+    pointer: (save, viewport) => ({ x: viewport.width - (viewport.width - save.x) * 1.5, y: save.y * 1.5 }),
+    move: () => void (document.documentElement.style.zoom = '1.5'),
+    reaches: true,
+  },
+  {
+    // A translated <html> holds the fixed card: a scroll then moves it while it stays in view.
+    name: 'scrolls (the card fixed to a translated <html>)',
+    prepare: () => {
+      document.body.style.minHeight = '5000px';
+      document.documentElement.style.translate = '0 600px';
+      window.scrollTo(0, 400);
+    },
+    pointer: (save) => ({ x: save.x, y: save.y + 150 }),
+    move: () => window.scrollTo(0, 250),
+    reaches: false,
+  },
+  {
+    name: "takes the host out of the top layer and translates <html> (the host's position)",
+    pointer: (save) => ({ x: save.x - 300, y: save.y + 200 }),
+    move: () => {
+      const host = document.querySelector('twofold-ui') as HTMLElement;
+      host.hidePopover();
+      document.documentElement.style.translate = '-300px 200px';
+    },
+    reaches: true,
+  },
+  {
+    name: "edits the host's position",
+    pointer: (save) => ({ x: save.x, y: save.y + 200 }),
+    move: () => {
+      const host = document.querySelector('twofold-ui') as HTMLElement;
+      host.style.setProperty('position', 'absolute', 'important');
+      host.style.setProperty('top', '216px', 'important');
+    },
+    reaches: true,
+  },
+];
+
 async function expectCodeOf(popup: PopupPage, uri: string): Promise<void> {
   await popup.page.reload();
   await expect(popup.code(ACCOUNT)).toBeVisible();
@@ -69,13 +153,16 @@ test.describe('a hostile page', () => {
     const save = new TwofoldPrompt(page).button('Save to Twofold');
     await expect(save).toBeEnabled();
     const box = (await save.boundingBox())!;
-    // An opaque decoy over the card that lets the pointer through to it.
+    // An opaque decoy over the card that lets the pointer through to it. The card is in the top
+    // layer, above any z-index: the decoy goes there too, after the card, to lie over it.
     await page.evaluate(() => {
       const decoy = document.createElement('button');
       decoy.textContent = 'Claim your prize';
       decoy.style.cssText =
-        'position:fixed;top:0;right:0;width:420px;height:320px;z-index:2147483647;pointer-events:none;background:#fff;font-size:24px';
+        'position:fixed;top:0;right:0;left:auto;bottom:auto;margin:0;border:0;width:420px;height:320px;z-index:2147483647;pointer-events:none;background:#fff;font-size:24px';
+      decoy.setAttribute('popover', 'manual');
       document.documentElement.append(decoy);
+      decoy.showPopover();
     });
     await page.waitForTimeout(800);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -83,6 +170,51 @@ test.describe('a hostile page', () => {
     await popup.page.reload();
     await expect(popup.page.getByText(/No accounts yet/)).toBeVisible();
   });
+
+  for (const { name, prepare, pointer, move, reaches } of MOVES) {
+    test(`a double-click whose first click ${name} saves nothing with the second`, async ({
+      twofold,
+      sandbox,
+    }) => {
+      // A new vault, an enrolment, two saves tried: well over a minute on a loaded 2-core machine.
+      test.setTimeout(180_000);
+      const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+      const page = await twofold.context.newPage();
+      await M2MmanagerPage.atEnrolment(page, sandbox.url);
+      const prompt = new TwofoldPrompt(page);
+      const save = prompt.button('Save to Twofold');
+      await expect(save).toBeVisible();
+      if (prepare) await page.evaluate(prepare);
+      await expect(save).toBeEnabled();
+      const box = (await save.boundingBox())!;
+      const at = pointer(
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+        await page.evaluate(() => ({ width: innerWidth, height: innerHeight })),
+      );
+      const hostTop = await page.locator('twofold-ui').evaluate((host) => host.getBoundingClientRect().top);
+      await page.evaluate(`(${doubleClickTrap.toString()})(${at.x}, ${at.y}, ${move.toString()})`);
+      await page.mouse.dblclick(at.x, at.y);
+      await page.waitForTimeout(800);
+      await popup.page.reload();
+      await expect(popup.page.getByText(/No accounts yet/)).toBeVisible();
+      const under = await page.evaluate(() => (window as unknown as { underPointer?: string }).underPointer);
+      if (reaches) {
+        // The page did bring "Save to Twofold" under the pointer: the guard alone refused the click.
+        expect(under).toBe('twofold-ui');
+        await prompt.expectText(/Save .* to Twofold\?/);
+      } else {
+        // The top layer kept the card where it armed: the second click met the page, not the card.
+        expect(under).not.toBe('twofold-ui');
+        expect(await page.locator('twofold-ui').evaluate((host) => host.getBoundingClientRect().top)).toBe(
+          hostTop,
+        );
+      }
+      // Still where it is, the card arms again and a real click saves.
+      await expect(save).toBeEnabled();
+      await save.click();
+      await prompt.expectText(/Saved to Twofold/);
+    });
+  }
 
   test("a QR code with a saved account's names but another key never replaces it from the page", async ({
     twofold,

@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The guard's verdict (seen long enough, unobscured) is card-guard.test.ts's subject: here the
 // test decides it.
-const guard = vi.hoisted(() => ({ armed: true }));
+const guard = vi.hoisted(() => ({ armed: true, onMoved: (_moved: boolean): void => undefined }));
 vi.mock('@/lib/content/card-guard', () => ({
-  guardCard: () => ({ isArmed: () => guard.armed, stop: () => undefined }),
+  guardCard: (_h: unknown, _c: unknown, _b: unknown, _e: unknown, onMoved: (moved: boolean) => void) => {
+    guard.onMoved = onMoved;
+    return { isArmed: () => guard.armed, stop: () => undefined };
+  },
 }));
 
 const { InPagePrompt } = await import('@/lib/content/prompt');
@@ -140,6 +143,30 @@ describe('the card shortcut (a browser command)', () => {
     expect(root?.querySelector('[role="status"]')?.textContent).toBe(
       'New code ready: press Alt+Shift+O or click Fill code.',
     );
+  });
+});
+
+describe('a card the page moved', () => {
+  it('a click while the guard says it moved (disarmed) saves nothing; screen readers hear why', () => {
+    const prompt = new InPagePrompt(document, 'Twofold', undefined, undefined, 'The page moved this card.');
+    let saved = 0;
+    prompt.show({
+      message: 'Save?',
+      buttons: [{ label: 'Save to Twofold', primary: true, action: () => saved++ }],
+    });
+    const notice = [...(root?.querySelectorAll('[role="status"]') ?? [])].find((el) => el.className === 'sr');
+    expect(notice?.textContent).toBe('');
+    guard.armed = false;
+    guard.onMoved(true);
+    expect(notice?.textContent).toBe('The page moved this card.');
+    root?.querySelector<HTMLButtonElement>('button.primary')?.click();
+    expect(prompt.act()).toBe(false);
+    expect(saved).toBe(0);
+    guard.armed = true;
+    guard.onMoved(false);
+    expect(notice?.textContent).toBe('');
+    expect(prompt.act()).toBe(true);
+    expect(saved).toBe(1);
   });
 });
 
