@@ -20,6 +20,27 @@ export default defineConfig({
   // Explicit imports everywhere: what a file uses is written at its top.
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  // The sources zip (sent to addons.mozilla.org with the Firefox zip) holds what the build reads and
+  // nothing else, so unpacking it and running `npm ci && npm run zip:firefox` gives the same zip
+  // (scripts/check-reproducible.ts proves it). `.nvmrc` names the Node version the build is made with.
+  zip: {
+    dotSources: true,
+    includeSources: [
+      '.nvmrc',
+      'CHANGELOG.md',
+      'CHANGELOG.fr.md',
+      'LICENSE',
+      'README.md',
+      'components/**',
+      'entrypoints/**',
+      'lib/**',
+      'package-lock.json',
+      'package.json',
+      'public/**',
+      'tsconfig.json',
+      'wxt.config.ts',
+    ],
+  },
   vite: (env) => {
     return {
       plugins: [preact()],

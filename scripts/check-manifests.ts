@@ -3,7 +3,7 @@
  * least privilege (no <all_urls>, host access limited to the preset), the
  * WebAssembly-only CSP, and a gecko id for Firefox. Exits non-zero on any breach.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { M2MMANAGER_PRESET } from '../lib/origins.ts';
 
 interface Manifest {
@@ -18,7 +18,12 @@ interface Manifest {
 const EXPECTED_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 const problems: string[] = [];
 
-for (const dir of ['.output/chrome-mv3', '.output/firefox-mv3']) {
+// Edge's build is made by `npm run release` only; checked when it is there.
+const edge = await access('.output/edge-mv3/manifest.json').then(
+  () => ['.output/edge-mv3'],
+  () => [],
+);
+for (const dir of ['.output/chrome-mv3', ...edge, '.output/firefox-mv3']) {
   const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8')) as Manifest;
   const check = (ok: boolean, what: string) => ok || problems.push(`${dir}: ${what}`);
   const text = JSON.stringify(manifest);

@@ -62,6 +62,12 @@ export function App() {
         <h1>{t('optionsTitle')}</h1>
       </header>
       <p>{t('optionsIntro')}</p>
+      {/* Bundled with the extension: readable offline, and the same version as the one installed. */}
+      <p>
+        <a href="/whats-new.html" target="_blank" rel="noopener">
+          {t('whatsNew')}
+        </a>
+      </p>
       {sections.length > 1 && <SectionIndex entries={sections} />}
       {state && !state.exists && <p class="notice">{t('optionsNoVault')}</p>}
       {state?.exists && !state.unlocked && (

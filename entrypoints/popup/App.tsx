@@ -6,6 +6,7 @@ import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
 import { VaultNotices } from '@/components/VaultNotices';
+import { Welcome } from '@/components/Welcome';
 import { t } from '@/lib/i18n';
 import { ClockNotice } from '@/components/ClockNotice';
 import { LookalikeWarning } from '@/components/LookalikeWarning';
@@ -68,6 +69,8 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
       <PresetAccess />
       <ClockNotice />
       <ClockConsent />
+      {/* Said at first run only: it speaks of choosing the passphrase the form below asks for. */}
+      {state && !state.exists && !unlockWindow && <Welcome area={browser.storage.local} />}
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && <FirstRun onState={setState} />}
       {state?.exists && !state.unlocked && (

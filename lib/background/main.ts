@@ -38,6 +38,7 @@ import { VaultHealth } from './vault-health';
 import { PasskeyService } from './passkey-service';
 import { registerPasskeyHandlers } from './handlers/passkey';
 import { RevisionWatermark, whileOn } from '../vault/watermark';
+import { noteInstall } from '../release/welcome';
 
 /** The background's whole job at start-up: make the services once, then register every handler. */
 export function startBackground(): void {
@@ -140,6 +141,8 @@ export function startBackground(): void {
   registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
+  // A first install asks the popup for a welcome; an update says nothing.
+  browser.runtime.onInstalled.addListener(({ reason }) => void noteInstall(browser.storage.local, reason));
   watchSiteAccess(browser);
   watchPresetAccess();
   registerImageMenu(

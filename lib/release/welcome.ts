@@ -1,0 +1,30 @@
+/**
+ * The welcome said once after install. The background notes an install; the popup shows the
+ * welcome the next time it opens and clears the note, so it is said once. An update notes nothing:
+ * what changed is behind Settings › What's new, never pushed at the user.
+ */
+
+export const WELCOME_KEY = 'welcome.pending';
+
+interface Area {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * Called by the background on `runtime.onInstalled` with its reason (install, update, chrome_update,
+ * shared_module_update, browser_update): only a first install asks for a welcome.
+ */
+export async function noteInstall(area: Area, reason: string): Promise<boolean> {
+  if (reason !== 'install') return false;
+  await area.set({ [WELCOME_KEY]: true });
+  return true;
+}
+
+/** The popup asks once: true the first time after install, and the note is gone from then on. */
+export async function takeWelcome(area: Area): Promise<boolean> {
+  const pending = (await area.get([WELCOME_KEY]))[WELCOME_KEY] === true;
+  if (pending) await area.remove([WELCOME_KEY]);
+  return pending;
+}
