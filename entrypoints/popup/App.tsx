@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsView } from '@/components/AccountsView';
 import { FirstRun } from '@/components/FirstRun';
+import { PolicySitesAccess } from '@/components/PolicySitesAccess';
 import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
@@ -53,6 +54,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         )}
       </header>
       <PresetAccess />
+      <PolicySitesAccess />
       <ClockNotice />
       {state === undefined && <p>{t('loading')}</p>}
       {state && !state.exists && <FirstRun onState={setState} />}

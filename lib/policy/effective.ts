@@ -54,3 +54,11 @@ export function isBlockedSite(policies: Policies, origin: string | undefined): b
 export function passphraseMeetsPolicy(passphrase: string, policies: Policies): boolean {
   return [...passphrase].length >= (policies.minPassphraseLength ?? 0);
 }
+
+/**
+ * The welcome page's gate: a fresh install shows it unless the organisation's `welcomePage`
+ * policy is false. The welcome's own `runtime.onInstalled` listener calls this.
+ */
+export function shouldShowWelcome(reason: string, policies: Policies): boolean {
+  return reason === 'install' && policies.welcomePage !== false;
+}

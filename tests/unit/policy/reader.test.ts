@@ -6,6 +6,7 @@ import {
   managedSettings,
   passphraseMeetsPolicy,
   settingBounds,
+  shouldShowWelcome,
 } from '@/lib/policy/effective';
 import { POLICY_NAMES, parseOrigin, readPolicies, type PolicyName } from '@/lib/policy/reader';
 import { DEFAULT_SETTINGS, LIMITS } from '@/lib/settings';
@@ -217,5 +218,16 @@ describe('effectiveSettings: the user settings clamped by policy', () => {
     ['ééééééééééé', 11, true],
   ])('%j against a minimum of %i: %s', (passphrase, min, ok) => {
     expect(passphraseMeetsPolicy(passphrase, { minPassphraseLength: min })).toBe(ok);
+  });
+});
+
+describe('shouldShowWelcome: the welcomePage policy gates the welcome on install', () => {
+  it.each([
+    ['install', {}, true],
+    ['install', { welcomePage: true }, true],
+    ['install', { welcomePage: false }, false],
+    ['update', {}, false],
+  ] as const)('%s with %j: %s', (reason, policies, shown) => {
+    expect(shouldShowWelcome(reason, policies)).toBe(shown);
   });
 });
