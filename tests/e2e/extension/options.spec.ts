@@ -442,6 +442,7 @@ test.describe('settings: finding your way, checked numbers, sites, clock, import
       'Encrypted backup',
       'Import',
       'Export in clear',
+      'About',
     ]);
     // Keyboard: the link is followed with Enter, and Tab goes on from that section.
     await index.getByRole('link', { name: 'Import' }).focus();
