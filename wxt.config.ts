@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { m2mmanagerMatches } from './lib/origins';
@@ -13,13 +14,19 @@ function presetMatches(mode: string): string[] {
   return m2mmanagerMatches(extra);
 }
 
+// TWOFOLD_POLICY_TEST=1 (with `--mode sandbox`): the build the managed-policy e2e tests load. Its
+// manifest `key` pins the extension ID the test policy file names, so no other build (and no
+// other test) ever receives that policy; it goes to its own folder beside the normal e2e build.
+const POLICY_TEST = process.env.TWOFOLD_POLICY_TEST === '1';
+const policyTestKey = () => readFileSync('tests/e2e/policy/extension-key.txt', 'utf8').trim();
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Every UI string, typed and with plural forms; built into _locales/<lang>/messages.json.
   i18n: { localesDir: 'lib/i18n/locales' },
   // Explicit imports everywhere: what a file uses is written at its top.
   imports: false,
-  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${POLICY_TEST ? '-policy' : ''}`,
   // The sources zip (sent to addons.mozilla.org with the Firefox zip) holds what the build reads and
   // nothing else, so unpacking it and running `npm ci && npm run zip:firefox` gives the same zip
   // (scripts/check-reproducible.ts proves it). `.nvmrc` names the Node version the build is made with.
@@ -90,6 +97,10 @@ export default defineConfig({
       host_permissions: matches,
       // Every other site is asked for at run time, one origin at a time.
       optional_host_permissions: ['https://*/*', 'http://*/*'],
+      // Chrome and Edge serve an administrator's policy through storage.managed only when a
+      // schema is declared; Firefox reads policies.json's 3rdparty section without one.
+      ...(env.browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+      ...(POLICY_TEST && env.browser !== 'firefox' ? { key: policyTestKey() } : {}),
       content_security_policy: {
         extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
       },

@@ -7,6 +7,8 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { accountName, type AccountView } from '@/lib/otp';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import { effectiveSettings } from '@/lib/policy/effective';
+import type { Policies } from '@/lib/policy/reader';
 import type { AccountEdit, RowActions, RowMode } from './CodeRow';
 import type { PopupPrefetch } from './prefetch';
 import { useNow } from './useNow';
@@ -49,6 +51,7 @@ export function useAccounts(
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
+  const policiesRef = useRef<Policies>({});
   const status = useToast();
   const setStatus = status.show;
   const [error, setError] = useState('');
@@ -89,7 +92,14 @@ export function useAccounts(
     else void refresh();
     const origin = prefetch?.origin() ?? sendMessage('tabs:activeOrigin').then((reply) => reply.origin);
     void origin.then(setActiveOrigin).catch(() => undefined);
-    void loadSettings(browser.storage.local).then(setSettings);
+    // The clipboard delay the popup applies is the one the organisation's policy allows.
+    void Promise.all([
+      loadSettings(browser.storage.local),
+      sendMessage('managed:view').catch(() => undefined),
+    ]).then(([own, managed]) => {
+      policiesRef.current = managed?.policies ?? {};
+      setSettings(effectiveSettings(own, policiesRef.current));
+    });
   }, [refresh, prefetch]);
 
   // The user answered a clock question in this popup: codes of that site may have shifted.
@@ -230,7 +240,8 @@ export function useAccounts(
   }
 
   async function dismissNudge() {
-    setSettings(await saveSettings(browser.storage.local, { backupNudgeDismissed: true }));
+    const saved = await saveSettings(browser.storage.local, { backupNudgeDismissed: true });
+    setSettings(effectiveSettings(saved, policiesRef.current));
   }
 
   return {

@@ -9,6 +9,7 @@
  */
 import { ACCOUNT_ERRORS } from './account-errors';
 import { OTP_ERRORS } from './otp/errors';
+import { POLICY_ERRORS } from './policy/errors';
 import { SYNC_ERRORS } from './sync/errors';
 import { TRANSFER_ERRORS } from './transfer/errors';
 import { VAULT_ERRORS } from './vault/errors';
@@ -21,6 +22,7 @@ export const ERROR_CATALOG = {
   ...SYNC_ERRORS,
   ...VAULT_ERRORS,
   ...WEBSITE_ERRORS,
+  ...POLICY_ERRORS,
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -8,6 +8,7 @@ import type { AutofillProtocol } from './protocol/autofill';
 import type { CaptureProtocol } from './protocol/capture';
 import type { ClockProtocol } from './protocol/clock';
 import type { ContentHelloProtocol, ContentProtocol } from './protocol/content';
+import type { ManagedProtocol } from './protocol/managed';
 import type { PasskeyProtocol } from './protocol/passkey';
 import type { ScanProtocol } from './protocol/scan';
 import type { SitesProtocol } from './protocol/sites';
@@ -20,6 +21,7 @@ export type * from './protocol/autofill';
 export type * from './protocol/capture';
 export type * from './protocol/clock';
 export type * from './protocol/content';
+export type * from './protocol/managed';
 export type * from './protocol/passkey';
 export type * from './protocol/policy';
 export type * from './protocol/scan';
@@ -39,7 +41,8 @@ export type BackgroundProtocol = VaultProtocol &
   PasskeyProtocol &
   ClockProtocol &
   SyncProtocol &
-  ContentHelloProtocol;
+  ContentHelloProtocol &
+  ManagedProtocol;
 
 /** The one protocol map: what the background handles and what content scripts handle. */
 export type ProtocolMap = BackgroundProtocol & ContentProtocol;

@@ -13,6 +13,8 @@ interface Manifest {
   content_security_policy?: { extension_pages?: string };
   browser_specific_settings?: { gecko?: { id?: string } };
   content_scripts?: { matches: string[] }[];
+  storage?: { managed_schema?: string };
+  key?: string;
 }
 
 const EXPECTED_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
@@ -41,6 +43,12 @@ for (const dir of ['.output/chrome-mv3', ...edge, '.output/firefox-mv3']) {
     'CSP is not the WebAssembly-only one',
   );
   check(!(manifest.permissions ?? []).some((p) => p === 'tabs' || p.includes('://')), 'broad permissions');
+  // The pinned-ID key belongs to the policy-test build only: a release must keep its store ID.
+  check(manifest.key === undefined, 'carries a manifest key (the policy-test build leaked)');
+  if (!dir.includes('firefox')) {
+    // Without the schema, Chrome and Edge give Twofold none of the organisation's policies.
+    check(manifest.storage?.managed_schema === 'managed_schema.json', 'no storage.managed_schema');
+  }
   if (dir.includes('firefox')) {
     check(Boolean(manifest.browser_specific_settings?.gecko?.id), 'no gecko id');
     // Firefox has no favicon cache for extensions: the permission would only be an unknown one.

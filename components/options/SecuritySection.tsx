@@ -1,8 +1,10 @@
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
+import { sendMessage, type ManagedView } from '@/lib/messaging';
+import { effectiveSettings, settingBounds } from '@/lib/policy/effective';
 import { LIMITS, parseSetting, saveSettings, type Settings } from '@/lib/settings';
+import { ManagedNote } from '../ManagedNote';
 import { PassphraseField } from '../PassphraseField';
 import { NewPassphraseForm } from '../NewPassphraseForm';
 import { PasskeySection } from './PasskeySection';
@@ -11,10 +13,17 @@ interface Props {
   settings: Settings;
   onSettings: (settings: Settings) => void;
   unlocked: boolean;
+  /** The organisation's policies: fixed settings are shown disabled, maxima bound the fields. */
+  managed?: ManagedView;
 }
 
 /** Change passphrase (unlocked only), auto-lock, clipboard clearing, remember-device. */
-export function SecuritySection({ settings, onSettings, unlocked }: Props) {
+export function SecuritySection({ settings: own, onSettings, unlocked, managed }: Props) {
+  const policies = managed?.policies ?? {};
+  // What Twofold applies is shown: the user's own choice clamped by the policies.
+  const settings = effectiveSettings(own, policies);
+  const fixed = new Set(managed?.managed ?? []);
+  const rememberManaged = useId();
   const rememberId = useId();
   const rememberHint = useId();
   const headingId = useId();
@@ -29,11 +38,17 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
     <section class="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('sectionSecurity')}</h2>
       {unlocked && <ChangePassphrase />}
-      {unlocked && <PasskeySection />}
+      {unlocked && policies.passkeyUnlock !== 'forbidden' && <PasskeySection />}
       <NumberSetting
         name="autoLockMinutes"
         label={t('autoLockMinutes')}
-        hint={t('autoLockHint')}
+        hint={
+          policies.maxAutolockMinutes === undefined
+            ? t('autoLockHint')
+            : t('policyAutoLockMax', [policies.maxAutolockMinutes])
+        }
+        bounds={settingBounds('autoLockMinutes', LIMITS.autoLockMinutes, policies)}
+        managed={fixed.has('autoLockMinutes')}
         value={settings.autoLockMinutes}
         onSave={(autoLockMinutes) => save({ autoLockMinutes })}
         onRefused={() => setSaved('')}
@@ -42,6 +57,7 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
         name="clipboardClearSeconds"
         label={t('clipboardClearSeconds')}
         hint={t('clipboardHint')}
+        bounds={settingBounds('clipboardClearSeconds', LIMITS.clipboardClearSeconds, policies)}
         value={settings.clipboardClearSeconds}
         onSave={(clipboardClearSeconds) => save({ clipboardClearSeconds })}
         onRefused={() => setSaved('')}
@@ -51,11 +67,13 @@ export function SecuritySection({ settings, onSettings, unlocked }: Props) {
           id={rememberId}
           type="checkbox"
           checked={settings.rememberDevice}
-          aria-describedby={rememberHint}
+          disabled={fixed.has('rememberDevice')}
+          aria-describedby={fixed.has('rememberDevice') ? `${rememberManaged} ${rememberHint}` : rememberHint}
           onChange={(e) => void save({ rememberDevice: e.currentTarget.checked })}
         />
         <label for={rememberId}>{t('rememberDevice')}</label>
       </div>
+      {fixed.has('rememberDevice') && <ManagedNote id={rememberManaged} />}
       <small id={rememberHint}>{t('rememberDeviceHint')}</small>
       <p class="status" role="status">
         {saved}
@@ -75,12 +93,20 @@ function NumberSetting(props: {
   value: number;
   onSave: (value: number) => Promise<void>;
   onRefused: () => void;
+  /** The bounds a policy leaves (LIMITS when none). */
+  bounds?: { min: number; max: number };
+  /** Fixed by a policy: shown, disabled, and said so. */
+  managed?: boolean;
 }) {
   const id = useId();
   const hintId = useId();
   const errorId = useId();
+  const managedId = useId();
   const [error, setError] = useState('');
-  const { min, max } = LIMITS[props.name];
+  const { min, max } = props.bounds ?? LIMITS[props.name];
+  const describedBy = [error ? errorId : '', props.managed ? managedId : '', hintId]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
@@ -91,11 +117,12 @@ function NumberSetting(props: {
         max={max}
         step={1}
         value={props.value}
+        disabled={props.managed}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+        aria-describedby={describedBy}
         onChange={(e) => {
           const parsed = parseSetting(props.name, e.currentTarget.value);
-          if (parsed === undefined) {
+          if (parsed === undefined || parsed < min || parsed > max) {
             setError(t('settingOutOfRange', [min, max]));
             props.onRefused();
             return;
@@ -109,6 +136,7 @@ function NumberSetting(props: {
           {error}
         </small>
       )}
+      {props.managed && <ManagedNote id={managedId} />}
       <small id={hintId}>{props.hint}</small>
     </div>
   );

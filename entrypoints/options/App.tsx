@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ManagedOffSection } from '@/components/ManagedNote';
 import { UnlockForm } from '@/components/UnlockForm';
+import { useManaged } from '@/components/useManaged';
+import { AboutSection } from '@/components/options/AboutSection';
 import { BackupSection } from '@/components/options/BackupSection';
 import { ClockSection } from '@/components/options/ClockSection';
 import { DeletedSection } from '@/components/options/DeletedSection';
@@ -29,6 +32,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [state, setState] = useState<VaultState | undefined>();
   const [version, setVersion] = useState(0);
+  const managed = useManaged();
+  const { policies } = managed;
 
   useEffect(() => {
     void loadSettings(browser.storage.local).then(setSettings);
@@ -54,6 +59,7 @@ export function App() {
           { id: 'deleted', label: t('sectionDeleted') },
         ]
       : []),
+    { id: 'about', label: t('sectionAbout') },
   ];
   return (
     <main class="options stack">
@@ -81,12 +87,21 @@ export function App() {
       )}
       {settings && (
         <Anchored id="security">
-          <SecuritySection settings={settings} onSettings={setSettings} unlocked={unlocked} />
+          <SecuritySection
+            settings={settings}
+            onSettings={setSettings}
+            unlocked={unlocked}
+            managed={managed}
+          />
         </Anchored>
       )}
       {state && (
         <Anchored id="sync">
-          <SyncSection state={state} onVaultChange={() => void sendMessage('vault:state').then(setState)} />
+          {policies.sync === 'forbidden' ? (
+            <ManagedOffSection heading={t('sectionSync')} text={t('policySyncOff')} />
+          ) : (
+            <SyncSection state={state} onVaultChange={() => void sendMessage('vault:state').then(setState)} />
+          )}
         </Anchored>
       )}
       {unlocked && (
@@ -101,16 +116,27 @@ export function App() {
             <BackupSection />
           </Anchored>
           <Anchored id="import">
-            <ImportSection onImported={() => setVersion((v) => v + 1)} />
+            {policies.import === 'forbidden' ? (
+              <ManagedOffSection heading={t('sectionImport')} text={t('policyImportOff')} />
+            ) : (
+              <ImportSection onImported={() => setVersion((v) => v + 1)} />
+            )}
           </Anchored>
           <Anchored id="export">
-            <PlainExportSection />
+            {policies.plainExport === 'forbidden' ? (
+              <ManagedOffSection heading={t('sectionExport')} text={t('policyPlainExportOff')} />
+            ) : (
+              <PlainExportSection />
+            )}
           </Anchored>
           <Anchored id="deleted">
             <DeletedSection version={version} onChange={() => setVersion((v) => v + 1)} />
           </Anchored>
         </>
       )}
+      <Anchored id="about">
+        <AboutSection managed={managed} />
+      </Anchored>
     </main>
   );
 }

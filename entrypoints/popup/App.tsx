@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsView } from '@/components/AccountsView';
 import { FirstRun } from '@/components/FirstRun';
+import { PolicySitesAccess } from '@/components/PolicySitesAccess';
 import { PresetAccess } from '@/components/PresetAccess';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { UnlockForm } from '@/components/UnlockForm';
@@ -67,6 +68,7 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
         )}
       </header>
       <PresetAccess />
+      <PolicySitesAccess />
       <ClockNotice />
       <ClockConsent />
       {/* Said at first run only: it speaks of choosing the passphrase the form below asks for. */}

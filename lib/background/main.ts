@@ -14,6 +14,10 @@ import { CaptureService } from './capture-service';
 import { ClockService } from './clock-service';
 import { BUILD_HTTP_CLOCK_ORIGINS } from '../clock/trust';
 import { registerClockHandlers } from './handlers/clock';
+import { registerManagedHandlers } from './handlers/managed';
+import { withPolicies } from './managed-guard';
+import { ManagedPolicies } from './managed-policies';
+import type { PolicyReading } from '../policy/reader';
 import { registerAccountsHandlers } from './handlers/accounts';
 import { registerAutofillHandlers } from './handlers/autofill';
 import { registerCaptureHandlers } from './handlers/capture';
@@ -42,10 +46,13 @@ import { noteInstall } from '../release/welcome';
 
 /** The background's whole job at start-up: make the services once, then register every handler. */
 export function startBackground(): void {
+  // The organisation's policies: storage.managed throws or gives {} where there are none.
+  const managed = new ManagedPolicies({ read: () => browser.storage.managed.get() });
+  const settings = async () => managed.effective(await loadSettings(browser.storage.local));
   const autolock = startAutolock(
     browser,
     () => vault.lock(),
-    async () => (await loadSettings(browser.storage.local)).autoLockMinutes,
+    async () => (await settings()).autoLockMinutes,
   );
   // Outside the vault copies: a restore of vault.A/B alone does not bring these back. The sync
   // space holds one more copy while sync is on (raised by each sync run, within its write budget;
@@ -79,13 +86,23 @@ export function startBackground(): void {
   vault.onUnlock(() => sync.onRemoteChange());
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'sync') sync.onRemoteChange();
+    if (area === 'managed') void managed.changed();
   });
-  const router = createRouter({
+  // A policy applies at once: the auto-lock re-armed, sync turned off (every account stays here).
+  const applyPolicies = ({ policies }: PolicyReading) => {
+    autolock.touch();
+    if (policies.sync === 'forbidden')
+      void (async () => (await sync.isOn()) && (await sync.disable()))().catch(() => undefined);
+  };
+  managed.onChange(applyPolicies);
+  void managed.reading().then(applyPolicies);
+  const baseRouter = createRouter({
     self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
     localize: inUiLanguage,
     // A person using Twofold's own pages is activity; a page's content script never is.
     onPageMessage: () => autolock.touch(),
   });
+  const router = withPolicies(baseRouter, managed);
   const tabOrigin = async (tabId: number) =>
     webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url);
   const openWindow = twofoldWindowOpener(browser);
@@ -101,7 +118,7 @@ export function startBackground(): void {
   const accounts = new AccountsService(vault, undefined, () => clock.corrections(), usage);
   const autofill = new AutofillService({
     vault,
-    settings: () => loadSettings(browser.storage.local),
+    settings,
     tabOrigin,
     choices: new AutofillChoices(browser.storage.local),
     clock,
@@ -138,6 +155,10 @@ export function startBackground(): void {
   registerContentHandlers(router, { browser });
   registerSyncHandlers(router, { sync });
   registerClockHandlers(router, { clock, vault, accounts });
+  registerManagedHandlers(router, {
+    managed,
+    hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+  });
   registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));

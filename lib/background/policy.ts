@@ -4,6 +4,7 @@ import { AUTOFILL_POLICY } from '../protocol/autofill';
 import { CAPTURE_POLICY } from '../protocol/capture';
 import { CLOCK_POLICY } from '../protocol/clock';
 import { CONTENT_POLICY } from '../protocol/content';
+import { MANAGED_POLICY } from '../protocol/managed';
 import { PASSKEY_POLICY } from '../protocol/passkey';
 import { SCAN_POLICY } from '../protocol/scan';
 import { SITES_POLICY } from '../protocol/sites';
@@ -28,4 +29,5 @@ export const POLICY = {
   ...CLOCK_POLICY,
   ...SYNC_POLICY,
   ...CONTENT_POLICY,
+  ...MANAGED_POLICY,
 } as const satisfies PolicyOf<BackgroundProtocol>;

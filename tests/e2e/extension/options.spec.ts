@@ -443,6 +443,7 @@ test.describe('settings: finding your way, checked numbers, sites, clock, import
       'Import',
       'Export in clear',
       'Recently deleted',
+      'About',
     ]);
     // Keyboard: the link is followed with Enter, and Tab goes on from that section.
     await index.getByRole('link', { name: 'Import' }).focus();

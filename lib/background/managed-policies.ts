@@ -1,0 +1,68 @@
+import { TwofoldError } from '../errors';
+import { effectiveSettings, isBlockedSite, passphraseMeetsPolicy } from '../policy/effective';
+import { readPolicies, type Policies, type PolicyReading } from '../policy/reader';
+import type { Settings } from '../settings';
+
+export interface ManagedPoliciesDeps {
+  /** `storage.managed.get()`: throws, or gives {}, where no schema or no policy exists. */
+  read: () => Promise<unknown>;
+}
+
+/**
+ * The organisation's policies as the background knows them: read once, read again when the
+ * browser says the managed area changed. A browser without managed storage, a rejected read or
+ * a damaged value all end as "no policy" (or "that one policy ignored"): start-up never breaks.
+ */
+export class ManagedPolicies {
+  private current: Promise<PolicyReading> | undefined;
+  private readonly listeners = new Set<(reading: PolicyReading) => void>();
+
+  constructor(private readonly deps: ManagedPoliciesDeps) {}
+
+  reading(): Promise<PolicyReading> {
+    this.current ??= this.deps.read().then(readPolicies, () => readPolicies(undefined));
+    return this.current;
+  }
+
+  async policies(): Promise<Policies> {
+    return (await this.reading()).policies;
+  }
+
+  /** The managed area changed (an administrator pushed a policy): read again, tell listeners. */
+  async changed(): Promise<PolicyReading> {
+    this.current = undefined;
+    const reading = await this.reading();
+    for (const listener of this.listeners) listener(reading);
+    return reading;
+  }
+
+  onChange(listener: (reading: PolicyReading) => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** The user's settings as Twofold applies them: clamped by the policies. */
+  async effective(settings: Settings): Promise<Settings> {
+    return effectiveSettings(settings, await this.policies());
+  }
+
+  /** Refuses an action a policy forbids, before anything changes. */
+  async require(name: 'sync' | 'plainExport' | 'import'): Promise<void> {
+    if ((await this.policies())[name] === 'forbidden') throw new TwofoldError('POLICY_FORBIDDEN');
+  }
+
+  /** Refuses a new passphrase shorter than the organisation's minimum (existing vaults still open). */
+  async requirePassphrase(passphrase: string): Promise<void> {
+    const policies = await this.policies();
+    if (!passphraseMeetsPolicy(passphrase, policies)) {
+      throw new TwofoldError('POLICY_PASSPHRASE_TOO_SHORT', [policies.minPassphraseLength ?? 0]);
+    }
+  }
+
+  async requirePasskeyAllowed(): Promise<void> {
+    if ((await this.policies()).passkeyUnlock === 'forbidden') throw new TwofoldError('POLICY_FORBIDDEN');
+  }
+
+  async isBlocked(origin: string | undefined): Promise<boolean> {
+    return isBlockedSite(await this.policies(), origin);
+  }
+}
