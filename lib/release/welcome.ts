@@ -4,6 +4,9 @@
  * what changed is behind Settings › What's new, never pushed at the user.
  */
 
+import { shouldShowWelcome } from '../policy/effective';
+import type { Policies } from '../policy/reader';
+
 export const WELCOME_KEY = 'welcome.pending';
 
 interface Area {
@@ -14,10 +17,11 @@ interface Area {
 
 /**
  * Called by the background on `runtime.onInstalled` with its reason (install, update, chrome_update,
- * shared_module_update, browser_update): only a first install asks for a welcome.
+ * shared_module_update, browser_update): only a first install asks for a welcome, and none when
+ * the organisation's `welcomePage` policy is false.
  */
-export async function noteInstall(area: Area, reason: string): Promise<boolean> {
-  if (reason !== 'install') return false;
+export async function noteInstall(area: Area, reason: string, policies: Policies = {}): Promise<boolean> {
+  if (!shouldShowWelcome(reason, policies)) return false;
   await area.set({ [WELCOME_KEY]: true });
   return true;
 }

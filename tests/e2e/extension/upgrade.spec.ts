@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
 import { EXTENSION_DIR, ExtensionBrowser } from '../fixtures/extension';
+import { extensionIdOfKey } from '../policy/policy-file';
 import {
-  extensionIdOf,
   installInto,
   PREVIOUS_RELEASE,
   previousReleaseBuild,
@@ -76,7 +76,7 @@ test(`an update from release ${PREVIOUS_RELEASE.version} keeps every account, se
   await installInto(previous, folder);
   const first = await ExtensionBrowser.launch(undefined, { extensionDir: folder });
   try {
-    expect(first.extensionId).toBe(extensionIdOf(UPGRADE_TEST_KEY));
+    expect(first.extensionId).toBe(extensionIdOfKey(UPGRADE_TEST_KEY));
     const page = await first.context.newPage();
     const authenticators = await VirtualAuthenticators.attach(page);
     await authenticators.add({ transport: 'internal' });
@@ -115,7 +115,7 @@ test(`an update from release ${PREVIOUS_RELEASE.version} keeps every account, se
     // browser started again on the same profile.
     await installInto(EXTENSION_DIR, folder);
     await first.restart();
-    expect(first.extensionId).toBe(extensionIdOf(UPGRADE_TEST_KEY));
+    expect(first.extensionId).toBe(extensionIdOfKey(UPGRADE_TEST_KEY));
     const tab = await first.context.newPage();
     await tab.goto(first.extensionUrl('popup.html'));
     // The browser runs the new files: the served manifest is this build's, not the previous one's.

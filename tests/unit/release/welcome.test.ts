@@ -15,6 +15,16 @@ describe('noteInstall', () => {
     expect(await takeWelcome(area)).toBe(welcomed);
   });
 
+  it.each([
+    [{ welcomePage: false }, false],
+    [{ welcomePage: true }, true],
+    [{}, true],
+  ])("an install under the organisation's policies %o asks for a welcome: %s", async (policies, welcomed) => {
+    const area = new MemoryArea();
+    expect(await noteInstall(area, 'install', policies)).toBe(welcomed);
+    expect(await takeWelcome(area)).toBe(welcomed);
+  });
+
   it('an update after an unread welcome leaves it pending, and says nothing of its own', async () => {
     const area = new MemoryArea();
     await noteInstall(area, 'install');
