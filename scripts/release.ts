@@ -16,8 +16,13 @@ import {
 } from './release-lib.ts';
 
 const OUTPUT = '.output';
-/** The Chromium zip's budget (the README's size target); Mozilla and Google allow far more. */
-const EXTENSION_ZIP_LIMIT = 250_000;
+/**
+ * The most a release may weigh (Mozilla and Google allow far more). The README's target is 250 KB;
+ * the phishing guard's Public Suffix List (tldts, about 35 KB zipped) took the zip to about 305 KB,
+ * and this limit stops anything growing further until the page-cost work brings it back under the
+ * target (`npm run bench` reports the target as not met meanwhile).
+ */
+const EXTENSION_ZIP_LIMIT = 320_000;
 const SOURCES_ZIP_LIMIT = 5_000_000;
 const CHANGELOGS = [
   { file: 'CHANGELOG.md', unreleased: '## [Unreleased]' },
