@@ -71,7 +71,7 @@ test.describe('an account that cannot make a code', () => {
     await expect(dialog).toHaveCount(0);
     await expect(remove).toBeFocused();
     await popup.page.keyboard.press('Enter');
-    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
 
     await expect(row).toHaveCount(0);
     await expect(popup.page.getByRole('status').filter({ hasText: 'Steam (gabe) deleted.' })).toBeAttached();

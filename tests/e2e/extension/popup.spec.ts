@@ -107,19 +107,21 @@ test.describe('popup', () => {
     await expect(popup.code('Alphabet (alice)')).toBeVisible();
     expect(totpNow(SECRETS[0]!)).toContain(await popup.codeDigits('Alphabet (alice)'));
 
-    // Delete: an in-popup confirmation (no window.confirm); Cancel keeps, Delete for good removes.
+    // Delete: an in-popup confirmation (no window.confirm); Cancel keeps, "Yes, delete" moves it to Recently deleted.
     popup.page.on('dialog', () => {
       throw new Error('no native dialogs');
     });
     await popup.rowAction(B, 'Delete');
     const dialog = popup.page.getByRole('alertdialog', { name: 'Delete this account?' });
     await expect(dialog).toContainText(`Delete ${B}?`);
+    // Nothing is lost at once: the question says where it can be restored from.
+    await expect(dialog).toContainText('You can restore it for 30 days from Settings › Recently deleted.');
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await popup.page.keyboard.press('Enter');
     await expect(dialog).toHaveCount(0);
     await expect(popup.code(B)).toBeVisible();
     await popup.rowAction(B, 'Delete');
-    await popup.page.getByRole('button', { name: 'Delete for good' }).click();
+    await popup.page.getByRole('button', { name: 'Yes, delete' }).click();
     await expect(popup.page.getByRole('status')).toHaveText(`${B} deleted.`);
     await expect(popup.code(B)).toHaveCount(0);
     await popup.page.reload();

@@ -102,7 +102,7 @@ test.describe('recently deleted accounts', () => {
     await expect(dialog).toHaveCount(0);
     await expect(section.getByRole('listitem')).toHaveCount(1);
     await section.getByRole('button', { name: `Delete now: ${A}`, exact: true }).click();
-    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
     await expect(section.getByRole('status')).toHaveText(`${A} was deleted for good.`);
     await expect(section).toContainText('No account was deleted in the last 30 days.');
     await options.page.reload();

@@ -66,10 +66,10 @@ export class PopupPage {
       .click();
   }
 
-  /** Deletes an account from its row, confirming in the row ("Delete for good"). */
+  /** Deletes an account from its row, confirming in the row ("Yes, delete"). */
   async deleteAccount(name: string): Promise<void> {
     await this.rowAction(name, 'Delete');
-    await this.page.getByRole('button', { name: 'Delete for good' }).click();
+    await this.page.getByRole('button', { name: 'Yes, delete' }).click();
     await expect(this.page.getByRole('status')).toHaveText(`${name} deleted.`);
   }
 
