@@ -65,10 +65,13 @@ export function ClockConsent({ events = window }: { events?: EventTarget }) {
           </div>
         </section>
       )}
-      {/* Always there, so that screen readers hear what it says once the user answered. */}
-      <p role="status" class={status ? 'notice' : 'visually-hidden'} data-testid="clock-answer">
-        {status}
-      </p>
+      {/* There from the question on, so that screen readers hear the answer's outcome; absent
+          while nothing is asked, so the popup keeps one status line of its own. */}
+      {(question || status) && (
+        <p role="status" class={status ? 'notice' : 'visually-hidden'} data-testid="clock-answer">
+          {status}
+        </p>
+      )}
     </>
   );
 }
