@@ -164,8 +164,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
   // A first install asks the popup for a welcome; an update says nothing.
   browser.runtime.onInstalled.addListener(
-    ({ reason }) =>
-      void managed.policies().then((policies) => noteInstall(browser.storage.local, reason, policies)),
+    ({ reason }) => void noteInstall(browser.storage.local, reason, () => managed.policies()),
   );
   watchSiteAccess(browser);
   watchPresetAccess();

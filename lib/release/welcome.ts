@@ -18,12 +18,20 @@ interface Area {
 /**
  * Called by the background on `runtime.onInstalled` with its reason (install, update, chrome_update,
  * shared_module_update, browser_update): only a first install asks for a welcome, and none when
- * the organisation's `welcomePage` policy is false.
+ * the organisation's `welcomePage` policy is false. The managed area can take seconds to answer
+ * on a fresh profile, so the note is written first (a popup opened at once still greets) and
+ * withdrawn if the policy says no.
  */
-export async function noteInstall(area: Area, reason: string, policies: Policies = {}): Promise<boolean> {
-  if (!shouldShowWelcome(reason, policies)) return false;
+export async function noteInstall(
+  area: Area,
+  reason: string,
+  policies: () => Promise<Policies> = () => Promise.resolve({}),
+): Promise<boolean> {
+  if (reason !== 'install') return false;
   await area.set({ [WELCOME_KEY]: true });
-  return true;
+  if (shouldShowWelcome(reason, await policies())) return true;
+  await area.remove([WELCOME_KEY]);
+  return false;
 }
 
 /** The popup asks once: true the first time after install, and the note is gone from then on. */

@@ -21,7 +21,7 @@ describe('noteInstall', () => {
     [{}, true],
   ])("an install under the organisation's policies %o asks for a welcome: %s", async (policies, welcomed) => {
     const area = new MemoryArea();
-    expect(await noteInstall(area, 'install', policies)).toBe(welcomed);
+    expect(await noteInstall(area, 'install', () => Promise.resolve(policies))).toBe(welcomed);
     expect(await takeWelcome(area)).toBe(welcomed);
   });
 
