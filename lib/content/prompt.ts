@@ -124,10 +124,11 @@ export class InPagePrompt {
         if (event.key === 'Escape') this.dismiss();
       }),
     );
-    // Said, not shown: a visible line would itself move the buttons it speaks of.
+    // Said, not shown: a visible line would itself move the buttons it speaks of. A live region
+    // without the status role, so the card keeps one status (its message).
     const moved = this.doc.createElement('p');
     moved.className = 'sr';
-    moved.setAttribute('role', 'status');
+    moved.setAttribute('aria-live', 'polite');
     card.append(head, message, buttons, moved);
     root.append(style, card);
     this.doc.documentElement.append(host);

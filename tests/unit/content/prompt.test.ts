@@ -154,7 +154,9 @@ describe('a card the page moved', () => {
       message: 'Save?',
       buttons: [{ label: 'Save to Twofold', primary: true, action: () => saved++ }],
     });
-    const notice = [...(root?.querySelectorAll('[role="status"]') ?? [])].find((el) => el.className === 'sr');
+    const notice = [...(root?.querySelectorAll('[aria-live="polite"]') ?? [])].find(
+      (el) => el.className === 'sr',
+    );
     expect(notice?.textContent).toBe('');
     guard.armed = false;
     guard.onMoved(true);
