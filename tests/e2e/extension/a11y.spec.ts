@@ -50,7 +50,8 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the popup and the options page (${colorScheme})`, async ({ twofold }) => {
-    test.setTimeout(300_000);
+    // 500 accounts and a dozen axe scans: several minutes on a loaded machine (no timing is checked).
+    test.setTimeout(600_000);
     const page = await twofold.openPopup();
     await page.emulateMedia({ colorScheme });
     const popup = new PopupPage(page);
