@@ -8,26 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { ENROLLED } from '../tests/unit/lookalike/corpus';
+import { ENROLLED, FUZZERS } from '../tests/unit/lookalike/corpus';
 
 const DICTIONARIES = '/usr/share/dnstwist/dictionaries';
-const FUZZERS = [
-  'addition',
-  'bitsquatting',
-  'cyrillic',
-  'homoglyph',
-  'hyphenation',
-  'insertion',
-  'omission',
-  'repetition',
-  'replacement',
-  'subdomain',
-  'transposition',
-  'vowel-swap',
-  'various',
-  'dictionary',
-  'tld-swap',
-];
 const EXTRA: Record<string, string[]> = {
   dictionary: ['--dictionary', `${DICTIONARIES}/english.dict`],
   'tld-swap': ['--tld', `${DICTIONARIES}/common_tlds.dict`],

@@ -11,6 +11,25 @@ import { POPULAR_DOMAINS } from '../../../lib/lookalike-popular';
 export const CORPUS_FILE = fileURLToPath(new URL('../../corpus/lookalike/dnstwist.tsv', import.meta.url));
 
 /** The enrolled origins of the measurement: M2Mmanager's real host and five often-phished sites. */
+/** Every fuzzer of dnstwist (0~20221213): the corpus is made with all of them. */
+export const FUZZERS = [
+  'addition',
+  'bitsquatting',
+  'cyrillic',
+  'homoglyph',
+  'hyphenation',
+  'insertion',
+  'omission',
+  'repetition',
+  'replacement',
+  'subdomain',
+  'transposition',
+  'vowel-swap',
+  'various',
+  'dictionary',
+  'tld-swap',
+];
+
 export const ENROLLED = [
   'https://m2mmanager.matooma.com',
   'https://github.com',

@@ -2,25 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { lookalikeOf } from '../../../lib/lookalike';
-import { HAND_LOOKALIKES, ENROLLED, measure, popularOrigins, readDnstwistCorpus } from './corpus';
-
-const FUZZERS = [
-  'addition',
-  'bitsquatting',
-  'cyrillic',
-  'homoglyph',
-  'hyphenation',
-  'insertion',
-  'omission',
-  'repetition',
-  'replacement',
-  'subdomain',
-  'transposition',
-  'vowel-swap',
-  'various',
-  'dictionary',
-  'tld-swap',
-];
+import { HAND_LOOKALIKES, ENROLLED, FUZZERS, measure, popularOrigins, readDnstwistCorpus } from './corpus';
 
 describe('the lookalike corpus', () => {
   const corpus = readDnstwistCorpus();
