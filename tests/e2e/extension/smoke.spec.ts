@@ -11,7 +11,7 @@ test.describe('the extension starts and its contexts talk', () => {
 
   test('the popup renders its Preact UI', async ({ twofold }) => {
     const popup = await twofold.openPopup();
-    await expect(popup.getByRole('heading', { name: 'Twofold' })).toBeVisible();
+    await expect(popup.getByRole('heading', { name: 'Twofold', exact: true })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Create vault' })).toBeVisible();
     await expect(popup.getByLabel('Passphrase', { exact: true })).toBeVisible();
   });
