@@ -1,34 +1,12 @@
-import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { useFirefoxSuite } from './fixtures/suite.ts';
 import { FirefoxM2M } from './pages/m2m-page.ts';
+import { newWindowPage } from './pages/new-window.ts';
 import { FirefoxPopup } from './pages/popup-page.ts';
 import { FirefoxPrompt } from './pages/prompt.ts';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
-
-/**
- * Twofold's own window (`windows.create`), once the browser lists it: a page that was not there
- * `before`. BiDi may list it under its first URL (about:blank), so the page itself is asked.
- */
-async function newWindowPage(browser: Browser, before: Set<Page>): Promise<Page> {
-  let found: Page | undefined;
-  await expect
-    .poll(
-      async () => {
-        for (const page of await browser.pages()) {
-          if (before.has(page)) continue;
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (href.includes('popup.html?window=unlock')) found = page;
-        }
-        return found !== undefined;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
-}
 
 describe('Firefox: the first enrolment, before any vault exists', () => {
   const suite = useFirefoxSuite();
@@ -47,7 +25,9 @@ describe('Firefox: the first enrolment, before any vault exists', () => {
     await prompt.click('Save to Twofold');
     await prompt.expectText('Set up Twofold to save this account.');
     expect(await prompt.text()).not.toContain('Unlock Twofold');
-    const window = await newWindowPage(suite.firefox.browser, before);
+    const window = await newWindowPage(suite.firefox.browser, before, (href) =>
+      href.includes('popup.html?window=unlock'),
+    );
     await new FirefoxPopup(window).expectText('Create vault');
     const popup = new FirefoxPopup(window);
     await popup.createVaultInWindow(PASSPHRASE);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { useFirefoxSuite } from './fixtures/suite.ts';
 import { codeAt } from './pages/codes.ts';
+import { newWindowPage } from './pages/new-window.ts';
 import { FirefoxPopup } from './pages/popup-page.ts';
 import { button, textOf } from './pages/query.ts';
 
@@ -32,25 +32,6 @@ const WORDS = {
     blocked: 'Code non copié : cette page imite',
   },
 } as const;
-
-/** Twofold's window (what the background opens with `windows.create`): a page not there `before`. */
-async function newWindowPage(browser: Browser, before: Set<Page>): Promise<Page> {
-  let found: Page | undefined;
-  await expect
-    .poll(
-      async () => {
-        for (const page of await browser.pages()) {
-          if (before.has(page)) continue;
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (href.endsWith('/popup.html')) found = page;
-        }
-        return found !== undefined;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
-}
 
 describe.each([
   ['en', true],
@@ -103,7 +84,9 @@ describe.each([
         const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
         void ext.windows.create({ url, type: 'popup', width: 380, height: 560, focused: true });
       }, firefox.extensionUrl('popup.html'));
-      const popup = new FirefoxPopup(await newWindowPage(firefox.browser, before));
+      const popup = new FirefoxPopup(
+        await newWindowPage(firefox.browser, before, (href) => href.endsWith('/popup.html')),
+      );
 
       const pageHost = new URL(lookalikeUrl).host;
       const enrolledHost = new URL(suite.sandbox.url).host;
