@@ -311,9 +311,15 @@ async function expectTotpOf(popup: PopupPage, name: string, uri: string): Promis
 /** The account's actions offer "Unpin": it is pinned (one account alone shows no "Pinned" group). */
 async function expectPinned(popup: PopupPage, name: string): Promise<void> {
   const toggle = popup.page.getByRole('button', { name: `Actions for ${name}`, exact: true });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const actions = popup.page.getByRole('group', { name: `Actions for ${name}` });
-  await expect(actions.getByRole('button', { name: 'Unpin', exact: true })).toBeVisible();
+  // Right after "Pin to top" the menu may still be open, then close as the pinned row renders:
+  // open it again until "Unpin" shows.
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(actions.getByRole('button', { name: 'Unpin', exact: true })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 10_000 });
   await toggle.click();
 }
 
