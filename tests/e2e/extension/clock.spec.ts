@@ -127,18 +127,22 @@ test.describe('a computer clock that disagrees with the site', () => {
     const violations = async () =>
       (await new AxeBuilder({ page: popup.page }).analyze()).violations.map((v) => v.id);
     expect(await violations()).toEqual([]);
+    /** Logs in again: the field is filled, with the code the popup shows (both follow their
+     * code's expiry, so they meet on the same period). */
+    const loginFilledAsPopup = async () => {
+      await m2m.logOut();
+      await m2m.login(JOHN.email, JOHN.password);
+      await m2m.expectCodeStep();
+      await expect(field).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+      await expect
+        .poll(async () => (await field.inputValue()) === (await popup.codeDigits('M2Mmanager')), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+    };
 
     // Before any answer: the filled code and the popup's are this computer's, and the site takes it.
-    await m2m.logOut();
-    await m2m.login(JOHN.email, JOHN.password);
-    await m2m.expectCodeStep();
-    await expect(field).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
-    // Both follow their code's expiry: they meet on the same period.
-    await expect
-      .poll(async () => (await field.inputValue()) === (await popup.codeDigits('M2Mmanager')), {
-        timeout: 10_000,
-      })
-      .toBe(true);
+    await loginFilledAsPopup();
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
 
@@ -163,15 +167,7 @@ test.describe('a computer clock that disagrees with the site', () => {
     expect(await violations()).toEqual([]);
 
     // Filled with that shifted code, which this site (checking on the real time) refuses.
-    await m2m.logOut();
-    await m2m.login(JOHN.email, JOHN.password);
-    await m2m.expectCodeStep();
-    await expect(field).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
-    await expect
-      .poll(async () => (await field.inputValue()) === (await popup.codeDigits('M2Mmanager')), {
-        timeout: 10_000,
-      })
-      .toBe(true);
+    await loginFilledAsPopup();
     await m2m.button(m2m.t.continue).click();
     await m2m.expectAlert(m2m.t.wrongCode);
   });

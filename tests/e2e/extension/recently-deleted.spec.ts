@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
+import type { ExtensionBrowser } from '../fixtures/extension';
 import { expect, test } from '../fixtures/twofold';
 import { OptionsPage, seedAccounts } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
@@ -20,6 +21,19 @@ function totpNow(secret: string): string[] {
   return [-2000, 0, 1500].map((delta) => totp.generate({ timestamp: now + delta }));
 }
 
+/** A new vault holding the first `count` of Alpha, Beta and Gamma, its popup reloaded to show them. */
+async function popupWith(twofold: ExtensionBrowser, count: number): Promise<PopupPage> {
+  const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+  const accounts = [
+    uri('Alpha', 'a@example.com', SECRETS[0]!),
+    uri('Beta', 'b@example.com', SECRETS[1]!),
+    uri('Gamma', 'g@example.com', SECRETS[2]!),
+  ];
+  await seedAccounts(popup.page, accounts.slice(0, count));
+  await popup.page.reload();
+  return popup;
+}
+
 /** axe over `selector`, in light and dark: no violation (contrast of the toast's button included). */
 async function expectNoViolations(page: Page, selector: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -35,12 +49,7 @@ test.describe('recently deleted accounts', () => {
     twofold,
   }) => {
     test.setTimeout(180_000);
-    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
-    await seedAccounts(popup.page, [
-      uri('Alpha', 'a@example.com', SECRETS[0]!),
-      uri('Beta', 'b@example.com', SECRETS[1]!),
-    ]);
-    await popup.page.reload();
+    const popup = await popupWith(twofold, 2);
     await expect(popup.code(B)).toBeVisible();
 
     await popup.deleteAccount(B);
@@ -65,13 +74,7 @@ test.describe('recently deleted accounts', () => {
     twofold,
   }) => {
     test.setTimeout(180_000);
-    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
-    await seedAccounts(popup.page, [
-      uri('Alpha', 'a@example.com', SECRETS[0]!),
-      uri('Beta', 'b@example.com', SECRETS[1]!),
-      uri('Gamma', 'g@example.com', SECRETS[2]!),
-    ]);
-    await popup.page.reload();
+    const popup = await popupWith(twofold, 3);
     await popup.deleteAccount(A);
     await popup.deleteAccount(G);
 
