@@ -100,7 +100,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       )!.id,
     });
     await page.reload();
-    await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible();
+    // 500 rows to render: a loaded machine (a CI run beside other work) takes more than 10 s.
+    await expect(popup.code('Service 499 (user499@example.com)')).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('button.code')).toHaveCount(500);
     await expectNoViolations(page, '500 accounts');
 
