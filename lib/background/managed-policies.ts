@@ -1,5 +1,11 @@
 import { TwofoldError } from '../errors';
-import { effectiveSettings, isBlockedSite, passphraseMeetsPolicy } from '../policy/effective';
+import {
+  effectiveSettings,
+  isBlockedSite,
+  managedSettings,
+  passphraseMeetsPolicy,
+  type ManagedSetting,
+} from '../policy/effective';
 import { readPolicies, type Policies, type PolicyReading } from '../policy/reader';
 import type { Settings } from '../settings';
 
@@ -60,6 +66,11 @@ export class ManagedPolicies {
 
   async requirePasskeyAllowed(): Promise<void> {
     if ((await this.policies()).passkeyUnlock === 'forbidden') throw new TwofoldError('POLICY_FORBIDDEN');
+  }
+
+  /** Does a policy fix this setting outright (its control is disabled)? */
+  async fixes(setting: ManagedSetting): Promise<boolean> {
+    return managedSettings(await this.policies()).includes(setting);
   }
 
   async isBlocked(origin: string | undefined): Promise<boolean> {
