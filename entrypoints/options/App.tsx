@@ -110,7 +110,7 @@ export function App() {
             <SitesSection version={version} />
           </Anchored>
           <Anchored id="clock">
-            <ClockSection />
+            <ClockSection policy={policies.clockCheck} />
           </Anchored>
           <Anchored id="backup">
             <BackupSection />
