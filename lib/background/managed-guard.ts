@@ -78,7 +78,10 @@ export async function policyReply(
   if (!VAULT_STATE_REPLIES.has(type)) return reply;
   const state = reply as VaultState;
   if (!state.unlocked) return reply;
-  const policies = await managed.policies();
+  // The popup's first state must not wait for the managed area (seconds on a fresh profile):
+  // only the unlock itself, slow anyway, waits for it; a state asked before it answered adds nothing.
+  const policies = type === 'vault:state' ? managed.policiesIfKnown() : await managed.policies();
+  if (!policies) return reply;
   if (policies.minPassphraseLength === undefined && policies.passkeyUnlock !== 'required') return reply;
   const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const requests = policyRequests(policies, {

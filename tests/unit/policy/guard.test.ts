@@ -112,17 +112,34 @@ describe('what the organisation asks, added to the vault state', () => {
     ['vault:state', {}, locked, { passkeyUnlock: 'required' }, {}],
     ['vault:state', {}, unlocked, { passkeyUnlock: 'allowed' }, {}],
   ] as const)('%s %j answering %j under %j adds %j', async (type, data, state, raw, added) => {
-    const reply = await policyReply(managedBy(raw), type, data, state, noPasskey);
+    const managed = managedBy(raw);
+    // The background starts reading at start-up.
+    await managed.reading();
+    const reply = await policyReply(managed, type, data, state, noPasskey);
     expect(reply).toEqual({ ...state, ...added });
   });
 
   it('a vault with a passkey is not asked for one; other answers pass untouched', async () => {
     const managed = managedBy({ passkeyUnlock: 'required', minPassphraseLength: 30 });
+    await managed.reading();
     const hasOne = () => Promise.resolve(true);
     await expect(policyReply(managed, 'vault:state', {}, unlocked, hasOne)).resolves.toEqual(unlocked);
     const list = [{ id: 'a' }];
     await expect(policyReply(managed, 'accounts:list', { passphrase: 'x' }, list, noPasskey)).resolves.toBe(
       list,
     );
+  });
+
+  it("the popup's first state never waits for the managed area; once it answered, the request rides on it", async () => {
+    let answer: (raw: unknown) => void = () => undefined;
+    const managed = new ManagedPolicies({ read: () => new Promise((resolve) => (answer = resolve)) });
+    const reading = managed.reading();
+    await expect(policyReply(managed, 'vault:state', {}, unlocked, noPasskey)).resolves.toEqual(unlocked);
+    answer({ passkeyUnlock: 'required' });
+    await reading;
+    await expect(policyReply(managed, 'vault:state', {}, unlocked, noPasskey)).resolves.toEqual({
+      ...unlocked,
+      passkeyRequired: true,
+    });
   });
 });
