@@ -38,10 +38,19 @@ export function BackupNudge({ onBackUp, onDismiss }: Props) {
 }
 
 /** "Back up now": Settings opened at the backup section (its first field takes the focus there). */
-export async function openBackupSection(
+export function openBackupSection(
   browser: typeof extensionBrowser,
   popup: Pick<Window, 'close'>,
 ): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#backup') });
+  return openSettingsAt(browser, popup, 'backup');
+}
+
+/** Settings opened at one section (its first field takes the focus there), the popup closed. */
+export async function openSettingsAt(
+  browser: typeof extensionBrowser,
+  popup: Pick<Window, 'close'>,
+  section: string,
+): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
   popup.close();
 }

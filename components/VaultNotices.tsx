@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { openSettingsAt } from './BackupNudge';
 import { sendMessage, type VaultState } from '@/lib/messaging';
 import { ErrorAlert } from './ErrorAlert';
 import { useSubmit } from './useSubmit';
@@ -10,8 +12,9 @@ interface Props {
 
 /**
  * What the vault itself needs the user to know after an unlock: it is older than one
- * already seen here (a rollback), or damaged copies were set aside. Each stays until the
- * user answers it with its button.
+ * already seen here (a rollback), or damaged copies were set aside; or what the organisation
+ * asks of it (a longer passphrase, a passkey), each leading to Settings where it is done.
+ * Each stays until the user answers it with its button.
  */
 export function VaultNotices({ state, onState }: Props) {
   const rollback = useSubmit(async () => onState(await sendMessage('vault:acceptRollback')));
@@ -25,6 +28,22 @@ export function VaultNotices({ state, onState }: Props) {
           <ErrorAlert error={rollback.error} />
           <button type="button" disabled={rollback.busy} onClick={() => void rollback.submit()}>
             {t('noticeRollbackAccept')}
+          </button>
+        </div>
+      )}
+      {state.passphraseMinLength !== undefined && (
+        <div class="notice stack" role="alert">
+          <p>{t('policyPassphraseChange', [state.passphraseMinLength])}</p>
+          <button type="button" onClick={() => void openSettingsAt(browser, window, 'passphrase')}>
+            {t('policyPassphraseChangeAction')}
+          </button>
+        </div>
+      )}
+      {state.passkeyRequired && (
+        <div class="notice stack" role="status">
+          <p>{t('policyPasskeyRequired')}</p>
+          <button type="button" onClick={() => void openSettingsAt(browser, window, 'passkey')}>
+            {t('policyPasskeyRequiredAction')}
           </button>
         </div>
       )}

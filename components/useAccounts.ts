@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { accountName, type AccountView } from '@/lib/otp';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
-import { effectiveSettings } from '@/lib/policy/effective';
+import { effectiveSettings, withBackupReminder } from '@/lib/policy/effective';
 import type { Policies } from '@/lib/policy/reader';
 import type { AccountEdit, RowActions, RowMode } from './CodeRow';
 import type { PopupPrefetch } from './prefetch';
@@ -98,7 +98,9 @@ export function useAccounts(
       sendMessage('managed:view').catch(() => undefined),
     ]).then(([own, managed]) => {
       policiesRef.current = managed?.policies ?? {};
-      setSettings(effectiveSettings(own, policiesRef.current));
+      setSettings(
+        withBackupReminder(effectiveSettings(own, policiesRef.current), policiesRef.current, Date.now()),
+      );
     });
   }, [refresh, prefetch]);
 
@@ -240,7 +242,10 @@ export function useAccounts(
   }
 
   async function dismissNudge() {
-    const saved = await saveSettings(browser.storage.local, { backupNudgeDismissed: true });
+    const saved = await saveSettings(browser.storage.local, {
+      backupNudgeDismissed: true,
+      backupNudgeDismissedAt: Date.now(),
+    });
     setSettings(effectiveSettings(saved, policiesRef.current));
   }
 

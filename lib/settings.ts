@@ -8,6 +8,8 @@ export interface Settings {
   rememberDevice: boolean;
   /** The one-time "export a backup" nudge was dismissed (or a backup was exported). */
   backupNudgeDismissed: boolean;
+  /** When it was last dismissed or a backup exported (ms): an organisation may bring it back. */
+  backupNudgeDismissedAt?: number;
   /** How the popup orders accounts inside each group (this site, pinned, the rest). */
   accountSort: AccountSort;
 }

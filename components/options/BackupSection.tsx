@@ -33,7 +33,10 @@ export function BackupSection() {
           setLeftOut(left);
           const name = backupFileName(new Date());
           downloadText(text, name, 'application/json');
-          await saveSettings(browser.storage.local, { backupNudgeDismissed: true });
+          await saveSettings(browser.storage.local, {
+            backupNudgeDismissed: true,
+            backupNudgeDismissedAt: Date.now(),
+          });
           return t('backupDone', count, [count, name]);
         }}
       />

@@ -3,6 +3,8 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ClockSiteStatus } from '@/lib/protocol/clock';
 import { clockReading } from '@/lib/clock/reading';
+import type { ClockCheckPolicy } from '@/lib/policy/reader';
+import { ManagedNote } from '../ManagedNote';
 import { errorText } from '../useSubmit';
 
 /** The measure in words, and the manual offset when one is set (it is what codes use then). */
@@ -34,8 +36,11 @@ const MANUAL_LIMIT_S = 900;
  * The clock check: turn it off, check the enrolled sites now (requests go to those
  * sites only), and set an offset by hand for a site Twofold cannot reach.
  */
-export function ClockSection() {
+export function ClockSection({ policy }: { policy?: ClockCheckPolicy }) {
   const [enabled, setEnabled] = useState(true);
+  // "on" or "off" from the organisation: the switch shows it and cannot be moved.
+  const fixed = policy === 'on' || policy === 'off';
+  const managedId = useId();
   const [sites, setSites] = useState<ClockSiteStatus[] | undefined>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,9 +51,10 @@ export function ClockSection() {
     setEnabled(report.enabled);
     setSites(report.sites);
   };
+  // Read again when the organisation's policy changes: lifting it shows the user's own choice.
   useEffect(() => {
     void sendMessage('clock:status').then(apply, () => setSites([]));
-  }, []);
+  }, [policy]);
 
   /** Runs an action, then says what it did (`done` words the result), or why it failed. */
   async function run(action: () => Promise<unknown>, done?: (sites: ClockSiteStatus[]) => string) {
@@ -75,7 +81,9 @@ export function ClockSection() {
           id={switchId}
           type="checkbox"
           role="switch"
-          checked={enabled}
+          checked={fixed ? policy === 'on' : enabled}
+          disabled={fixed}
+          aria-describedby={fixed ? managedId : undefined}
           onChange={(event) => {
             const next = event.currentTarget.checked;
             void run(() => sendMessage('clock:setEnabled', { enabled: next }));
@@ -83,9 +91,10 @@ export function ClockSection() {
         />
         {t('clockCheckEnabled')}
       </label>
+      {fixed && <ManagedNote id={managedId} />}
       <button
         type="button"
-        disabled={busy || !enabled}
+        disabled={busy || !(fixed ? policy === 'on' : enabled)}
         onClick={() =>
           void run(
             async () => {

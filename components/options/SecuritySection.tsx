@@ -37,8 +37,17 @@ export function SecuritySection({ settings: own, onSettings, unlocked, managed }
   return (
     <section class="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('sectionSecurity')}</h2>
-      {unlocked && <ChangePassphrase />}
-      {unlocked && policies.passkeyUnlock !== 'forbidden' && <PasskeySection />}
+      {/* Anchors of their own: an organisation's request in the popup opens Settings right here. */}
+      {unlocked && (
+        <div id="passphrase" class="section-anchor">
+          <ChangePassphrase />
+        </div>
+      )}
+      {unlocked && policies.passkeyUnlock !== 'forbidden' && (
+        <div id="passkey" class="section-anchor">
+          <PasskeySection />
+        </div>
+      )}
       <NumberSetting
         name="autoLockMinutes"
         label={t('autoLockMinutes')}

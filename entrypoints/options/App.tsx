@@ -42,9 +42,11 @@ export function App() {
 
   const unlocked = state?.unlocked === true;
   // Opened at a section (the popup's "Back up now"): there, and in its first field, once it exists.
+  // Security is drawn once settings are read: its forms (passphrase, passkey) may be the target.
+  const settingsRead = settings !== undefined;
   useEffect(() => {
     if (unlocked) focusSectionOfHash(document, location.hash);
-  }, [unlocked]);
+  }, [unlocked, settingsRead]);
 
   const sections: IndexEntry[] = [
     ...(settings ? [{ id: 'security', label: t('sectionSecurity') }] : []),
@@ -110,7 +112,7 @@ export function App() {
             <SitesSection version={version} />
           </Anchored>
           <Anchored id="clock">
-            <ClockSection />
+            <ClockSection policy={policies.clockCheck} />
           </Anchored>
           <Anchored id="backup">
             <BackupSection />

@@ -10,6 +10,8 @@ import {
   updateClock,
 } from '../clock/store';
 import type { ClockNotice, ClockQuestion, ClockSiteStatus } from '../protocol/clock';
+import { clockCheckEnabled } from '../policy/effective';
+import type { Policies } from '../policy/reader';
 
 /** At most one request per site in this time, whatever happens. */
 export const MIN_INTERVAL_MS = 60 * 60_000;
@@ -21,6 +23,8 @@ export interface ClockDeps {
   hasHostAccess: (origin: string) => Promise<boolean>;
   /** Plain-http origins (match patterns) whose clock is trusted: the sandbox's in sandbox builds. */
   httpClockOrigins?: readonly string[];
+  /** The organisation's policies: `clockCheck` "on" or "off" wins over the user's switch. */
+  policies?: () => Promise<Policies>;
   now?: () => number;
 }
 
@@ -59,7 +63,7 @@ export class ClockService {
   /** A fill is about to happen on `origin`: measure first if no fresh measure exists. */
   async beforeFill(origin: string): Promise<void> {
     const state = await loadClock(this.deps.area);
-    if (!state.checkEnabled) return;
+    if (!(await this.checkOn(state))) return;
     const entry = state.origins[origin];
     if (entry?.measuredAt !== undefined && !isStale(entry.measuredAt, this.now())) return;
     await this.measure(origin, false);
@@ -68,7 +72,7 @@ export class ClockService {
   /** "Check this computer's clock": every origin given (the enrolled ones), hourly limit aside. */
   async checkAll(origins: readonly string[]): Promise<ClockSiteStatus[]> {
     const state = await loadClock(this.deps.area);
-    if (state.checkEnabled) {
+    if (await this.checkOn(state)) {
       for (const origin of new Set(origins)) await this.measure(origin, true);
     }
     return this.status(origins);
@@ -88,8 +92,14 @@ export class ClockService {
     return { seconds: Math.round(entry.offsetMs / 1000) };
   }
 
+  /** Whether the check runs: the user's switch, unless the organisation fixed it. */
   async enabled(): Promise<boolean> {
-    return (await loadClock(this.deps.area)).checkEnabled;
+    return this.checkOn(await loadClock(this.deps.area));
+  }
+
+  private async checkOn(state: ClockState): Promise<boolean> {
+    const policies = await (this.deps.policies?.() ?? Promise.resolve({})).catch(() => ({}));
+    return clockCheckEnabled(state.checkEnabled, policies);
   }
 
   async setEnabled(checkEnabled: boolean): Promise<void> {

@@ -102,7 +102,8 @@ export function startBackground(): void {
     // A person using Twofold's own pages is activity; a page's content script never is.
     onPageMessage: () => autolock.touch(),
   });
-  const router = withPolicies(baseRouter, managed);
+  // Called only once unlocked, when the organisation requires a passkey.
+  const router = withPolicies(baseRouter, managed, async () => (await passkeys.list()).length > 0);
   const tabOrigin = async (tabId: number) =>
     webOriginOf((await browser.tabs.get(tabId).catch(() => undefined))?.url);
   const openWindow = twofoldWindowOpener(browser);
@@ -113,6 +114,7 @@ export function startBackground(): void {
     fetch: (url, init) => fetch(url, init),
     hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     httpClockOrigins: BUILD_HTTP_CLOCK_ORIGINS,
+    policies: () => managed.policies(),
   });
   const usage = new AccountUsage(browser.storage.local);
   const accounts = new AccountsService(vault, undefined, () => clock.corrections(), usage);
@@ -144,6 +146,7 @@ export function startBackground(): void {
     sendMessage('capture:offered', offer, { tabId, frameId: 0 }),
   );
   const transfer = new TransferService(vault);
+  const passkeys = new PasskeyService({ store, sessionKey, vault });
 
   registerVaultHandlers(router, { vault, openUnlock });
   registerAccountsHandlers(router, { accounts });
@@ -159,7 +162,7 @@ export function startBackground(): void {
     managed,
     hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
   });
-  registerPasskeyHandlers(router, { passkeys: new PasskeyService({ store, sessionKey, vault }) });
+  registerPasskeyHandlers(router, { passkeys });
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
   // A first install asks the popup for a welcome; an update says nothing.

@@ -1,4 +1,5 @@
-import type { BackgroundProtocol } from '../messaging';
+import type { BackgroundProtocol, VaultState } from '../messaging';
+import { policyRequests } from '../policy/effective';
 import { TwofoldError } from '../errors';
 import type { ManagedPolicies } from './managed-policies';
 import type { Handler, Router } from './router';
@@ -35,7 +36,12 @@ export async function policyAnswer(
   const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   if (type === 'vault:create') await managed.requirePassphrase(text(fields.passphrase));
   if (type === 'vault:changePassphrase') await managed.requirePassphrase(text(fields.next));
-  if (type === 'passkey:add' || type === 'passkey:unlock') await managed.requirePasskeyAllowed();
+  // Without its options a page offers no passkey at all, set-up or unlock.
+  if (type === 'passkey:add' || type === 'passkey:unlock' || type === 'passkey:options')
+    await managed.requirePasskeyAllowed();
+  // A fixed clock-check policy is not the user's to switch.
+  if (type === 'clock:setEnabled' && (await managed.fixes('clockCheck')))
+    throw new TwofoldError('POLICY_FORBIDDEN');
   if (sender.kind === 'content-script' && (await managed.isBlocked(sender.origin))) {
     // The page hears what it hears on a site without accounts: nothing to fill.
     if (type === 'autofill:code') return { value: { status: 'none' } };
@@ -46,15 +52,59 @@ export async function policyAnswer(
   return undefined;
 }
 
+/** The answers that are the vault's state: what the organisation asks of it rides on them. */
+const VAULT_STATE_REPLIES = new Set<Type>([
+  'vault:state',
+  'vault:create',
+  'vault:unlock',
+  'vault:lock',
+  'vault:clearQuarantine',
+  'vault:acceptRollback',
+  'passkey:unlock',
+]);
+
+/**
+ * An unlocked vault's state, with what the organisation asks of it added: a passphrase change
+ * when the passphrase this very message carried is too short (only `vault:unlock` carries one,
+ * so the request is said at each unlock and kept nowhere), a passkey set-up when one is required.
+ */
+export async function policyReply(
+  managed: ManagedPolicies,
+  type: Type,
+  data: unknown,
+  reply: unknown,
+  hasPasskey: () => Promise<boolean>,
+): Promise<unknown> {
+  if (!VAULT_STATE_REPLIES.has(type)) return reply;
+  const state = reply as VaultState;
+  if (!state.unlocked) return reply;
+  // The popup's first state must not wait for the managed area (seconds on a fresh profile):
+  // only the unlock itself, slow anyway, waits for it; a state asked before it answered adds nothing.
+  const policies = type === 'vault:state' ? managed.policiesIfKnown() : await managed.policies();
+  if (!policies) return reply;
+  if (policies.minPassphraseLength === undefined && policies.passkeyUnlock !== 'required') return reply;
+  const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const requests = policyRequests(policies, {
+    ...(type === 'vault:unlock' ? { passphrase: text(fields.passphrase) } : {}),
+    hasPasskey: policies.passkeyUnlock === 'required' ? await hasPasskey().catch(() => true) : true,
+  });
+  return { ...state, ...requests };
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The router with the policies in front of each handler; registration code is unchanged. */
-export function withPolicies(router: Router, managed: ManagedPolicies): Router {
+export function withPolicies(
+  router: Router,
+  managed: ManagedPolicies,
+  hasPasskey: () => Promise<boolean> = () => Promise.resolve(true),
+): Router {
   return {
     handle<K extends Type>(type: K, handler: Handler<K>): void {
       const guarded = (async (data, sender) => {
         const answer = await policyAnswer(managed, type, data, sender);
-        return answer ? answer.value : handler(data, sender);
+        if (answer) return answer.value;
+        return policyReply(managed, type, data, await handler(data, sender), hasPasskey);
       }) as Handler<K>;
       router.handle(type, guarded);
     },

@@ -1,5 +1,11 @@
 import { TwofoldError } from '../errors';
-import { effectiveSettings, isBlockedSite, passphraseMeetsPolicy } from '../policy/effective';
+import {
+  effectiveSettings,
+  isBlockedSite,
+  managedSettings,
+  passphraseMeetsPolicy,
+  type ManagedSetting,
+} from '../policy/effective';
 import { readPolicies, type Policies, type PolicyReading } from '../policy/reader';
 import type { Settings } from '../settings';
 
@@ -19,9 +25,26 @@ export class ManagedPolicies {
 
   constructor(private readonly deps: ManagedPoliciesDeps) {}
 
+  /** The last reading once it arrived (undefined while the browser has not answered yet). */
+  private known: PolicyReading | undefined;
+
   reading(): Promise<PolicyReading> {
-    this.current ??= this.deps.read().then(readPolicies, () => readPolicies(undefined));
+    if (!this.current) {
+      const current = this.deps.read().then(readPolicies, () => readPolicies(undefined));
+      this.current = current;
+      void current.then((reading) => {
+        if (this.current === current) this.known = reading;
+      });
+    }
     return this.current;
+  }
+
+  /**
+   * The policies if the browser has answered already, without waiting: for answers that must
+   * stay fast (the popup's first state) and may leave a request to the next one.
+   */
+  policiesIfKnown(): Policies | undefined {
+    return this.known?.policies;
   }
 
   async policies(): Promise<Policies> {
@@ -60,6 +83,11 @@ export class ManagedPolicies {
 
   async requirePasskeyAllowed(): Promise<void> {
     if ((await this.policies()).passkeyUnlock === 'forbidden') throw new TwofoldError('POLICY_FORBIDDEN');
+  }
+
+  /** Does a policy fix this setting outright (its control is disabled)? */
+  async fixes(setting: ManagedSetting): Promise<boolean> {
+    return managedSettings(await this.policies()).includes(setting);
   }
 
   async isBlocked(origin: string | undefined): Promise<boolean> {

@@ -62,3 +62,43 @@ export function passphraseMeetsPolicy(passphrase: string, policies: Policies): b
 export function shouldShowWelcome(reason: string, policies: Policies): boolean {
   return reason === 'install' && policies.welcomePage !== false;
 }
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The backup nudge as the popup applies it: once dismissed it stays away, unless the
+ * organisation's `backupReminderDays` says it comes back that many days after it was last
+ * dismissed (or a backup made). A dismissal from before Twofold kept its date counts as due.
+ */
+export function withBackupReminder(settings: Settings, policies: Policies, now: number): Settings {
+  const days = policies.backupReminderDays;
+  if (!settings.backupNudgeDismissed || days === undefined) return settings;
+  const since = settings.backupNudgeDismissedAt;
+  const due = since === undefined || now - since >= days * DAY_MS;
+  return due ? { ...settings, backupNudgeDismissed: false } : settings;
+}
+
+/** Whether the site-clock check runs: the organisation's `on`/`off`, else the user's own switch. */
+export function clockCheckEnabled(userChoice: boolean, policies: Policies): boolean {
+  if (policies.clockCheck === 'on') return true;
+  if (policies.clockCheck === 'off') return false;
+  return userChoice;
+}
+
+/**
+ * What an organisation asks of this vault after an unlock: a passphrase change when the one
+ * just typed is shorter than `minPassphraseLength` (the length is compared here and nowhere
+ * kept), a passkey set-up when `passkeyUnlock` is "required" and the vault has none.
+ */
+export function policyRequests(
+  policies: Policies,
+  facts: { passphrase?: string; hasPasskey: boolean },
+): { passphraseMinLength?: number; passkeyRequired?: true } {
+  const min = policies.minPassphraseLength;
+  const short =
+    facts.passphrase !== undefined && min !== undefined && !passphraseMeetsPolicy(facts.passphrase, policies);
+  return {
+    ...(short ? { passphraseMinLength: min } : {}),
+    ...(policies.passkeyUnlock === 'required' && !facts.hasPasskey ? { passkeyRequired: true as const } : {}),
+  };
+}

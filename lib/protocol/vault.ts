@@ -10,6 +10,13 @@ export interface VaultState {
   readOnly: boolean;
   /** Unlocked only: the vault is older than one already seen here (older copies restored). */
   rollback?: { seen: number; current: number };
+  /**
+   * Unlocked only: the organisation asks for a passphrase of at least this many characters
+   * and the one just typed is shorter (said by the unlock's own answer; never stored).
+   */
+  passphraseMinLength?: number;
+  /** Unlocked only: the organisation requires passkey unlock and this vault has no passkey yet. */
+  passkeyRequired?: true;
 }
 
 /** Creating, unlocking and locking the vault, and its passphrase. */

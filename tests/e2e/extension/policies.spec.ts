@@ -1,15 +1,34 @@
-import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ExtensionBrowser } from '../fixtures/extension';
+import { expect, test } from '../fixtures/sandbox';
 import { sendFromPage } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
-import { POLICY_EXTENSION_DIR, POLICY_EXTENSION_ID, removePolicy, writePolicy } from '../policy/policy-file';
+import {
+  POLICY_EXTENSION_DIR,
+  POLICY_EXTENSION_ID,
+  expectPolicies,
+  reloadPolicies,
+  removePolicy,
+  writePolicy,
+} from '../policy/policy-file';
 
 const LONG_PASSPHRASE = 'purple otter sings at noon by the river';
+/** 26 characters: fine for Twofold itself, short of a 30-character policy. */
+const SHORT_PASSPHRASE = 'purple otter sings at noon';
+const ACCOUNT_URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
+const WIDGET_URI = 'otpauth://totp/Widgets:tester?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Widgets';
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The page Twofold opens in a new tab when `click` runs (the popup's buttons open Settings). */
+async function pageOpenedBy(twofold: ExtensionBrowser, click: () => Promise<void>): Promise<Page> {
+  const [page] = await Promise.all([twofold.context.waitForEvent('page'), click()]);
+  await page.waitForLoadState();
+  return page;
+}
 
 /** A real machine policy file, read by Chromium for the pinned-ID policy-test build. */
 const POLICY = {
   autofillSites: ['https://intranet.example.com'],
-  blockedSites: ['http://m2mmanager.localhost'],
   autolockMinutes: 7,
   maxClipboardClearSeconds: 10,
   minPassphraseLength: 30,
@@ -25,14 +44,23 @@ const POLICY = {
 };
 
 test.describe('managed policies from a real Chromium policy file', () => {
-  test.beforeAll(() => writePolicy(POLICY));
-  test.afterAll(() => removePolicy());
+  // Each test writes its own policy file before its browser starts; none outlives its test.
+  test.describe.configure({ mode: 'serial' });
+  test.afterEach(() => removePolicy());
 
   test('every managed setting is applied, disabled and said to be set by the organisation', async () => {
+    writePolicy(POLICY);
     const twofold = await ExtensionBrowser.launch(undefined, { extensionDir: POLICY_EXTENSION_DIR });
     try {
       expect(twofold.extensionId).toBe(POLICY_EXTENSION_ID);
+      // welcomePage false: once the background has read the policy (Settings shows the fixed
+      // auto-lock), the first popup has the set-up form and no welcome.
+      const early = await twofold.openOptions();
+      await expect(early.getByLabel('Lock after this many idle minutes')).toHaveValue('7');
+      await early.close();
       const popup = new PopupPage(await twofold.openPopup());
+      await expect(popup.page.getByLabel('Confirm passphrase')).toBeVisible();
+      await expect(popup.page.getByRole('heading', { name: 'Welcome to Twofold' })).toHaveCount(0);
       // minPassphraseLength: a passphrase Twofold itself accepts is refused, with the minimum.
       await popup.page.getByLabel('Passphrase', { exact: true }).fill('purple otter sings at noon');
       await popup.page.getByLabel('Confirm passphrase').fill('purple otter sings at noon');
@@ -79,12 +107,145 @@ test.describe('managed policies from a real Chromium policy file', () => {
       await expect(
         sendFromPage(options, 'import:preview', { text: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' }),
       ).rejects.toThrow(/does not allow/);
+      // passkeyUnlock forbidden: without the options no page offers a passkey, set-up or unlock.
+      await expect(sendFromPage(options, 'passkey:options')).rejects.toThrow(/does not allow/);
       await expect(sendFromPage(options, 'sync:enable', { passphrase: LONG_PASSPHRASE })).rejects.toThrow(
         /does not allow/,
       );
     } finally {
       await twofold.close();
       removePolicy();
+    }
+  });
+
+  test('limits the user chooses within, what the organisation asks after unlock, and a policy changed at run time', async () => {
+    test.setTimeout(300_000);
+    const policy = {
+      maxAutolockMinutes: 5,
+      backupReminderDays: 1,
+      clockCheck: 'off',
+      passkeyUnlock: 'required',
+    };
+    writePolicy(policy);
+    const twofold = await ExtensionBrowser.launch(undefined, { extensionDir: POLICY_EXTENSION_DIR });
+    try {
+      const popup = new PopupPage(await twofold.openPopup());
+      await popup.createVault(SHORT_PASSPHRASE);
+      // passkeyUnlock required: right after the first unlock the popup leads to the passkey set-up.
+      await expect(
+        popup.page.getByText('Your organisation requires unlocking with a passkey.', { exact: false }),
+      ).toBeVisible();
+      const options = await pageOpenedBy(twofold, () =>
+        popup.page.getByRole('button', { name: 'Set up a passkey' }).click(),
+      );
+      expect(options.url()).toMatch(/options\.html#passkey$/);
+      await expect(options.getByLabel('Passkey name')).toBeFocused();
+
+      // maxAutolockMinutes: the user's 15 is brought down to 5; the field stays theirs, within 1–5.
+      const autoLock = options.getByLabel('Lock after this many idle minutes');
+      await expect(autoLock).toBeEnabled();
+      await expect(autoLock).toHaveValue('5');
+      await expect(autoLock).toHaveAttribute('max', '5');
+      await expect(autoLock).toHaveAttribute('min', '1');
+
+      // clockCheck off: the switch is off, fixed, and the background refuses to move it.
+      const clock = options.getByTestId('clock-section');
+      const clockSwitch = clock.getByRole('switch', { name: "Check the site's clock when filling a code" });
+      await expect(clockSwitch).toBeDisabled();
+      await expect(clockSwitch).not.toBeChecked();
+      await expect(clock.getByText('Set by your organisation')).toBeVisible();
+      await expect(sendFromPage(options, 'clock:setEnabled', { enabled: true })).rejects.toThrow(
+        /does not allow/,
+      );
+
+      // backupReminderDays 1: dismissed, the nudge stays away; a day after the dismissal it is back.
+      const list = new PopupPage(await twofold.openPopup());
+      await list.addAccount(ACCOUNT_URI);
+      await expect(list.code('ACME (alice)')).toBeVisible();
+      const nudge = list.page.getByRole('complementary', { name: 'Keep access if you lose this device' });
+      await expect(nudge).toBeVisible();
+      await nudge.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(nudge).toHaveCount(0);
+      await list.page.reload();
+      await expect(list.code('ACME (alice)')).toBeVisible();
+      await expect(nudge).toHaveCount(0);
+      // Two days pass (the dismissal's stored date moved back).
+      await twofold.serviceWorker.evaluate(async (days) => {
+        const { settings } = await chrome.storage.local.get<{
+          settings: { backupNudgeDismissedAt: number };
+        }>('settings');
+        settings.backupNudgeDismissedAt -= days;
+        await chrome.storage.local.set({ settings });
+      }, 2 * DAY_MS);
+      await list.page.reload();
+      await expect(list.code('ACME (alice)')).toBeVisible();
+      await expect(nudge).toBeVisible();
+
+      // At run time: the file rewritten, Chromium reloads it; an open Settings page follows at once.
+      writePolicy({ ...policy, clockCheck: 'on', minPassphraseLength: 30 });
+      await reloadPolicies(twofold.context);
+      await expectPolicies(options, { ...policy, clockCheck: 'on', minPassphraseLength: 30 });
+      await expect(clockSwitch).toBeChecked();
+      await expect(clockSwitch).toBeDisabled();
+
+      // minPassphraseLength on an existing vault: it still opens, and the unlock asks for a change.
+      await list.lock();
+      await list.unlock(SHORT_PASSPHRASE);
+      const ask = list.page.getByRole('alert').filter({
+        hasText: 'Your organisation now requires a passphrase of at least 30 characters',
+      });
+      await expect(ask).toBeVisible({ timeout: 60_000 });
+      await expect(list.code('ACME (alice)')).toBeVisible();
+      const change = await pageOpenedBy(twofold, () =>
+        ask.getByRole('button', { name: 'Change passphrase now' }).click(),
+      );
+      expect(change.url()).toMatch(/options\.html#passphrase$/);
+      await expect(change.getByLabel('Current passphrase')).toBeFocused();
+      await change.getByLabel('Current passphrase').fill(SHORT_PASSPHRASE);
+      await change.getByLabel('New passphrase', { exact: true }).fill(LONG_PASSPHRASE);
+      await change.getByLabel('Confirm new passphrase').fill(LONG_PASSPHRASE);
+      await change.getByRole('button', { name: 'Change passphrase' }).click();
+      await expect(change.getByText('Passphrase changed. Use the new one from now on.')).toBeVisible({
+        timeout: 60_000,
+      });
+      const after = new PopupPage(await twofold.openPopup());
+      await after.lock();
+      await after.unlock(LONG_PASSPHRASE);
+      await expect(after.code('ACME (alice)')).toBeVisible({ timeout: 60_000 });
+      await expect(after.page.getByText(/requires a passphrase of at least/)).toHaveCount(0);
+    } finally {
+      await twofold.close();
+    }
+  });
+
+  test('blockedSites: nothing is filled there while the policy holds; lifted at run time, it is', async ({
+    sandbox,
+  }) => {
+    test.setTimeout(180_000);
+    const origin = new URL(sandbox.url).origin;
+    writePolicy({ blockedSites: [origin] });
+    const twofold = await ExtensionBrowser.launch(undefined, { extensionDir: POLICY_EXTENSION_DIR });
+    try {
+      const popup = await PopupPage.withNewVault(twofold, LONG_PASSPHRASE);
+      await popup.addAccount(WIDGET_URI, sandbox.url);
+      await expect(popup.code('Widgets (tester)')).toBeVisible();
+      await expectPolicies(popup.page, { blockedSites: [origin] });
+
+      const page = await twofold.context.newPage();
+      await page.goto(new URL('/widgets/otp', sandbox.url).href);
+      const field = page.getByLabel('Enter your one-time code');
+      await expect(field).toBeVisible();
+      // An absence needs a wait: unblocked, this very page is filled well within it (below).
+      await page.waitForTimeout(8_000);
+      await expect(field).toHaveValue('');
+
+      writePolicy({ backupReminderDays: 30 });
+      await reloadPolicies(twofold.context);
+      await expectPolicies(popup.page, { backupReminderDays: 30 });
+      await page.reload();
+      await expect(field).toHaveValue(/^\d{6}$/, { timeout: 35_000 });
+    } finally {
+      await twofold.close();
     }
   });
 });

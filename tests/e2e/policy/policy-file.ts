@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { sendFromPage } from '../pages/options-page';
 
 /** The policy-test build (`npm run build:e2e:policy`), whose manifest `key` pins its ID. */
 export const POLICY_EXTENSION_DIR = resolve('.output/chrome-mv3-sandbox-policy');
@@ -33,4 +35,34 @@ export function writePolicy(policy: Record<string, unknown>): void {
 
 export function removePolicy(): void {
   rmSync(POLICY_FILE, { force: true });
+}
+
+/**
+ * Makes Chromium read its policy files again now, as chrome://policy's "Reload policies"
+ * button does (left alone, Chromium notices a changed file only after its own settle delay).
+ * Extensions then see `storage.onChanged` for the managed area.
+ */
+export async function reloadPolicies(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://policy');
+    await page.getByRole('button', { name: 'Reload policies' }).click();
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Waits until Twofold's background applies `expected` (its own answer to `managed:view`,
+ * asked from one of its pages): the browser's reload reaches the extension asynchronously.
+ */
+export async function expectPolicies(page: Page, expected: Record<string, unknown>): Promise<void> {
+  await expect
+    .poll(
+      async () => (await sendFromPage<{ policies: Record<string, unknown> }>(page, 'managed:view')).policies,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toEqual(expected);
 }

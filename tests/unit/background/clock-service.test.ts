@@ -3,6 +3,7 @@ import { ClockService, MIN_INTERVAL_MS } from '@/lib/background/clock-service';
 import { POLICY } from '@/lib/background/policy';
 import { loadClock } from '@/lib/clock/store';
 import { SANDBOX_CLOCK_ORIGINS } from '@/lib/clock/trust';
+import type { Policies } from '@/lib/policy/reader';
 import { MemoryArea } from '../helpers/memory-area';
 
 const O = 'https://m2mmanager.matooma.com';
@@ -15,6 +16,7 @@ function setup(
     access?: boolean;
     status?: 'ok' | 'redirect';
     httpClockOrigins?: readonly string[];
+    policies?: Policies;
   } = {},
 ) {
   let now = T0;
@@ -26,6 +28,7 @@ function setup(
     now: () => now,
     hasHostAccess: () => Promise.resolve(options.access ?? true),
     ...(options.httpClockOrigins ? { httpClockOrigins: options.httpClockOrigins } : {}),
+    ...(options.policies ? { policies: () => Promise.resolve(options.policies ?? {}) } : {}),
     fetch: (url, init) => {
       calls.push({ url, init });
       const skew = skews[Math.min(calls.length - 1, skews.length - 1)] ?? 0;
@@ -74,6 +77,24 @@ describe('ClockService', () => {
     expect(calls).toHaveLength(0);
     expect(await clock.correction(O)).toBe(0);
   });
+
+  it.each([
+    // [the organisation's clockCheck, the user's switch, requests made, enabled as reported]
+    ['off', true, 0, false],
+    ['on', false, 2, true],
+    ['user', false, 0, false],
+    ['user', true, 2, true],
+    [undefined, true, 2, true],
+  ] as const)(
+    'clockCheck %s with the user switch %s: %i requests, reported enabled %s',
+    async (policy, userOn, requests, enabled) => {
+      const { clock, calls } = setup({ skewMs: 90_000, policies: policy ? { clockCheck: policy } : {} });
+      await clock.setEnabled(userOn);
+      await clock.beforeFill(O);
+      expect(calls).toHaveLength(requests);
+      await expect(clock.enabled()).resolves.toBe(enabled);
+    },
+  );
 
   it('asks at most once per site per hour, and again when the measure is stale', async () => {
     const { clock, calls, advance } = setup({ status: 'redirect' });

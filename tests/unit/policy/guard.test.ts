@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyAnswer } from '@/lib/background/managed-guard';
+import { policyAnswer, policyReply } from '@/lib/background/managed-guard';
 import { ManagedPolicies } from '@/lib/background/managed-policies';
 import { isTwofoldError } from '@/lib/errors';
 
@@ -14,6 +14,11 @@ describe('the policies in front of the background handlers', () => {
     ['import:preview', { import: 'forbidden' }],
     ['import:commit', { import: 'forbidden' }],
     ['passkey:add', { passkeyUnlock: 'forbidden' }],
+    ['passkey:unlock', { passkeyUnlock: 'forbidden' }],
+    // Without its options no page offers a passkey, to set up or to unlock with.
+    ['passkey:options', { passkeyUnlock: 'forbidden' }],
+    ['clock:setEnabled', { clockCheck: 'on' }],
+    ['clock:setEnabled', { clockCheck: 'off' }],
   ] as const)('%s is refused under %j, and allowed without it', async (type, raw) => {
     const refused = await policyAnswer(managedBy(raw), type, {}, page).catch((error: unknown) => error);
     expect(isTwofoldError(refused, 'POLICY_FORBIDDEN')).toBe(true);
@@ -62,5 +67,79 @@ describe('the policies in front of the background handlers', () => {
     await managed.changed();
     expect((await managed.policies()).sync).toBe('forbidden');
     expect(seen).toEqual([{ sync: 'forbidden' }]);
+  });
+
+  it.each([{ clockCheck: 'user' }, { passkeyUnlock: 'required' }, { passkeyUnlock: 'allowed' }])(
+    'the user keeps the clock switch and passkeys under %j',
+    async (raw) => {
+      const managed = managedBy(raw);
+      await expect(
+        policyAnswer(managed, 'clock:setEnabled', { enabled: false }, page),
+      ).resolves.toBeUndefined();
+      await expect(policyAnswer(managed, 'passkey:options', {}, page)).resolves.toBeUndefined();
+    },
+  );
+});
+
+describe('what the organisation asks, added to the vault state', () => {
+  const unlocked = { exists: true, unlocked: true, quarantined: 0, readOnly: false };
+  const locked = { ...unlocked, unlocked: false };
+  const noPasskey = () => Promise.resolve(false);
+
+  it.each([
+    // [message, its data, the state it answered, policy, what is added]
+    [
+      'vault:unlock',
+      { passphrase: 'eleven char' },
+      unlocked,
+      { minPassphraseLength: 12 },
+      { passphraseMinLength: 12 },
+    ],
+    ['vault:unlock', { passphrase: 'twelve chars' }, unlocked, { minPassphraseLength: 12 }, {}],
+    // A wrong passphrase never unlocks: nothing is said about the one typed.
+    ['vault:unlock', { passphrase: 'eleven char' }, locked, { minPassphraseLength: 12 }, {}],
+    // Only the unlock carries the passphrase: other states say nothing about its length.
+    ['vault:state', {}, unlocked, { minPassphraseLength: 12 }, {}],
+    ['passkey:unlock', { credentialId: 'c', kek: 'k' }, unlocked, { minPassphraseLength: 12 }, {}],
+    ['vault:state', {}, unlocked, { passkeyUnlock: 'required' }, { passkeyRequired: true }],
+    [
+      'vault:create',
+      { passphrase: 'long enough passphrase' },
+      unlocked,
+      { passkeyUnlock: 'required' },
+      { passkeyRequired: true },
+    ],
+    ['vault:state', {}, locked, { passkeyUnlock: 'required' }, {}],
+    ['vault:state', {}, unlocked, { passkeyUnlock: 'allowed' }, {}],
+  ] as const)('%s %j answering %j under %j adds %j', async (type, data, state, raw, added) => {
+    const managed = managedBy(raw);
+    // The background starts reading at start-up.
+    await managed.reading();
+    const reply = await policyReply(managed, type, data, state, noPasskey);
+    expect(reply).toEqual({ ...state, ...added });
+  });
+
+  it('a vault with a passkey is not asked for one; other answers pass untouched', async () => {
+    const managed = managedBy({ passkeyUnlock: 'required', minPassphraseLength: 30 });
+    await managed.reading();
+    const hasOne = () => Promise.resolve(true);
+    await expect(policyReply(managed, 'vault:state', {}, unlocked, hasOne)).resolves.toEqual(unlocked);
+    const list = [{ id: 'a' }];
+    await expect(policyReply(managed, 'accounts:list', { passphrase: 'x' }, list, noPasskey)).resolves.toBe(
+      list,
+    );
+  });
+
+  it("the popup's first state never waits for the managed area; once it answered, the request rides on it", async () => {
+    let answer: (raw: unknown) => void = () => undefined;
+    const managed = new ManagedPolicies({ read: () => new Promise((resolve) => (answer = resolve)) });
+    const reading = managed.reading();
+    await expect(policyReply(managed, 'vault:state', {}, unlocked, noPasskey)).resolves.toEqual(unlocked);
+    answer({ passkeyUnlock: 'required' });
+    await reading;
+    await expect(policyReply(managed, 'vault:state', {}, unlocked, noPasskey)).resolves.toEqual({
+      ...unlocked,
+      passkeyRequired: true,
+    });
   });
 });
