@@ -151,7 +151,7 @@ export function startBackground(): void {
   registerVaultHandlers(router, { vault, openUnlock });
   registerAccountsHandlers(router, { accounts });
   registerCaptureHandlers(router, { capture, scan });
-  registerAutofillHandlers(router, { autofill, browser });
+  registerAutofillHandlers(router, { autofill, browser, lookalike: (origin) => accounts.lookalike(origin) });
   registerScanHandlers(router, { capture, scan });
   registerSitesHandlers(router, { browser, accounts });
   registerTransferHandlers(router, { transfer });

@@ -4,6 +4,13 @@ import { useFirefoxSuite } from './fixtures/suite.ts';
 import { codeAt } from './pages/codes.ts';
 import { newWindowPage } from './pages/new-window.ts';
 import { FirefoxPopup } from './pages/popup-page.ts';
+import {
+  chooseMenuItem,
+  closeToolbarPopup,
+  pressShortcut,
+  toolbarPopupText,
+} from './pages/browser-chrome.ts';
+import { FirefoxPrompt } from './pages/prompt.ts';
 import { button, textOf } from './pages/query.ts';
 
 const PASSPHRASE = 'purple otter sings at noon';
@@ -22,16 +29,45 @@ const WORDS = {
     title: 'Not the site you enrolled on',
     copyAnyway: 'Copy anyway',
     code: 'Code for M2Mmanager (john.smith@example.com):',
+    close: 'Close',
     blocked: 'Not copied: this page imitates',
   },
   fr: {
     title: 'Ce n’est pas le site où vous avez activé ce code',
     copyAnyway: 'Copier quand même',
     code: 'Code pour M2Mmanager (john.smith@example.com)\u00a0:',
+    close: 'Fermer',
     // The page text is read with its spaces collapsed (the no-break space too).
     blocked: 'Code non copié : cette page imite',
   },
 } as const;
+
+/**
+ * The user enabled Twofold on `host` (the browser's prompt is off in these tests; the request
+ * still needs a real click): Twofold may read that tab's address, and runs there.
+ */
+async function enableSite(setup: FirefoxPopup, host: string): Promise<void> {
+  await setup.page.evaluate((origin) => {
+    const grant = document.createElement('button');
+    grant.textContent = 'Grant';
+    grant.addEventListener('click', () => {
+      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      void ext.permissions.request({ origins: [`${origin}/*`] });
+    });
+    document.body.prepend(grant);
+    // Firefox's match patterns take no port.
+  }, `http://${host}`);
+  await button(setup.page, 'Grant').click();
+  const granted = () =>
+    setup.page.evaluate(() => chrome.permissions.getAll().then((p) => (p.origins ?? []).join(' ')));
+  await expect.poll(granted).toContain(`http://${host}/*`);
+  const registered = () =>
+    setup.page.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.length));
+  await expect.poll(registered).toBe(1);
+}
+
+/** The fill shortcut's default keys (wxt.config.ts). */
+const FILL_KEYS = 'Alt+Shift+O';
 
 describe.each([
   ['en', true],
@@ -57,22 +93,7 @@ describe.each([
       await setup.send('vault:create', { passphrase: PASSPHRASE });
       await setup.send('accounts:addUri', { uri: ENROLLED, website: sandboxOrigin });
 
-      // The user enabled Twofold on the lookalike (the browser's prompt is off in these tests;
-      // the request still needs a real click): Twofold may read that tab's address.
-      await setup.page.evaluate((origin) => {
-        const grant = document.createElement('button');
-        grant.textContent = 'Grant';
-        grant.addEventListener('click', () => {
-          const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-          void ext.permissions.request({ origins: [`${origin}/*`] });
-        });
-        document.body.prepend(grant);
-        // Firefox's match patterns take no port.
-      }, `http://${LOOKALIKE_HOST}`);
-      await button(setup.page, 'Grant').click();
-      const granted = () =>
-        setup.page.evaluate(() => chrome.permissions.getAll().then((p) => (p.origins ?? []).join(' ')));
-      await expect.poll(granted).toContain(`http://${LOOKALIKE_HOST}/*`);
+      await enableSite(setup, LOOKALIKE_HOST);
 
       const page = await firefox.newPage();
       await page.goto(lookalikeUrl);
@@ -114,6 +135,96 @@ describe.each([
         codeAt(ENROLLED, now + 30_000),
       ]).toContain(await clipboard());
       expect(await textOf(popup.page)).toContain(words.copyAnyway);
+    },
+  );
+});
+
+describe.each([
+  ['en', true],
+  ['fr', hasFrench],
+] as const)('Firefox (%s): the fill shortcut and menu on a lookalike page', (lang, available) => {
+  const suite = useFirefoxSuite({
+    prefs: {
+      'network.dns.localDomains': `m2mmanager.localhost,phish.localhost,${LOOKALIKE_HOST}`,
+      ...(lang === 'fr' ? { 'intl.locale.requested': 'fr' } : {}),
+    },
+  });
+  const words = WORDS[lang];
+
+  /** Vault, an account enrolled on the sandbox, and the lookalike's code page open and in front. */
+  async function atLookalike() {
+    const sandboxOrigin = new URL(suite.sandbox.url).origin;
+    const lookalikeOrigin = sandboxOrigin.replace('m2mmanager.localhost', LOOKALIKE_HOST);
+    const setup = new FirefoxPopup(await suite.firefox.openPopup());
+    await setup.send('vault:create', { passphrase: PASSPHRASE });
+    await setup.send('accounts:addUri', { uri: ENROLLED, website: sandboxOrigin });
+    const hosts = { page: new URL(lookalikeOrigin).host, enrolled: new URL(sandboxOrigin).host };
+    const open = async () => {
+      const page = await suite.firefox.newPage();
+      await page.goto(`${lookalikeOrigin}/widgets/otp`);
+      await page.bringToFront();
+      return page;
+    };
+    return { setup, hosts, open };
+  }
+
+  it.skipIf(!available)(
+    'on a site the user enabled: the shortcut and the menu fill nothing, the card names both hosts',
+    async () => {
+      const { setup, hosts, open } = await atLookalike();
+      await enableSite(setup, LOOKALIKE_HOST);
+      const page = await open();
+      const field = 'input#otp';
+      const value = () => page.$eval(field, (input) => input.value);
+      const prompt = new FirefoxPrompt(page);
+      const expectWarning = async () => {
+        await prompt.expectText(words.title);
+        expect(await prompt.text()).toContain(hosts.page);
+        expect(await prompt.text()).toContain(hosts.enrolled);
+        expect(await value()).toBe('');
+      };
+      const closeCard = async () => {
+        await prompt.click(words.close);
+        await expect.poll(() => prompt.count()).toBe(0);
+      };
+      // Twofold runs there: the card says so as soon as the code field shows.
+      await expectWarning();
+      await closeCard();
+
+      await page.locator(field).click();
+      await pressShortcut(page, FILL_KEYS);
+      await expectWarning();
+      await closeCard();
+
+      await chooseMenuItem(page, field, 'twofold-fill-code');
+      await expectWarning();
+    },
+  );
+
+  it.skipIf(!available)(
+    'where Twofold does not run: the shortcut and the menu open the popup with the warning, nothing filled',
+    async () => {
+      const { setup, hosts, open } = await atLookalike();
+      const page = await open();
+      const field = 'input#otp';
+      const value = () => page.$eval(field, (input) => input.value);
+      const popupText = () => toolbarPopupText(setup.page);
+      expect(await popupText()).toBe('');
+
+      await page.locator(field).click();
+      await pressShortcut(page, FILL_KEYS);
+      await expect.poll(popupText, { timeout: 20_000 }).toContain(words.title);
+      expect(await popupText()).toContain(hosts.page);
+      expect(await popupText()).toContain(hosts.enrolled);
+      expect(await value()).toBe('');
+      expect(await new FirefoxPrompt(page).count()).toBe(0);
+
+      // The menu opens it the same way.
+      await closeToolbarPopup(setup.page);
+      await expect.poll(popupText).toBe('');
+      await chooseMenuItem(page, field, 'twofold-fill-code');
+      await expect.poll(popupText, { timeout: 20_000 }).toContain(words.title);
+      expect(await value()).toBe('');
     },
   );
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../fixtures/extension';
-import { expect, tabIdOf, test } from '../fixtures/twofold';
+import type { Locator } from '@playwright/test';
+import { expect, test } from '../fixtures/twofold';
+import { pressShortcut } from '../pages/browser-events';
 import { seedAccounts } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
 import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
@@ -17,22 +17,6 @@ const TOAST_MS = 5000;
 function expectCodeOf(uri: string, value: string): void {
   const now = Date.now();
   expect([codeAt(uri, now), codeAt(uri, now - 30_000), codeAt(uri, now + 2000)]).toContain(value);
-}
-
-/**
- * The browser's `card-action` command, as a key press would raise it. Headless Chromium does not
- * turn keys into extension commands, so the test raises the very event the browser would
- * (`commands.onCommand`), with the tab, in the service worker: Twofold's own listener runs.
- */
-async function pressCardShortcut(twofold: ExtensionBrowser, page: Page): Promise<void> {
-  const tabId = await tabIdOf(twofold.serviceWorker, page);
-  await twofold.serviceWorker.evaluate(async (id) => {
-    const tab = await chrome.tabs.get(id);
-    (chrome.commands.onCommand as unknown as { dispatch(name: string, tab: chrome.tabs.Tab): void }).dispatch(
-      'card-action',
-      tab,
-    );
-  }, tabId);
 }
 
 /** Whether a person clicking at the centre of `control` would hit it (and not something over it). */
@@ -121,7 +105,7 @@ test.describe('the card from the keyboard, inside the enrolment pop-up that trap
     await expect(page.getByLabel(m2m.t.oneTimeCode, { exact: true })).toHaveValue('');
 
     // The browser's command is the user's: the card saves, and the code is filled.
-    await pressCardShortcut(twofold, page);
+    await pressShortcut(twofold, page, 'card-action');
     await prompt.expectText('Saved to Twofold. Your code is filled in.');
     expectCodeOf(uri, await page.getByLabel(m2m.t.oneTimeCode, { exact: true }).inputValue());
   });

@@ -6,8 +6,10 @@
 import { existsSync } from 'node:fs';
 import { ExtensionBrowser } from '../fixtures/extension';
 import { expect, test } from '../fixtures/twofold';
+import { chooseMenuItem, pressShortcut } from '../pages/browser-events';
 import { sendFromPage } from '../pages/options-page';
 import { codeAt } from '../pages/sandbox-qr';
+import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const ENROLLED =
@@ -22,12 +24,22 @@ const WORDS = {
     copyAnyway: 'Copy anyway',
     code: (name: string) => `Code for ${name}:`,
     blocked: 'Not copied: this page imitates',
+    unlockToFill: 'Unlock Twofold to fill your code.',
+    unlockTwofold: 'Unlock Twofold',
+    passphrase: 'Passphrase',
+    unlock: 'Unlock',
+    close: 'Close',
   },
   fr: {
     title: 'Ce n’est pas le site où vous avez activé ce code',
     copyAnyway: 'Copier quand même',
     code: (name: string) => `Code pour ${name}\u00a0:`,
     blocked: 'Code non copié\u00a0: cette page imite',
+    unlockToFill: 'Déverrouillez Twofold pour remplir votre code.',
+    unlockTwofold: 'Déverrouiller Twofold',
+    passphrase: 'Phrase secrète',
+    unlock: 'Déverrouiller',
+    close: 'Fermer',
   },
 } as const;
 
@@ -95,6 +107,86 @@ for (const lang of ['en', 'fr'] as const) {
       await copyAnyway.focus();
       await popup.keyboard.press('Enter');
       await expect.poll(clipboard).toMatch(expectedCode(ENROLLED));
+    } finally {
+      await twofold.close();
+    }
+  });
+}
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: on a lookalike site the user enabled, the unlock window, the in-page card, the shortcut and the menu warn with both hosts and fill nothing`, async ({
+    sandbox,
+  }) => {
+    test.skip(lang === 'fr' && noFrench, 'French UI needs chromium-l10n');
+    // A restart, an unlock (Argon2id) and three fills asked for.
+    test.setTimeout(240_000);
+    const words = WORDS[lang];
+    const twofold = await ExtensionBrowser.launch(undefined, {
+      ...(lang === 'en' ? {} : { lang }),
+      args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1`],
+    });
+    try {
+      const sandboxOrigin = new URL(sandbox.url).origin;
+      const lookalikeOrigin = sandboxOrigin.replace('m2mmanager.localhost', LOOKALIKE_HOST);
+      const setup = await twofold.openPopup();
+      await sendFromPage(setup, 'vault:create', { passphrase: PASSPHRASE });
+      await sendFromPage(setup, 'accounts:addUri', { uri: ENROLLED, website: sandboxOrigin });
+      await setup.close();
+      // The user enabled Twofold on the lookalike ("Enable autofill on this site", then the
+      // browser's Allow, which automation cannot answer: see site-access.spec.ts).
+      await twofold.grantHostPermissionAndRestart(`${lookalikeOrigin}/*`);
+      // At start-up Twofold registers its script for the enabled sites; a page loaded before that has none.
+      const registered = () =>
+        twofold.serviceWorker.evaluate(() =>
+          chrome.scripting.getRegisteredContentScripts().then((s) => s.length),
+        );
+      await expect.poll(registered).toBe(1);
+
+      // After the restart Twofold is locked: the page's card offers the unlock window.
+      const page = await twofold.context.newPage();
+      await page.goto(`${lookalikeOrigin}/widgets/otp`);
+      const field = page.getByLabel('Enter your one-time code');
+      const prompt = new TwofoldPrompt(page);
+      await prompt.expectText(words.unlockToFill);
+      const opened = twofold.context.waitForEvent('page');
+      await prompt.button(words.unlockTwofold).click();
+      const unlock = await opened;
+      expect(unlock.url()).toContain('popup.html?window=unlock');
+      await unlock.getByLabel(words.passphrase, { exact: true }).fill(PASSPHRASE);
+      await unlock.getByRole('button', { name: words.unlock, exact: true }).click();
+
+      // Unlocked, the window does not close by itself: it says what the page behind it is.
+      const pageHost = new URL(lookalikeOrigin).host;
+      const enrolledHost = new URL(sandboxOrigin).host;
+      const warning = unlock.getByRole('region', { name: words.title });
+      await expect(warning).toBeVisible({ timeout: 60_000 });
+      await expect(warning.getByRole('alert')).toContainText(pageHost);
+      await expect(warning.getByRole('alert')).toContainText(enrolledHost);
+      await unlock.getByRole('button', { name: words.close, exact: true }).click();
+      await expect.poll(() => unlock.isClosed()).toBe(true);
+
+      // The page asked again once unlocked: its card says why nothing was filled.
+      const expectCardWarning = async () => {
+        await expect(prompt.card).toContainText(words.title);
+        await expect(prompt.card).toContainText(pageHost);
+        await expect(prompt.card).toContainText(enrolledHost);
+        await expect(field).toHaveValue('');
+      };
+      const closeCard = async () => {
+        await prompt.button(words.close).click();
+        await expect(prompt.card).toHaveCount(0);
+      };
+      await expectCardWarning();
+      await closeCard();
+
+      // The user asks on purpose, in the field: the shortcut, then the context menu.
+      await field.click();
+      await pressShortcut(twofold, page, 'fill-code');
+      await expectCardWarning();
+      await closeCard();
+      await field.click();
+      await chooseMenuItem(twofold, page, 'twofold-fill-code');
+      await expectCardWarning();
     } finally {
       await twofold.close();
     }
