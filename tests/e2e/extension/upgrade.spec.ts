@@ -3,7 +3,7 @@
  * settings, a passkey, sync), then its files replaced by this build under the same extension ID,
  * and the browser started again. Nothing may be lost.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -68,6 +68,28 @@ async function expectCodesOfEveryAccount(page: Page, hotpCounter: number): Promi
   }).toPass({ timeout: 15_000 });
 }
 
+/**
+ * `TWOFOLD_STORED_FIXTURES=1`: writes what the previous release stored to
+ * tests/fixtures/stored/<version>/, the fixtures every later build must open
+ * (tests/unit/release/stored-formats.test.ts). Test passphrase and secrets only.
+ */
+async function keepStoredFormat(page: Page): Promise<void> {
+  const folder = join('tests', 'fixtures', 'stored', PREVIOUS_RELEASE.version);
+  await mkdir(folder, { recursive: true });
+  const write = (name: string, value: unknown) =>
+    writeFile(join(folder, name), `${JSON.stringify(value, null, 2)}\n`);
+  await write('local.json', await page.evaluate(() => chrome.storage.local.get(null)));
+  await write('sync.json', await page.evaluate(() => chrome.storage.sync.get(null)));
+  await write('about.json', {
+    release: PREVIOUS_RELEASE,
+    passphrase: PASSPHRASE,
+    accounts: ACCOUNTS,
+    hotpCounter: 6,
+    settings: { autoLockMinutes: 7, clipboardClearSeconds: 45 },
+    passkeys: ['This laptop'],
+  });
+}
+
 test(`an update from release ${PREVIOUS_RELEASE.version} keeps every account, setting, passkey and sync`, async () => {
   // Builds the previous release once (kept in .output/), then two browser runs with Argon2id.
   test.setTimeout(420_000);
@@ -110,6 +132,7 @@ test(`an update from release ${PREVIOUS_RELEASE.version} keeps every account, se
       })
       .toBeGreaterThan(1);
     const before = await snapshot(page);
+    if (process.env.TWOFOLD_STORED_FIXTURES) await keepStoredFormat(page);
 
     // The update: this build's files in the same folder (same key, so the same ID), and the
     // browser started again on the same profile.
