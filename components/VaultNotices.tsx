@@ -10,8 +10,8 @@ interface Props {
 
 /**
  * What the vault itself needs the user to know after an unlock: it is older than one
- * already seen here (a rollback), or damaged copies were set aside. Each stays until the
- * user answers it with its button.
+ * already seen here (a rollback), or damaged copies were set aside (each stays until the
+ * user answers it with its button), or a newer Twofold saved it (read-only until updated).
  */
 export function VaultNotices({ state, onState }: Props) {
   const rollback = useSubmit(async () => onState(await sendMessage('vault:acceptRollback')));
@@ -26,6 +26,11 @@ export function VaultNotices({ state, onState }: Props) {
           <button type="button" disabled={rollback.busy} onClick={() => void rollback.submit()}>
             {t('noticeRollbackAccept')}
           </button>
+        </div>
+      )}
+      {state.readOnly && (
+        <div class="notice" role="status">
+          <p>{t('noticeReadOnly')}</p>
         </div>
       )}
       {state.quarantined > 0 && !state.readOnly && (
