@@ -14,7 +14,8 @@ interface Props {
  * What the vault itself needs the user to know after an unlock: it is older than one
  * already seen here (a rollback), or damaged copies were set aside; or what the organisation
  * asks of it (a longer passphrase, a passkey), each leading to Settings where it is done.
- * Each stays until the user answers it with its button.
+ * Each stays until the user answers it with its button. Or a newer Twofold saved it
+ * (read-only until this one is updated).
  */
 export function VaultNotices({ state, onState }: Props) {
   const rollback = useSubmit(async () => onState(await sendMessage('vault:acceptRollback')));
@@ -45,6 +46,11 @@ export function VaultNotices({ state, onState }: Props) {
           <button type="button" onClick={() => void openSettingsAt(browser, window, 'passkey')}>
             {t('policyPasskeyRequiredAction')}
           </button>
+        </div>
+      )}
+      {state.readOnly && (
+        <div class="notice" role="status">
+          <p>{t('noticeReadOnly')}</p>
         </div>
       )}
       {state.quarantined > 0 && !state.readOnly && (

@@ -55,6 +55,8 @@ function problemText(status: SyncStatusView, t: Translate): string {
       return t('syncProblemKeyChanged');
     case 'otherVault':
       return t('syncProblemOtherVault');
+    case 'newerVersion':
+      return t('syncProblemNewerVersion');
     case 'quota':
       return t('syncProblemQuota');
     default:

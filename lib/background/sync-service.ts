@@ -3,7 +3,14 @@ import type { StoredAccount } from '../otp/account';
 import type { SyncProblem, SyncStatusView } from '../protocol/sync';
 import { toB64u } from '../sync/bytes';
 import { SyncEngine, type LocalVault, type SyncArea, type SyncReport, type SyncState } from '../sync/engine';
-import { createHeader, parseHeader, previousKeys, unwrapHeader, type SyncHeader } from '../sync/header';
+import {
+  createHeader,
+  isNewerHeader,
+  parseHeader,
+  previousKeys,
+  unwrapHeader,
+  type SyncHeader,
+} from '../sync/header';
 import { newDeviceId } from '../sync/hlc';
 import { HEADER_KEY, isSyncKey } from '../sync/pack';
 import { SYNC_QUOTA } from '../sync/quota';
@@ -144,6 +151,8 @@ export class SyncService {
     const stored = (await this.deps.area.get(null))[HEADER_KEY];
     const exists = await store.exists();
     const dek = await sessionKey.get();
+    // A newer Twofold's synced vault: neither joined nor replaced by this build's.
+    if (isNewerHeader(stored)) throw new TwofoldError('SYNC_NEWER_VERSION');
     let header: SyncHeader;
     if (stored === undefined) {
       // The first computer: its vault becomes the synced vault.
@@ -384,7 +393,9 @@ export class SyncService {
             ? 'keyChanged'
             : report.status === 'other-vault'
               ? 'otherVault'
-              : undefined;
+              : report.status === 'newer-version'
+                ? 'newerVersion'
+                : undefined;
     const next: StoredStatus = {
       ...(report.sent > 0
         ? { lastSentAt: now }

@@ -14,6 +14,8 @@ export type SyncProblem =
   | 'keyChanged'
   /** The sync space holds another Twofold vault. */
   | 'otherVault'
+  /** A newer Twofold wrote the sync space: nothing is read or written until this one is updated. */
+  | 'newerVersion'
   /** The browser limits how often Twofold may write: it waits and retries by itself. */
   | 'quota'
   /** Anything else; retried by itself. */

@@ -9,7 +9,7 @@ import type { StoredAccount } from '../otp/account';
 import { importAesKey } from '../vault/aead';
 import { toB64u } from './bytes';
 import { encodeBody, type AccountBody } from './codec';
-import { parseHeader, verifyHeader, type SyncHeader } from './header';
+import { isNewerHeader, parseHeader, verifyHeader, type SyncHeader } from './header';
 import { compareHlc, decodeHlc, encodeHlc, observe, tick, type Hlc } from './hlc';
 import { ingest, type KnownVersion, type SyncNotice } from './ingest';
 import { CONCERNS, type Concern } from './concerns';
@@ -89,7 +89,9 @@ export type SyncStatus =
   /** Another computer changed the passphrase (and key): unlock with the new passphrase. */
   | 'key-changed'
   /** The area holds another vault. */
-  | 'other-vault';
+  | 'other-vault'
+  /** A newer Twofold wrote the area in a format this build cannot read: nothing read or written. */
+  | 'newer-version';
 
 export interface SyncReport {
   status: SyncStatus;
@@ -287,6 +289,10 @@ export class SyncEngine {
     }
     const purged = new Set(state.purged);
     const incoming = await ingest(area, key, context, versions, purged);
+    if (incoming.newerFormat) {
+      report.status = 'newer-version';
+      return report;
+    }
     // Right after a key change the area still holds records sealed with the previous key.
     const rekeyed = state.epoch !== undefined && state.epoch !== header.epoch;
     report.notices.push(...incoming.notices.filter((n) => !rekeyed || n.kind !== 'unauthentic'));
@@ -413,6 +419,10 @@ export class SyncEngine {
   ): Promise<SyncHeader | undefined> {
     const ours = state.header;
     if (stored === undefined) return ours;
+    if (isNewerHeader(stored)) {
+      report.status = 'newer-version';
+      return undefined;
+    }
     let theirs: SyncHeader;
     try {
       theirs = parseHeader(stored);

@@ -97,6 +97,19 @@ export async function createHeader(input: HeaderInput): Promise<SyncHeader> {
   return { ...unsigned, check: await sealJoined(dekKey, new Uint8Array(0), checkAad(unsigned)) };
 }
 
+/** The header format this build reads and writes. */
+export const HEADER_VERSION = 1;
+
+/**
+ * A header a newer Twofold wrote (a format version above this build's): this build can neither
+ * read nor authenticate it, and must never write its own over it.
+ */
+export function isNewerHeader(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = (value as { v?: unknown }).v;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > HEADER_VERSION;
+}
+
 /** Shape check only; authenticity comes from `unwrapHeader` or `verifyHeader`. Throws. */
 export function parseHeader(value: unknown): SyncHeader {
   const h = value as Partial<SyncHeader> | null;

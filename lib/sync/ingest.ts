@@ -31,6 +31,8 @@ export interface Ingested {
   /** Authentic sealed texts the area holds, at the newest version seen for each id. */
   texts: Map<string, { version: Hlc; text: string }>;
   notices: SyncNotice[];
+  /** A record a newer Twofold wrote: this computer must not sync (nor write over it). */
+  newerFormat: boolean;
 }
 
 export async function ingest(
@@ -40,11 +42,15 @@ export async function ingest(
   known: ReadonlyMap<string, KnownVersion>,
   purged: ReadonlySet<string>,
 ): Promise<Ingested> {
-  const out: Ingested = { newer: [], texts: new Map(), notices: [] };
+  const out: Ingested = { newer: [], texts: new Map(), notices: [], newerFormat: false };
   const newest = new Map<string, SyncRecord>();
   for (const texts of layoutOf(area).values()) {
     for (const text of texts) {
       const opened = await openRecord(key, context, text);
+      if (!opened.ok && opened.reason === 'newer') {
+        out.newerFormat = true;
+        continue;
+      }
       if (!opened.ok) {
         out.notices.push({ kind: 'unauthentic', ...(opened.id !== undefined ? { id: opened.id } : {}) });
         continue;

@@ -8,7 +8,7 @@
 import { importAesKey, IV_BYTES, open, seal } from '../vault/aead';
 import { randomBytes, utf8 } from '../bytes';
 import { ByteReader, ByteWriter, fromB64u, toB64u } from './bytes';
-import { decodeBody, encodeBody, type AccountBody } from './codec';
+import { CODEC_VERSION, decodeBody, encodeBody, type AccountBody } from './codec';
 import { decodeHlc, encodeHlc, type Hlc } from './hlc';
 
 export interface SyncRecord {
@@ -94,7 +94,9 @@ export async function sealRecord(
 export type OpenResult =
   | { ok: true; record: SyncRecord }
   /** Not a record at all (damaged framing), or it did not authenticate: never applied. */
-  | { ok: false; id?: string; reason: 'malformed' | 'unauthentic' };
+  | { ok: false; id?: string; reason: 'malformed' | 'unauthentic' }
+  /** Authentic, but written in a record format newer than this build's: never overwritten. */
+  | { ok: false; id: string; reason: 'newer' };
 
 export async function openRecord(key: CryptoKey, context: RecordContext, text: string): Promise<OpenResult> {
   const parts = text.split('.');
@@ -121,6 +123,7 @@ export async function openRecord(key: CryptoKey, context: RecordContext, text: s
     recordAad(context, kind, encodedId, versionText),
   );
   if (!plain) return { ok: false, id, reason: 'unauthentic' };
+  if (isNewerFormat(kind, plain)) return { ok: false, id, reason: 'newer' };
   if (kind === 't') {
     try {
       const gone = decodeTombstone(plain);
@@ -134,6 +137,16 @@ export async function openRecord(key: CryptoKey, context: RecordContext, text: s
   } catch {
     return { ok: false, id, reason: 'malformed' };
   }
+}
+
+/**
+ * The first byte of every body and tombstone carries its format version (a body's in its low
+ * four bits): one above this build's was written by a newer Twofold.
+ */
+function isNewerFormat(kind: 'a' | 't', plain: Uint8Array): boolean {
+  const first = plain[0];
+  if (first === undefined) return false;
+  return kind === 't' ? first > TOMBSTONE_VERSION : (first & 0x0f) > CODEC_VERSION;
 }
 
 /** The record's id as written, without decrypting: for packing and change detection. */

@@ -1,5 +1,7 @@
 import { expect, test } from '../fixtures/twofold';
+import { sendFromPage } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
+import { decodeEnvelope, encodeEnvelope, FORMAT_VERSION } from '../../../lib/vault/envelope';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const SECRETS: Record<string, string> = { alice: 'JBSWY3DPEHPK3PXP', bob: 'GEZDGNBVGY3TQOJQ' };
@@ -61,5 +63,35 @@ test.describe('vault health notices in the popup', () => {
     const keys = await popup.page.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
     expect(keys.filter((k) => k.startsWith('vault.quarantine.'))).toEqual([]);
     await expect(popup.code('Example (bob)')).toBeVisible();
+  });
+
+  test('a vault a newer Twofold saved opens read-only: the popup says so, and nothing is written', async ({
+    twofold,
+  }) => {
+    const popup = new PopupPage(await twofold.openPopup());
+    await popup.createVault(PASSPHRASE);
+    await popup.addAccount(uri('alice')); // revision 2 in vault.B
+    await expect(popup.code('Example (alice)')).toBeVisible();
+    await popup.lock();
+    // A newer Twofold saves revision 3 over vault.A, in a format this build does not know.
+    const { 'vault.B': b } = await popup.page.evaluate(() => chrome.storage.local.get('vault.B'));
+    const copy = await decodeEnvelope(b);
+    const newer = await encodeEnvelope(
+      { ...copy.header, v: FORMAT_VERSION + 1, revision: copy.header.revision + 1 },
+      copy.iv,
+      copy.ciphertext,
+    );
+    await popup.page.evaluate((value) => chrome.storage.local.set({ 'vault.A': value }), newer);
+    const before = await popup.page.evaluate(() => chrome.storage.local.get(['vault.A', 'vault.B']));
+
+    await popup.unlock(PASSPHRASE);
+    await expect(popup.code('Example (alice)')).toBeVisible();
+    await expect(
+      popup.page.getByRole('status').filter({ hasText: /A newer version of Twofold saved this vault/ }),
+    ).toBeVisible();
+    await expect(sendFromPage(popup.page, 'accounts:addUri', { uri: uri('bob') })).rejects.toThrow(
+      /newer version of Twofold/,
+    );
+    expect(await popup.page.evaluate(() => chrome.storage.local.get(['vault.A', 'vault.B']))).toEqual(before);
   });
 });

@@ -54,6 +54,7 @@ describe('the sync state in words (settings page)', () => {
       /changed on another computer\. Type the new passphrase below to keep syncing, or stop syncing on this computer\. Your passphrase here still opens/,
     ],
     ['otherVault', /another Twofold vault\. Turn sync off, then on again/],
+    ['newerVersion', /A newer version of Twofold wrote the synced vault\. Update Twofold on this computer/],
     ['quota', /limits how often .* try again by itself/],
     ['failed', /failed\. It will try again by itself/],
   ])('a problem (%s) is said in words with what to do, in English and French', (problem, english) => {

@@ -260,6 +260,25 @@ describe('SyncService', () => {
     expect(status.percent).toBeLessThan(2);
   });
 
+  it('a sync space a newer Twofold wrote: not joined, not replaced, and the settings page says why', async () => {
+    const { network, one, two } = await twoComputers();
+    const header = one.area.data.get(HEADER_KEY) as SyncHeader;
+    for (const area of network.areas) area.data.set(HEADER_KEY, { ...header, v: 2 });
+    const before = JSON.stringify([...two.area.data]);
+    await two.vault.create('laptop passphrase');
+    await expect(two.sync.enable('office passphrase')).rejects.toThrow(/newer version of Twofold/);
+    await expect(two.sync.enable('laptop passphrase', { replace: true })).rejects.toThrow(
+      /newer version of Twofold/,
+    );
+    expect(JSON.stringify([...two.area.data])).toBe(before);
+    expect(await two.sync.status()).toMatchObject({ enabled: false });
+    // A computer already syncing stops, and says so.
+    await one.accounts.add(URI('after@example.com'), undefined);
+    await one.sync.runNow();
+    expect((await one.sync.status()).problem).toBe('newerVersion');
+    expect(one.area.data.get(HEADER_KEY)).toMatchObject({ v: 2 });
+  });
+
   it('an HOTP code used and its account deleted before a run: the tombstone holds the counter that code used', async () => {
     const { one } = await twoComputers();
     const hotp = await one.accounts.add(
