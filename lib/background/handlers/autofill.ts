@@ -1,7 +1,7 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { t } from '../../i18n';
-import { sendMessage } from '../../messaging';
 import type { AutofillService } from '../autofill-service';
+import { sendAwake } from '../content-loader';
 import type { Router } from '../router';
 
 type Browser = typeof extensionBrowser;
@@ -23,9 +23,8 @@ export function registerAutofillHandlers(
   });
 
   const fillFocused = (tabId: number, frameId?: number): void => {
-    const to = frameId === undefined ? tabId : { tabId, frameId };
     // Sites where Twofold has no content script have nobody to answer: nothing to do there.
-    void sendMessage('autofill:fillFocused', undefined, to).catch(() => undefined);
+    void sendAwake('autofill:fillFocused', undefined, tabId, frameId).catch(() => undefined);
   };
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === FILL_COMMAND && tab?.id !== undefined) fillFocused(tab.id);
