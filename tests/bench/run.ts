@@ -10,6 +10,9 @@
  *   npm run bench -- --passkey-only  only unlock with passkey vs passphrase (prints, writes nothing)
  *   npm run bench -- --autofill-only only "field appears → code filled", Chromium and Firefox, with
  *                                    its content:ping baseline (prints, writes nothing)
+ *   npm run bench -- --content-only  only the content scripts' figures in Chromium (page-load cost of the
+ *                                    loader against the same page without Twofold, pop-up → prompt), then
+ *                                    field → code in Chromium and Firefox (prints, writes nothing)
  *   npm run bench -- --sync-only     only the sync figures (npm run bench:sync; prints, writes nothing;
  *                                    with --node-only, no browsers)
  *   npm run bench -- --lookalike-only  only the phishing guard (npm run bench:lookalike): flag rate over
@@ -25,7 +28,6 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { ExtensionBrowser } from '../e2e/fixtures/extension';
 import { chromiumExecutable } from '../e2e/fixtures/chromium';
-import { startSandbox } from '../sandbox/server';
 import { benchAutofill } from './autofill';
 import { benchAutofillFirefox } from './autofill-firefox';
 import { Messenger } from './browser';
@@ -120,7 +122,6 @@ function chromiumVersionFromBinary(): string {
 
 /** Every browser benchmark in one Chromium profile with Twofold (sandbox build). */
 async function browserBenchmarks(figures: Figure[]): Promise<string | undefined> {
-  const sandbox = await startSandbox({ port: 0 });
   const site = await startBenchSite(RUNS.autofill + 1);
   let twofold: ExtensionBrowser | undefined;
   let chromiumVersion: string | undefined;
@@ -185,7 +186,7 @@ async function browserBenchmarks(figures: Figure[]): Promise<string | undefined>
     section('Content script cost on a page with no OTP field');
     try {
       const cost = await withTimeout(
-        benchContentCost(twofold, `${sandbox.url}login`, { runs: RUNS.content, onProgress: progress }),
+        benchContentCost(twofold, site.plainUrl, { runs: RUNS.content, onProgress: progress }),
         120_000,
         'content script cost',
       );
@@ -193,7 +194,13 @@ async function browserBenchmarks(figures: Figure[]): Promise<string | undefined>
       chromiumVersion = cost.chromiumVersion;
     } catch (error) {
       fail(
-        [{ id: 'content-heap', group: 'Content script', name: 'JS heap used on a page with no OTP field' }],
+        [
+          {
+            id: 'content-heap',
+            group: 'Content script',
+            name: 'JS heap used on a page with neither QR code nor field',
+          },
+        ],
         errorText(error),
       );
     }
@@ -234,7 +241,6 @@ async function browserBenchmarks(figures: Figure[]): Promise<string | undefined>
   } finally {
     await twofold?.close().catch(() => undefined);
     await site.close();
-    await sandbox.close();
   }
   return chromiumVersion;
 }
@@ -296,6 +302,33 @@ async function autofillOnly(): Promise<void> {
   try {
     const messenger = await Messenger.open(twofold);
     await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
+    section('Autofill: field → code');
+    figures.push(
+      await benchAutofill(twofold, messenger, site, { runs: RUNS.autofill, onProgress: progress }),
+    );
+  } finally {
+    await twofold.close();
+    await site.close();
+  }
+  await firefoxBenchmarks(figures);
+  printTable(figures);
+}
+
+/** `--content-only`: what the loader costs and how fast capture and autofill come, printed. */
+async function contentOnly(): Promise<void> {
+  const figures: Figure[] = [];
+  const site = await startBenchSite(RUNS.autofill + 1);
+  const twofold = await ExtensionBrowser.launch();
+  try {
+    const messenger = await Messenger.open(twofold);
+    await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
+    section('Content script cost on a page with neither QR code nor field');
+    figures.push(
+      ...(await benchContentCost(twofold, site.plainUrl, { runs: RUNS.content, onProgress: progress }))
+        .figures,
+    );
+    section('QR pop-up → prompt');
+    figures.push(await benchCapture(twofold, site, { runs: RUNS.capture, onProgress: progress }));
     section('Autofill: field → code');
     figures.push(
       await benchAutofill(twofold, messenger, site, { runs: RUNS.autofill, onProgress: progress }),
@@ -389,6 +422,7 @@ async function main(): Promise<void> {
   if (args.has('--passkey-only')) return passkeyOnly();
   if (args.has('--lookalike-only')) return lookalikeOnly();
   if (args.has('--autofill-only')) return autofillOnly();
+  if (args.has('--content-only')) return contentOnly();
   if (args.has('--model-only')) return modelOnly();
   if (args.has('--sync-only')) return syncOnly();
   const loadAverageAtStart = loadavg();

@@ -4,6 +4,8 @@
  * - /bench/enrol: on `__openDialog()`, inserts an enrolment pop-up (`role="dialog"`) whose
  *   <canvas> gets an otpauth QR code drawn with fillRect, and records `performance.now()` right after
  *   drawing; a page-side MutationObserver records when Twofold's prompt host (`twofold-ui`) appears.
+ * - /bench/plain: a dashboard-like page with neither a QR code nor a field (a table, small icons):
+ *   what most pages of an enrolled site are, and where Twofold should cost next to nothing.
  * - /bench/login: on `__insertField()`, inserts "Enter your one-time code"
  *   (`autocomplete="one-time-code"`) and records when its value becomes a 6-digit code.
  */
@@ -21,6 +23,8 @@ export interface BenchSite {
   origin: string;
   enrolUrl: string;
   loginUrl: string;
+  /** Neither a QR candidate nor a field that may take a code. */
+  plainUrl: string;
   /**
    * The same site on several ports, i.e. several origins. Twofold never gives the same TOTP code
    * twice (a server refuses a replay), so each timed fill uses an account bound to its own origin.
@@ -109,6 +113,20 @@ function loginPage(): string {
   );
 }
 
+function plainPage(): string {
+  const icon =
+    '<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6"/></svg>';
+  const rows = Array.from(
+    { length: 200 },
+    (_, i) => `<tr><td>${icon}</td><td>SIM 8933${String(i).padStart(6, '0')}</td><td>Active</td></tr>`,
+  ).join('');
+  return page(
+    'SIM cards',
+    `<nav><a href="#">Home</a> <a href="#">SIM cards</a></nav><table><tbody>${rows}</tbody></table>`,
+    '',
+  );
+}
+
 export async function startBenchSite(ports = 1): Promise<BenchSite> {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let secret = '';
@@ -118,7 +136,11 @@ export async function startBenchSite(ports = 1): Promise<BenchSite> {
   const matrix = Array.from({ length: m.size }, (_, r) =>
     Array.from({ length: m.size }, (_, c) => (m.get(r, c) ? '1' : '0')).join(''),
   );
-  const pages: Record<string, string> = { '/bench/enrol': enrolPage(matrix), '/bench/login': loginPage() };
+  const pages: Record<string, string> = {
+    '/bench/enrol': enrolPage(matrix),
+    '/bench/login': loginPage(),
+    '/bench/plain': plainPage(),
+  };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const html = pages[path];
@@ -147,6 +169,7 @@ export async function startBenchSite(ports = 1): Promise<BenchSite> {
     origins,
     enrolUrl: `${origin}/bench/enrol`,
     loginUrl: `${origin}/bench/login`,
+    plainUrl: `${origin}/bench/plain`,
     uri,
     canvasPixels: () => renderQr(uri, { module: QR_MODULE_PX, quiet: QR_QUIET }),
     close: async () => {

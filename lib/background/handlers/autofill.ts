@@ -1,8 +1,9 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { t } from '../../i18n';
-import { sendMessage, type LookalikeWarning } from '../../messaging';
+import type { LookalikeWarning } from '../../messaging';
 import { webOriginOf } from '../../origins';
 import type { AutofillService } from '../autofill-service';
+import { sendAwake } from '../content-loader';
 import type { Router } from '../router';
 
 type Browser = typeof extensionBrowser;
@@ -65,7 +66,11 @@ export function registerAutofillHandlers(
   });
 
   const deps: UserFillDeps = {
-    askPage: (to) => sendMessage('autofill:fillFocused', undefined, to),
+    // The loader brings in the full content script first where it is not loaded yet.
+    askPage: (to) =>
+      typeof to === 'number'
+        ? sendAwake('autofill:fillFocused', undefined, to)
+        : sendAwake('autofill:fillFocused', undefined, to.tabId, to.frameId),
     lookalike,
     openPopup: () => browser.action.openPopup(),
   };
