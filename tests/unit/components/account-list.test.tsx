@@ -80,7 +80,7 @@ describe('AccountList draws its first screen, then the rest at idle time', () =>
   ])('%i accounts: %i rows at first, every one after idle', async (count, first) => {
     const root = mount(count);
     expect(rows(root)).toHaveLength(first);
-    await vi.waitFor(() => expect(rows(root)).toHaveLength(count));
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(count), { timeout: 10_000 });
   });
 
   it('End on the first row before idle draws every row and focuses the last', async () => {
