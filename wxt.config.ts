@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { jsqrWithoutShiftJisTable } from './lib/build/jsqr';
 import { m2mmanagerMatches } from './lib/origins';
 
 // `--mode sandbox` builds for the local M2Mmanager sandbox (tests, `npm start`).
@@ -72,7 +73,7 @@ export default defineConfig({
   },
   vite: (env) => {
     return {
-      plugins: [preact()],
+      plugins: [preact(), jsqrWithoutShiftJisTable()],
       define: {
         // Read once at build time; lib/preset.ts exposes the resulting list.
         __TWOFOLD_M2M_MATCHES__: JSON.stringify(presetMatches(env.mode)),

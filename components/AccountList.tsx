@@ -1,9 +1,10 @@
 import type { RefObject } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/otp';
 import { groupOf, type Group } from './account-order';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CodeRow, type RowActions, type RowMode } from './CodeRow';
+import { whenIdle } from './idle';
 import { rowKeyTarget } from './list-keys';
 import { useDragReorder, type DropHandler } from './useDragReorder';
 
@@ -24,12 +25,16 @@ interface Props {
   actions: RowActions;
 }
 
+/** Rows drawn with the first frame: more than the popup's first screen holds. The rest follow at idle time. */
+export const FIRST_SCREEN_ROWS = 24;
+
 const HEADINGS: Record<Group, MessageKey> = { site: 'groupSite', pinned: 'groupPinned', other: 'accounts' };
 
 /**
  * The accounts in one pass, in up to three labelled lists: this site, pinned, the rest.
  * One row at a time is in the Tab order (the one last focused); the arrow keys move between
- * rows, so thirty accounts are not ninety Tab stops.
+ * rows, so thirty accounts are not ninety Tab stops. A long list draws its first screen at once and
+ * the rest at the first idle time (a key that goes past the drawn rows draws them all at once).
  */
 export function AccountList({
   accounts,
@@ -47,26 +52,37 @@ export function AccountList({
   const [focusedId, setFocusedId] = useState<string | undefined>();
   const drag = useDragReorder(draggable, onDrop);
   const current = accounts.some((a) => a.id === focusedId) ? focusedId : accounts[0]?.id;
+  const [limit, setLimit] = useState(FIRST_SCREEN_ROWS);
+  const complete = limit >= accounts.length;
+  useEffect(() => {
+    if (!complete) return whenIdle(window, () => setLimit(Number.POSITIVE_INFINITY));
+  }, [complete]);
+  /** A row the keyboard asked for before it was drawn: focused once it is. */
+  const pendingFocus = useRef<{ index: number; role: string } | undefined>();
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending || !complete) return;
+    pendingFocus.current = undefined;
+    focusRow(listRef.current?.querySelectorAll<HTMLElement>('li.account')[pending.index], pending.role);
+  });
 
   function onKeyDown(event: KeyboardEvent) {
     const target = event.target as HTMLElement;
     // Only on a row's own controls: fields and the open actions keep their keys.
     if (!target.closest('.account-main') || event.altKey || event.ctrlKey || event.metaKey) return;
     const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('li.account') ?? [])];
-    const to = rowKeyTarget(event.key, rows.indexOf(target.closest('li.account')!), rows.length);
+    const to = rowKeyTarget(event.key, rows.indexOf(target.closest('li.account')!), accounts.length);
     if (to === undefined) return;
     event.preventDefault();
     if (to === 'search') return onLeaveTop();
     const role = target.dataset.role === 'actions' ? '[data-role="actions"]' : 'button.code';
-    // A row that cannot make a code has no code button: its Delete takes the focus instead.
-    (
-      rows[to]?.querySelector<HTMLElement>(role) ??
-      rows[to]?.querySelector<HTMLElement>('[data-role="actions"]')
-    )?.focus();
+    if (to < rows.length) return focusRow(rows[to], role);
+    pendingFocus.current = { index: to, role };
+    setLimit(Number.POSITIVE_INFINITY);
   }
 
   const groups: { group: Group; items: AccountView[] }[] = [];
-  for (const account of accounts) {
+  for (const account of complete ? accounts : accounts.slice(0, limit)) {
     const group = groupOf(account, activeOrigin);
     const last = groups[groups.length - 1];
     if (last?.group === group) last.items.push(account);
@@ -108,4 +124,11 @@ export function AccountList({
       ))}
     </div>
   );
+}
+
+/** A row's control of `role`; a row that cannot make a code has no code button: its actions then. */
+function focusRow(row: HTMLElement | undefined, role: string): void {
+  (
+    row?.querySelector<HTMLElement>(role) ?? row?.querySelector<HTMLElement>('[data-role="actions"]')
+  )?.focus();
 }

@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ClockQuestion } from '@/lib/protocol/clock';
 import { announceClockAnswer } from './clock-events';
 import { clockQuestionText } from './clock-words';
 import { errorText } from './useSubmit';
+import { useIdleEffect } from './idle';
 
 /**
  * The question for a site whose clock is more than 2 minutes off: its codes stay on this
@@ -18,11 +19,12 @@ export function ClockConsent({ events = window }: { events?: EventTarget }) {
   const titleId = useId();
   const textId = useId();
 
-  useEffect(() => {
+  // Rare: asked once the codes are drawn.
+  useIdleEffect(() => {
     void sendMessage('clock:question')
       .then(setQuestion)
       .catch(() => undefined);
-  }, []);
+  });
 
   async function answer(asked: ClockQuestion, use: boolean) {
     setBusy(true);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { ClockNotice as Notice } from '@/lib/protocol/clock';
+import { useIdleEffect } from './idle';
 
 /** The words of a clock notice: codes adjusted (slow or fast), or a skew too large to trust. */
 export function clockNoticeText(notice: Notice): string {
@@ -14,11 +15,12 @@ export function clockNoticeText(notice: Notice): string {
 /** Said once per measure: the background marks it shown when the popup asks. */
 export function ClockNotice() {
   const [notice, setNotice] = useState<Notice | null>(null);
-  useEffect(() => {
+  // Rare, and after the codes: asked once they are drawn.
+  useIdleEffect(() => {
     void sendMessage('clock:notice')
       .then(setNotice)
       .catch(() => undefined);
-  }, []);
+  });
   if (!notice) return null;
   return (
     <p

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { PRESET_MATCHES } from '@/lib/preset';
+import { useIdleEffect } from './idle';
 
 /**
  * The M2Mmanager preset's host permission is not granted (Firefox asks for it at install and
@@ -13,9 +14,8 @@ export function PresetAccess() {
   const [message, setMessage] = useState('');
   const titleId = useId();
 
-  useEffect(() => {
-    void browser.permissions.contains({ origins: [...PRESET_MATCHES] }).then(setGranted);
-  }, []);
+  // Shown only when access was taken away: asked once the codes are drawn.
+  useIdleEffect(() => void browser.permissions.contains({ origins: [...PRESET_MATCHES] }).then(setGranted));
 
   async function allow() {
     // In this click's task: the browser asks the user only from a gesture.

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { isPresetOrigin } from '@/lib/preset';
+import { useIdleEffect } from './idle';
 
 type State =
   | { kind: 'hidden' }
@@ -28,9 +29,8 @@ export function SiteAccess() {
     );
   }
 
-  useEffect(() => {
-    void load();
-  }, []);
+  // Below the codes' first screen in importance: asked once they are drawn.
+  useIdleEffect(() => void load());
 
   async function enable(origin: string) {
     // Must run in this click's task: the browser only asks the user from a gesture.

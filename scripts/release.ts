@@ -14,15 +14,11 @@ import {
   releaseChangelog,
   sha256Sums,
 } from './release-lib.ts';
+import { ZIP_LIMIT } from './size-budget.ts';
 
 const OUTPUT = '.output';
-/**
- * The most a release may weigh (Mozilla and Google allow far more). The README's target is 250 KB;
- * the phishing guard's Public Suffix List (tldts, about 35 KB zipped) took the zip to about 305 KB,
- * and this limit stops anything growing further until the page-cost work brings it back under the
- * target (`npm run bench` reports the target as not met meanwhile).
- */
-const EXTENSION_ZIP_LIMIT = 320_000;
+/** The most a browser's zip may weigh: the budget `npm run check:size` holds the Chromium zip to. */
+const EXTENSION_ZIP_LIMIT = ZIP_LIMIT;
 const SOURCES_ZIP_LIMIT = 5_000_000;
 const CHANGELOGS = [
   { file: 'CHANGELOG.md', unreleased: '## [Unreleased]' },
@@ -76,6 +72,7 @@ run('npx', ['wxt', 'zip']);
 run('npx', ['wxt', 'zip', '-b', 'edge', '--mv3']);
 run('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3']);
 run('npx', ['tsx', 'scripts/check-manifests.ts']);
+run('npx', ['tsx', 'scripts/check-size.ts']);
 run('npx', ['tsx', 'scripts/lint-firefox.ts']);
 
 const problems: string[] = [];
@@ -84,7 +81,7 @@ for (const file of [...zips, sources]) {
   const size = (await stat(join(OUTPUT, file))).size;
   const limit = file === sources ? SOURCES_ZIP_LIMIT : EXTENSION_ZIP_LIMIT;
   console.log(`${file}: ${size.toLocaleString('en')} bytes (limit ${limit.toLocaleString('en')})`);
-  if (size >= limit) problems.push(`${file} is ${size} bytes, over ${limit}`);
+  if (size > limit) problems.push(`${file} is ${size} bytes, over ${limit}`);
   files.push({ name: file, bytes: await readFile(join(OUTPUT, file)) });
 }
 if (problems.length) {

@@ -41,7 +41,13 @@ export function qrText(chunks: Chunks): string | null {
   let text = '';
   for (const chunk of chunks) {
     if (mode(chunk) === 'eci') continue;
-    if (mode(chunk) === 'byte' && 'bytes' in chunk) {
+    // Kanji segments are read from their Shift_JIS bytes: the build leaves jsQR's own Shift_JIS
+    // table out (wxt.config.ts), the browser's decoder knows the same characters.
+    if (mode(chunk) === 'kanji' && 'bytes' in chunk) {
+      const part = decodeWith(shiftJisDecoder(), chunk.bytes);
+      if (part === null) return null;
+      text += part;
+    } else if (mode(chunk) === 'byte' && 'bytes' in chunk) {
       const part = decodeWith(decoder, chunk.bytes);
       if (part === null) return null;
       text += part;

@@ -12,9 +12,12 @@ export interface Stats {
 }
 
 export interface Target {
-  /** What is compared: the figure's median, or the speed-up (baseline median / figure median). */
-  on: 'median' | 'speedup';
-  op: '<' | '>=';
+  /**
+   * What is compared: the figure's median, the speed-up (baseline median / figure median), or the
+   * ratio (figure median / baseline median: "within 1.25× the baseline").
+   */
+  on: 'median' | 'speedup' | 'ratio';
+  op: '<' | '<=' | '>=';
   value: number;
   /** As written in the issue, e.g. "< 150 ms (median)". */
   text: string;
@@ -58,13 +61,24 @@ export function speedup(figure: Figure): number | undefined {
   return figure.baseline.stats.median / figure.stats.median;
 }
 
+/** Figure median / baseline median: how many times the baseline it takes. */
+export function ratioOf(figure: Figure): number | undefined {
+  if (!figure.stats || !figure.baseline || figure.baseline.stats.median <= 0) return undefined;
+  return figure.stats.median / figure.baseline.stats.median;
+}
+
 /** Fills `met` from the target. */
 export function judge(figure: Figure): Figure {
   const { target, stats: s } = figure;
   if (!target || !s) return figure;
-  const value = target.on === 'median' ? s.median : speedup(figure);
+  const value = target.on === 'median' ? s.median : target.on === 'ratio' ? ratioOf(figure) : speedup(figure);
   if (value === undefined) return figure;
-  const met = target.op === '<' ? value < target.value : value >= target.value;
+  const met =
+    target.op === '<'
+      ? value < target.value
+      : target.op === '<='
+        ? value <= target.value
+        : value >= target.value;
   return { ...figure, met };
 }
 

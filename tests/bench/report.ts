@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BundleSize } from './sizes';
-import { speedup, type Figure, type Stats } from './figures';
+import { ratioOf, speedup, type Figure, type Stats } from './figures';
 
 export interface Machine {
   cpu: string;
@@ -104,6 +104,7 @@ export function summaryRows(figures: Figure[]): string[][] {
     'field-to-fill',
     'field-to-fill-firefox',
     'popup-500',
+    'popup-16',
     'unlock-chromium',
     'unlock-node',
     'vault-save-500',
@@ -177,7 +178,9 @@ export function markdown(report: BenchReport): string {
           ? 'not available'
           : f.target!.on === 'speedup'
             ? `${speedup(f)!.toFixed(1)}× (${fmt(f.stats!.median, f.unit)} vs ${fmt(f.baseline!.stats.median, f.unit)})`
-            : fmt(f.stats!.median, f.unit),
+            : f.target!.on === 'ratio'
+              ? `${ratioOf(f)!.toFixed(2)}× the baseline (${fmt(f.stats!.median, f.unit)} vs ${fmt(f.baseline!.stats.median, f.unit)})`
+              : fmt(f.stats!.median, f.unit),
         f.unavailable ? `not measured: ${f.unavailable}` : f.met ? 'met' : '**missed**',
       ]),
     ),
