@@ -1,10 +1,18 @@
 /**
- * `npm run check:size`, after `npm run zip`: fails when the Chromium zip passes 250 KB or a content
- * script the built manifest declares passes 8 KB (scripts/size-budget.ts), and prints the sizes.
+ * `npm run check:size`, after `npm run zip`: fails when the Chromium zip passes its limit or a content
+ * script the built manifest declares passes 8 KB (scripts/size-budget.ts), and prints the sizes and
+ * how far the zip is from its 250 KB target.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { declaredContentScripts, kb, sizeProblems, ZIP_LIMIT, CONTENT_SCRIPT_LIMIT } from './size-budget.ts';
+import {
+  declaredContentScripts,
+  kb,
+  sizeProblems,
+  ZIP_LIMIT,
+  ZIP_TARGET,
+  CONTENT_SCRIPT_LIMIT,
+} from './size-budget.ts';
 
 const BUILD = '.output/chrome-mv3';
 const version = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string }).version;
@@ -20,6 +28,10 @@ const scripts = await Promise.all(
 );
 
 console.log(`${zip.file}: ${kb(zip.bytes)} (limit ${kb(ZIP_LIMIT)})`);
+if (zip.bytes > ZIP_TARGET)
+  console.warn(
+    `The zip is ${kb(zip.bytes - ZIP_TARGET)} over its ${kb(ZIP_TARGET)} target (not reached yet).`,
+  );
 for (const s of scripts)
   console.log(`content script ${s.file}: ${kb(s.bytes)} (limit ${kb(CONTENT_SCRIPT_LIMIT)})`);
 const problems = sizeProblems(zip, scripts);
