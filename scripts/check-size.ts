@@ -1,6 +1,6 @@
 /**
- * `npm run check:size`, after `npm run zip`: fails when the Chromium zip passes its limit or a content
- * script the built manifest declares passes 8 KB (scripts/size-budget.ts), and prints the sizes and
+ * `npm run check:size`, after `npm run zip`: fails when the Chromium zip or a content script the built
+ * manifest declares passes its limit (scripts/size-budget.ts), and prints the sizes and
  * how far the zip is from its 250 KB target.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import {
   ZIP_LIMIT,
   ZIP_TARGET,
   CONTENT_SCRIPT_LIMIT,
+  CONTENT_SCRIPT_TARGET,
 } from './size-budget.ts';
 
 const BUILD = '.output/chrome-mv3';
@@ -32,8 +33,11 @@ if (zip.bytes > ZIP_TARGET)
   console.warn(
     `The zip is ${kb(zip.bytes - ZIP_TARGET)} over its ${kb(ZIP_TARGET)} target (not reached yet).`,
   );
-for (const s of scripts)
+for (const s of scripts) {
   console.log(`content script ${s.file}: ${kb(s.bytes)} (limit ${kb(CONTENT_SCRIPT_LIMIT)})`);
+  if (s.bytes > CONTENT_SCRIPT_TARGET)
+    console.warn(`${s.file} is over its ${kb(CONTENT_SCRIPT_TARGET)} target (not reached yet).`);
+}
 const problems = sizeProblems(zip, scripts);
 if (problems.length) {
   console.error(`Size check failed:\n- ${problems.join('\n- ')}`);

@@ -11,8 +11,13 @@ export const ZIP_TARGET = 250_000;
  * Suffix List the phishing guard reads is ~39 KB of it), so any growth fails the build.
  */
 export const ZIP_LIMIT = 280_000;
-/** The most a content script declared in the manifest may weigh, in bytes (8 KB). */
-export const CONTENT_SCRIPT_LIMIT = 8_000;
+/** What a content script declared in the manifest should weigh at most, in bytes: a loader of 8 KB. */
+export const CONTENT_SCRIPT_TARGET = 8_000;
+/**
+ * What it is held to until a loader reaches the target: the content script weighs 86 KB today, so
+ * any growth fails the build.
+ */
+export const CONTENT_SCRIPT_LIMIT = 90_000;
 
 export interface SizedFile {
   file: string;

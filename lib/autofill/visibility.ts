@@ -2,7 +2,6 @@
  * Whether a user could see and type into a field. We never fill what the user cannot see: hidden
  * fields are a classic way for a page to harvest autofilled values.
  */
-import { TEXT_TYPES } from './prefilter';
 
 /** Smallest box (px) a real field has; screen-reader-only 1 px fields are not for typing. */
 const MIN_SIZE = 2;
@@ -42,6 +41,7 @@ function clipped(style: CSSStyleDeclaration): boolean {
 const CLIPPING = new Set(['hidden', 'clip']);
 
 /** Input types a code can be typed into. */
+const TEXT_TYPES = new Set(['', 'text', 'tel', 'number', 'password']);
 
 function viewOf(el: Element, fallback: Window): Window {
   return el.ownerDocument.defaultView ?? fallback;

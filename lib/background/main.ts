@@ -21,7 +21,6 @@ import type { PolicyReading } from '../policy/reader';
 import { registerAccountsHandlers } from './handlers/accounts';
 import { registerAutofillHandlers } from './handlers/autofill';
 import { registerCaptureHandlers } from './handlers/capture';
-import { sendAwake } from './content-loader';
 import { registerContentHandlers } from './handlers/content';
 import { registerScanHandlers } from './handlers/scan';
 import { registerSitesHandlers } from './handlers/sites';
@@ -140,11 +139,11 @@ export function startBackground(): void {
       scan.holdForPopup({ offer });
       await openWindow('scan');
     },
-    notify: (tabId, frameId, result) => sendAwake('capture:saved', result, tabId, frameId),
+    notify: (tabId, frameId, result) => sendMessage('capture:saved', result, { tabId, frameId }),
     onCodeGiven: (accountId, code) => autofill.noteCodeUsed(accountId, code),
   });
   const scan = new ScanService(browser, capture, new CaptureThrottle(), decodeQr, (tabId, offer) =>
-    sendAwake('capture:offered', offer, tabId, 0),
+    sendMessage('capture:offered', offer, { tabId, frameId: 0 }),
   );
   const transfer = new TransferService(vault);
   const passkeys = new PasskeyService({ store, sessionKey, vault });

@@ -6,21 +6,12 @@ export interface BrowserSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  /** Chromium 106+: the document that sent the message (injection can target exactly it). */
-  documentId?: string;
   tab?: { id?: number; url?: string };
 }
 
 export type ClassifiedSender =
   | { kind: 'extension-page'; url: string }
-  | {
-      kind: 'content-script';
-      origin: string;
-      tabId: number;
-      frameId: number;
-      url: string;
-      documentId?: string;
-    }
+  | { kind: 'content-script'; origin: string; tabId: number; frameId: number; url: string }
   | { kind: 'refused'; reason: string };
 
 /**
@@ -44,6 +35,5 @@ export function classifySender(
   if (sender.origin === 'null') return { kind: 'refused', reason: 'opaque (sandboxed) origin' };
   const origin = webOriginOf(sender.origin);
   if (origin !== sender.origin) return { kind: 'refused', reason: 'sender has no web origin' };
-  const classified = { kind: 'content-script' as const, origin, tabId, frameId: sender.frameId ?? 0, url };
-  return sender.documentId ? { ...classified, documentId: sender.documentId } : classified;
+  return { kind: 'content-script', origin, tabId, frameId: sender.frameId ?? 0, url };
 }

@@ -19,7 +19,7 @@ export interface QrCandidate {
 export const MIN_SIDE = 48;
 const MAX_ASPECT = 1.35;
 
-export const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 
 export function findQrCandidates(root: Document | Element, win: Window): QrCandidate[] {
   const found: QrCandidate[] = [];
@@ -53,16 +53,11 @@ function hasBackgroundImage(element: Element, win: Window): boolean {
   return Boolean(image) && image !== 'none' && image.includes('url(');
 }
 
-/** Roughly square and large enough for a phone to scan: the shape of a QR code (CSS px). */
-export function hasQrShape(rect: { width: number; height: number }): boolean {
-  const short = Math.min(rect.width, rect.height);
-  const long = Math.max(rect.width, rect.height);
-  return short >= MIN_SIDE && long / short <= MAX_ASPECT;
-}
-
 function toCandidate(element: Element, kind: CandidateKind, win: Window): QrCandidate | undefined {
   const rect = element.getBoundingClientRect();
-  if (!hasQrShape(rect)) return undefined;
+  const short = Math.min(rect.width, rect.height);
+  const long = Math.max(rect.width, rect.height);
+  if (short < MIN_SIDE || long / short > MAX_ASPECT) return undefined;
   if (!isShown(element, rect, win)) return undefined;
   return { element, kind, rect, inDialog: element.closest(DIALOG_SELECTOR) !== null };
 }

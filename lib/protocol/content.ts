@@ -17,17 +17,11 @@ export interface ContentHelloProtocol {
    * the browser's shortcuts page); '' when none is set. The in-page card says them.
    */
   'card:shortcut'(): string;
-  /**
-   * The page-load loader saw a code field or a QR candidate: the background injects capture and
-   * autofill into the sending frame (decided from `sender`), and answers once they run.
-   */
-  'content:load'(): boolean;
 }
 
 export const CONTENT_POLICY = {
   'content:hello': 'content-script',
   'card:shortcut': 'content-script',
-  'content:load': 'content-script',
 } as const satisfies PolicyOf<ContentHelloProtocol>;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */
@@ -45,10 +39,4 @@ export interface ContentProtocol extends AutofillContentProtocol {
    * the frame showing Twofold's card does what its primary button does. Whether a card acted.
    */
   'card:act'(): boolean;
-  /**
-   * Answered by the page-load loader: have capture and autofill loaded before a message only they
-   * handle (a fill on the user's shortcut or menu, a scan's offer). With `focused`, only the frame
-   * whose focus is in an input answers (and loads). True once they run.
-   */
-  'content:wake'(data: { focused: boolean }): boolean;
 }

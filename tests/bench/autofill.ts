@@ -52,7 +52,7 @@ export async function saveThroughPrompt(
 /** Does the built content script wire autofill at all? (for the "not available" reason) */
 function autofillWired(): boolean {
   try {
-    const entry = readFileSync('entrypoints/features.content/index.ts', 'utf8');
+    const entry = readFileSync('entrypoints/m2mmanager.content/index.ts', 'utf8');
     return /autofill|watchForTargets|startAutofill/i.test(entry.replace(/fillEnrolmentCode/g, ''));
   } catch {
     return false;

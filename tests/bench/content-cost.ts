@@ -1,9 +1,9 @@
 /**
  * Content script cost on a page with neither a QR code nor a code field (the bench site's
  * dashboard-like /bench/plain), loaded in Chromium with Twofold (sandbox build) and in the same
- * Chromium without it, interleaved. Only the loader runs there: capture and autofill are injected
- * when a field or a QR candidate shows. After each load the page idles 1 s (the loader runs at
- * document_idle and looks once), then garbage is collected and CDP Performance.getMetrics gives the
+ * Chromium without it, interleaved (the target of a small loader: capture and autofill brought in
+ * only when a field or a QR candidate shows). After each load the page idles 1 s (the content script
+ * runs at document_idle and looks once), then garbage is collected and CDP Performance.getMetrics gives the
  * renderer's JS heap (the page's world and the isolated world share it) and the script time of the
  * page's main thread. Targets: the baseline's median + 1.5 ms and + 0.2 MB.
  */
@@ -95,7 +95,7 @@ export async function benchContentCost(
         stats: pick(withExt, 'heapMB'),
         baseline: { name: 'the same page without the extension', stats: heapBaseline },
         target: overBaseline(heapBaseline, HEAP_BUDGET_MB, 'MB'),
-        notes: `CDP JSHeapUsedSize after a forced GC, 1 s after load, on ${page}. Median difference: ${delta('heapMB')} MB (the loader's isolated world, its observer and listeners).`,
+        notes: `CDP JSHeapUsedSize after a forced GC, 1 s after load, on ${page}. Median difference: ${delta('heapMB')} MB (the content script's isolated world, its observers and listeners).`,
       }),
       judge({
         id: 'content-script-time',
@@ -105,7 +105,7 @@ export async function benchContentCost(
         stats: pick(withExt, 'scriptMs'),
         baseline: { name: 'the same page without the extension', stats: scriptBaseline },
         target: overBaseline(scriptBaseline, SCRIPT_BUDGET_MS, 'ms'),
-        notes: `CDP ScriptDuration of the tab's main thread over the load and 1 s of idle. Median difference: ${delta('scriptMs')} ms = the loader's start-up (parse, evaluate, one look at the page) on ${page}.`,
+        notes: `CDP ScriptDuration of the tab's main thread over the load and 1 s of idle. Median difference: ${delta('scriptMs')} ms = the content script's start-up (parse, evaluate, one look at the page) on ${page}.`,
       }),
       judge({
         id: 'content-load-event',

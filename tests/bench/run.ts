@@ -11,7 +11,7 @@
  *   npm run bench -- --autofill-only only "field appears → code filled", Chromium and Firefox, with
  *                                    its content:ping baseline (prints, writes nothing)
  *   npm run bench -- --content-only  only the content scripts' figures in Chromium (page-load cost of the
- *                                    loader against the same page without Twofold, pop-up → prompt), then
+ *                                    content script against the same page without Twofold, pop-up → prompt), then
  *                                    field → code in Chromium and Firefox (prints, writes nothing)
  *   npm run bench -- --popup-only    only the popup figures in Chromium (16 accounts against a blank
  *                                    extension page, then 500; prints, writes nothing)
@@ -318,7 +318,7 @@ async function autofillOnly(): Promise<void> {
   printTable(figures);
 }
 
-/** `--content-only`: what the loader costs and how fast capture and autofill come, printed. */
+/** `--content-only`: what the content script costs and how fast capture and autofill come, printed. */
 async function contentOnly(): Promise<void> {
   const figures: Figure[] = [];
   const site = await startBenchSite(RUNS.autofill + 1);

@@ -1,9 +1,8 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { t } from '../../i18n';
-import type { LookalikeWarning } from '../../messaging';
+import { sendMessage, type LookalikeWarning } from '../../messaging';
 import { webOriginOf } from '../../origins';
 import type { AutofillService } from '../autofill-service';
-import { sendAwake } from '../content-loader';
 import type { Router } from '../router';
 
 type Browser = typeof extensionBrowser;
@@ -66,11 +65,7 @@ export function registerAutofillHandlers(
   });
 
   const deps: UserFillDeps = {
-    // The loader brings in the full content script first where it is not loaded yet.
-    askPage: (to) =>
-      typeof to === 'number'
-        ? sendAwake('autofill:fillFocused', undefined, to)
-        : sendAwake('autofill:fillFocused', undefined, to.tabId, to.frameId),
+    askPage: (to) => sendMessage('autofill:fillFocused', undefined, to),
     lookalike,
     openPopup: () => browser.action.openPopup(),
   };

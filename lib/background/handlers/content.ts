@@ -1,7 +1,6 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { sendMessage } from '../../messaging';
 import { isPresetOrigin } from '../../preset';
-import { loadFeatures } from '../content-loader';
 import type { Router } from '../router';
 
 type Browser = typeof extensionBrowser;
@@ -26,7 +25,6 @@ export function registerContentHandlers({ handle }: Router, { browser }: { brows
     enrolledSite: isPresetOrigin(sender.origin),
   }));
   handle('card:shortcut', () => shortcutOf(browser, CARD_COMMAND));
-  handle('content:load', (_data, sender) => loadFeatures(browser, sender));
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== CARD_COMMAND || tab?.id === undefined) return;
     // A tab without Twofold's content script has no card: nobody answers, nothing to do.

@@ -103,8 +103,6 @@ describe('POLICY', () => {
         'vault:openUnlock',
         // The card's shortcut keys, as the browser shows them: nothing of the vault.
         'card:shortcut',
-        // Capture and autofill injected into the sender's own frame (from `sender`): nothing of the vault.
-        'content:load',
       ].sort(),
     );
   });
