@@ -28,14 +28,16 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
   const [windowWarning, setWindowWarning] = useState<Warning | null | undefined>();
 
   // The unlock window has done its job: close it, and the background brings the page back; unless
-  // that page imitates a site the user enrolled on, which the window then says first.
+  // that page imitates a site the user enrolled on, which the window then says first, or the unlock
+  // brought the organisation's request for a longer passphrase (said by that one answer only).
   useEffect(() => {
     if (!unlockWindow || !state?.unlocked) return;
+    const asks = state.passphraseMinLength !== undefined;
     void sendMessage('tabs:lookalike')
       .then((reply) => reply.warning ?? null)
       .catch(() => null)
       .then((warning) => {
-        if (warning) setWindowWarning(warning);
+        if (warning || asks) setWindowWarning(warning);
         else window.close();
       });
   }, [state]);
@@ -81,15 +83,18 @@ export function App({ prefetch }: { prefetch: PopupPrefetch }) {
           onUnlocked={setState}
         />
       )}
-      {state?.unlocked && unlockWindow && windowWarning && (
+      {state?.unlocked && unlockWindow && windowWarning !== undefined && (
         <>
-          <LookalikeWarning warning={windowWarning} />
+          {windowWarning && <LookalikeWarning warning={windowWarning} />}
+          {state.passphraseMinLength !== undefined && <VaultNotices state={state} onState={setState} />}
           <button type="button" onClick={() => window.close()}>
             {t('close')}
           </button>
         </>
       )}
-      {state?.unlocked && unlockWindow && !windowWarning && <p role="status">{t('unlockedCloseWindow')}</p>}
+      {state?.unlocked && unlockWindow && windowWarning === undefined && (
+        <p role="status">{t('unlockedCloseWindow')}</p>
+      )}
       {state?.unlocked && !unlockWindow && <VaultNotices state={state} onState={setState} />}
       {state?.unlocked && !unlockWindow && <AccountsView prefetch={prefetch} />}
     </main>

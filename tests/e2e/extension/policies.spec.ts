@@ -189,11 +189,26 @@ test.describe('managed policies from a real Chromium policy file', () => {
       await expect(clockSwitch).toBeDisabled();
 
       // minPassphraseLength on an existing vault: it still opens, and the unlock asks for a change.
+      const asked = (page: Page) =>
+        page.getByRole('alert').filter({
+          hasText: 'Your organisation now requires a passphrase of at least 30 characters',
+        });
       await list.lock();
+      // First in the unlock window a page opens: it stays open to ask, instead of closing at once.
+      const unlockWindow = new PopupPage(await twofold.context.newPage());
+      await unlockWindow.page.goto(twofold.extensionUrl('popup.html?window=unlock'));
+      await unlockWindow.unlock(SHORT_PASSPHRASE);
+      await expect(asked(unlockWindow.page)).toBeVisible({ timeout: 60_000 });
+      await expect(
+        asked(unlockWindow.page).getByRole('button', { name: 'Change passphrase now' }),
+      ).toBeVisible();
+      await expect(unlockWindow.page.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
+      await unlockWindow.page.close();
+      await sendFromPage(list.page, 'vault:lock');
+      await list.page.reload();
+      // Then in the popup.
       await list.unlock(SHORT_PASSPHRASE);
-      const ask = list.page.getByRole('alert').filter({
-        hasText: 'Your organisation now requires a passphrase of at least 30 characters',
-      });
+      const ask = asked(list.page);
       await expect(ask).toBeVisible({ timeout: 60_000 });
       await expect(list.code('ACME (alice)')).toBeVisible();
       const change = await pageOpenedBy(twofold, () =>
