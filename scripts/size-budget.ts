@@ -7,7 +7,7 @@
 /** What a browser's zip should weigh at most, in bytes: 250 KB. */
 export const ZIP_TARGET = 250_000;
 /**
- * What the build is held to until the target is reached: the zip weighs 274 KB today (the Public
+ * What the build is held to until the target is reached: the zip weighs 271 KB today (the Public
  * Suffix List the phishing guard reads is ~39 KB of it), so any growth fails the build.
  */
 export const ZIP_LIMIT = 280_000;
