@@ -233,6 +233,49 @@ test.describe('managed policies from a real Chromium policy file', () => {
     }
   });
 
+  test('autofillSites: the popup asks for access to the policy site; once the user allows it, that site is filled', async ({
+    sandbox,
+  }) => {
+    test.setTimeout(180_000);
+    // A site outside the preset: Twofold has no host access there until the user allows it.
+    const site = new URL(sandbox.url.replace('m2mmanager', 'other')).origin;
+    writePolicy({ autofillSites: [site] });
+    const twofold = await ExtensionBrowser.launch(undefined, { extensionDir: POLICY_EXTENSION_DIR });
+    try {
+      const popup = await PopupPage.withNewVault(twofold, LONG_PASSPHRASE);
+      await popup.addAccount(WIDGET_URI, site);
+      await expect(popup.code('Widgets (tester)')).toBeVisible();
+      await expectPolicies(popup.page, { autofillSites: [site] });
+      const host = new URL(site).host;
+      await popup.page.reload();
+      const allow = popup.page.getByRole('button', { name: `Enable autofill on ${host}`, exact: true });
+      await expect(allow).toBeVisible({ timeout: 15_000 });
+
+      // Without access, nothing runs there.
+      const widget = new URL('/widgets/otp', site).href;
+      const before = await twofold.context.newPage();
+      await before.goto(widget);
+      await before.waitForTimeout(2_000);
+      await expect(before.getByLabel('Enter your one-time code')).toHaveValue('');
+
+      // The user clicks, and accepts the browser's dialog (written into the profile, as
+      // site-access.spec does): Twofold registers itself there and fills.
+      await allow.click();
+      await twofold.grantHostPermissionAndRestart(`${site}/*`);
+      const unlock = new PopupPage(await twofold.openPopup());
+      await unlock.unlock(LONG_PASSPHRASE);
+      await expect(unlock.code('Widgets (tester)')).toBeVisible({ timeout: 60_000 });
+      await expect(unlock.page.getByRole('button', { name: `Enable autofill on ${host}` })).toHaveCount(0);
+      const after = await twofold.context.newPage();
+      await after.goto(widget);
+      await expect(after.getByLabel('Enter your one-time code')).toHaveValue(/^\d{6}$/, {
+        timeout: 35_000,
+      });
+    } finally {
+      await twofold.close();
+    }
+  });
+
   test('blockedSites: nothing is filled there while the policy holds; lifted at run time, it is', async ({
     sandbox,
   }) => {
