@@ -298,41 +298,28 @@ async function passkeyOnly(): Promise<void> {
   }
 }
 
-/** `--autofill-only`: field → code in Chromium and Firefox, printed; the report files are left as they are. */
-async function autofillOnly(): Promise<void> {
+/**
+ * `--autofill-only`: field → code in Chromium and Firefox; `--content-only` (`withCost`): first what
+ * the content script costs on a page with neither a field nor a QR, and pop-up → prompt. Printed;
+ * the report files are left as they are.
+ */
+async function pageFigures(withCost: boolean): Promise<void> {
   const figures: Figure[] = [];
   const site = await startBenchSite(RUNS.autofill + 1);
   const twofold = await ExtensionBrowser.launch();
   try {
     const messenger = await Messenger.open(twofold);
     await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
-    section('Autofill: field → code');
-    figures.push(
-      await benchAutofill(twofold, messenger, site, { runs: RUNS.autofill, onProgress: progress }),
-    );
-  } finally {
-    await twofold.close();
-    await site.close();
-  }
-  await firefoxBenchmarks(figures);
-  printTable(figures);
-}
-
-/** `--content-only`: what the content script costs and how fast capture and autofill come, printed. */
-async function contentOnly(): Promise<void> {
-  const figures: Figure[] = [];
-  const site = await startBenchSite(RUNS.autofill + 1);
-  const twofold = await ExtensionBrowser.launch();
-  try {
-    const messenger = await Messenger.open(twofold);
-    await messenger.send('vault:create', { passphrase: BENCH_PASSPHRASE });
-    section('Content script cost on a page with neither QR code nor field');
-    figures.push(
-      ...(await benchContentCost(twofold, site.plainUrl, { runs: RUNS.content, onProgress: progress }))
-        .figures,
-    );
-    section('QR pop-up → prompt');
-    figures.push(await benchCapture(twofold, site, { runs: RUNS.capture, onProgress: progress }));
+    if (withCost) {
+      section('Content script cost on a page with neither QR code nor field');
+      const cost = await benchContentCost(twofold, site.plainUrl, {
+        runs: RUNS.content,
+        onProgress: progress,
+      });
+      figures.push(...cost.figures);
+      section('QR pop-up → prompt');
+      figures.push(await benchCapture(twofold, site, { runs: RUNS.capture, onProgress: progress }));
+    }
     section('Autofill: field → code');
     figures.push(
       await benchAutofill(twofold, messenger, site, { runs: RUNS.autofill, onProgress: progress }),
@@ -440,8 +427,8 @@ async function lookalikeOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (args.has('--passkey-only')) return passkeyOnly();
   if (args.has('--lookalike-only')) return lookalikeOnly();
-  if (args.has('--autofill-only')) return autofillOnly();
-  if (args.has('--content-only')) return contentOnly();
+  if (args.has('--autofill-only')) return pageFigures(false);
+  if (args.has('--content-only')) return pageFigures(true);
   if (args.has('--model-only')) return modelOnly();
   if (args.has('--sync-only')) return syncOnly();
   if (args.has('--popup-only')) return popupOnly();
