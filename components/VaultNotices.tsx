@@ -33,20 +33,20 @@ export function VaultNotices({ state, onState }: Props) {
         </div>
       )}
       {state.passphraseMinLength !== undefined && (
-        <div class="notice stack" role="alert">
-          <p>{t('policyPassphraseChange', [state.passphraseMinLength])}</p>
-          <button type="button" onClick={() => void openSettingsAt(browser, window, 'passphrase')}>
-            {t('policyPassphraseChangeAction')}
-          </button>
-        </div>
+        <OrganisationAsks
+          role="alert"
+          text={t('policyPassphraseChange', [state.passphraseMinLength])}
+          action={t('policyPassphraseChangeAction')}
+          section="passphrase"
+        />
       )}
       {state.passkeyRequired && (
-        <div class="notice stack" role="status">
-          <p>{t('policyPasskeyRequired')}</p>
-          <button type="button" onClick={() => void openSettingsAt(browser, window, 'passkey')}>
-            {t('policyPasskeyRequiredAction')}
-          </button>
-        </div>
+        <OrganisationAsks
+          role="status"
+          text={t('policyPasskeyRequired')}
+          action={t('policyPasskeyRequiredAction')}
+          section="passkey"
+        />
       )}
       {state.readOnly && (
         <div class="notice" role="status">
@@ -63,5 +63,22 @@ export function VaultNotices({ state, onState }: Props) {
         </div>
       )}
     </>
+  );
+}
+
+/** What the organisation asks of the vault, with the button that opens Settings where it is done. */
+function OrganisationAsks(props: {
+  role: 'alert' | 'status';
+  text: string;
+  action: string;
+  section: Parameters<typeof openSettingsAt>[2];
+}) {
+  return (
+    <div class="notice stack" role={props.role}>
+      <p>{props.text}</p>
+      <button type="button" onClick={() => void openSettingsAt(browser, window, props.section)}>
+        {props.action}
+      </button>
+    </div>
   );
 }

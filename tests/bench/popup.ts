@@ -6,7 +6,7 @@
  * any extension page costs, written into the build folder for the run), then with 500 accounts
  * against the 16, all in the same browser.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../e2e/fixtures/extension';
@@ -67,25 +67,15 @@ async function loadOnce(page: Page, url: string, expected: number): Promise<Popu
   return { ...times, screen: times.screen < 0 ? times.last : times.screen };
 }
 
-/** The blank page: popup.html's head, an empty body, no script. */
+/** The blank page: the popup's own HTML (its head, its empty root) without its script. */
 const BLANK_PAGE = 'bench-blank.html';
-const BLANK_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Twofold</title>
-  </head>
-  <body>
-    <div id="app"></div>
-  </body>
-</html>
-`;
+const blankHtml = async () =>
+  (await readFile('entrypoints/popup/index.html', 'utf8')).replace(/^\s*<script\b.*<\/script>\n/m, '');
 
 /** Navigation start → load event end of the blank extension page, `runs` times after a warm-up. */
 export async function measureBlankPage(twofold: ExtensionBrowser, runs: number): Promise<number[]> {
   const file = join(EXTENSION_DIR, BLANK_PAGE);
-  await writeFile(file, BLANK_HTML);
+  await writeFile(file, await blankHtml());
   const page = await twofold.context.newPage();
   const samples: number[] = [];
   try {

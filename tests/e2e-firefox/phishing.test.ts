@@ -66,6 +66,9 @@ async function enableSite(setup: FirefoxPopup, host: string): Promise<void> {
   await expect.poll(registered).toBe(1);
 }
 
+/** The hosts Firefox resolves to this machine: the sandbox, its lookalikes. */
+const LOCAL_DOMAINS = `m2mmanager.localhost,phish.localhost,${LOOKALIKE_HOST}`;
+
 /** The fill shortcut's default keys (wxt.config.ts). */
 const FILL_KEYS = 'Alt+Shift+O';
 
@@ -75,7 +78,7 @@ describe.each([
 ] as const)('Firefox (%s): the popup on a lookalike page', (lang, available) => {
   const suite = useFirefoxSuite({
     prefs: {
-      'network.dns.localDomains': `m2mmanager.localhost,phish.localhost,${LOOKALIKE_HOST}`,
+      'network.dns.localDomains': LOCAL_DOMAINS,
       // Lets the test read what Twofold copied (Firefox otherwise asks the user to paste).
       'dom.events.testing.asyncClipboard': true,
       ...(lang === 'fr' ? { 'intl.locale.requested': 'fr' } : {}),
@@ -145,7 +148,7 @@ describe.each([
 ] as const)('Firefox (%s): the fill shortcut and menu on a lookalike page', (lang, available) => {
   const suite = useFirefoxSuite({
     prefs: {
-      'network.dns.localDomains': `m2mmanager.localhost,phish.localhost,${LOOKALIKE_HOST}`,
+      'network.dns.localDomains': LOCAL_DOMAINS,
       ...(lang === 'fr' ? { 'intl.locale.requested': 'fr' } : {}),
     },
   });

@@ -47,6 +47,14 @@ const WORDS = {
 const locales = '/usr/lib/chromium/locales';
 const noFrench = existsSync(locales) && !existsSync(`${locales}/fr.pak`);
 
+/** Chromium in `lang`, with the lookalike host resolving to the sandbox's machine. */
+function launchWithLookalike(lang: 'en' | 'fr'): Promise<ExtensionBrowser> {
+  return ExtensionBrowser.launch(undefined, {
+    ...(lang === 'en' ? {} : { lang }),
+    args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1`],
+  });
+}
+
 for (const lang of ['en', 'fr'] as const) {
   test(`${lang}: the popup on a lookalike page warns with both hosts; the enrolled account's code needs "Copy anyway"`, async ({
     sandbox,
@@ -55,10 +63,7 @@ for (const lang of ['en', 'fr'] as const) {
     // Two browser launches' worth of steps (the toolbar popup through a second CDP connection).
     test.setTimeout(180_000);
     const words = WORDS[lang];
-    const twofold = await ExtensionBrowser.launch(undefined, {
-      ...(lang === 'en' ? {} : { lang }),
-      args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1`],
-    });
+    const twofold = await launchWithLookalike(lang);
     try {
       await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const sandboxOrigin = new URL(sandbox.url).origin;
@@ -121,10 +126,7 @@ for (const lang of ['en', 'fr'] as const) {
     // A restart, an unlock (Argon2id) and three fills asked for.
     test.setTimeout(240_000);
     const words = WORDS[lang];
-    const twofold = await ExtensionBrowser.launch(undefined, {
-      ...(lang === 'en' ? {} : { lang }),
-      args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1`],
-    });
+    const twofold = await launchWithLookalike(lang);
     try {
       const sandboxOrigin = new URL(sandbox.url).origin;
       const lookalikeOrigin = sandboxOrigin.replace('m2mmanager.localhost', LOOKALIKE_HOST);
