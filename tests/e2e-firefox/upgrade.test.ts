@@ -15,8 +15,17 @@ import {
 } from '../e2e/fixtures/previous-release.ts';
 import { ADDON_ID, FIREFOX_EXTENSION_DIR, FirefoxTwofold } from './fixtures/firefox.ts';
 import { FirefoxPopup } from './pages/popup-page.ts';
+import { field, textOf, valueOf } from './pages/query.ts';
 
 const PASSPHRASE = 'purple otter sings at noon';
+const SETTINGS = [
+  ['Lock after this many idle minutes', '7'],
+  ['Clear the clipboard after this many seconds', '45'],
+] as const;
+
+/** What the sync area holds (Firefox keeps it locally while no Firefox account is signed in). */
+const syncArea = (popup: FirefoxPopup) =>
+  popup.page.evaluate(async () => JSON.stringify(await browser.storage.sync.get(null)));
 
 /** Every account is there, each with the code its URI gives now. */
 async function expectEveryAccount(popup: FirefoxPopup, hotpCounter: number): Promise<void> {
@@ -52,6 +61,18 @@ async function previousReleaseWithVault(): Promise<{ firefox: FirefoxTwofold; po
   const forge = (await popup.send<AccountView[]>('accounts:list')).find((a) => a.issuer === 'Forge');
   await popup.send('accounts:nextHotp', { id: forge!.id });
   await expectEveryAccount(popup, 6);
+
+  // Settings through the previous release's own Settings page, then sync on.
+  const options = await firefox.openExtensionPage('options.html');
+  for (const [label, value] of SETTINGS) {
+    await field(options, label).fill(value);
+    await options.keyboard.press('Tab');
+  }
+  await expect.poll(() => textOf(options), { timeout: 15_000 }).toContain('Saved.');
+  await popup.send('sync:enable', { passphrase: PASSPHRASE });
+  await expect
+    .poll(async () => Object.keys(JSON.parse(await syncArea(popup)) as object).length, { timeout: 30_000 })
+    .toBeGreaterThan(1);
   return { firefox, popup };
 }
 
@@ -62,7 +83,7 @@ describe(`Firefox: an update from release ${PREVIOUS_RELEASE.version}`, () => {
     firefox = undefined;
   });
 
-  it('this build installed over the previous one (same add-on ID) keeps every account and code', async () => {
+  it('this build installed over the previous one (same add-on ID) keeps every account, code, setting and sync', async () => {
     const previous = await previousReleaseWithVault();
     firefox = previous.firefox;
     const before = await accountsOf(previous.popup);
@@ -83,5 +104,18 @@ describe(`Firefox: an update from release ${PREVIOUS_RELEASE.version}`, () => {
     await popup.unlock(PASSPHRASE);
     expect(await accountsOf(popup)).toEqual(before);
     await expectEveryAccount(popup, 6);
+
+    // Settings kept.
+    const options = await firefox.openExtensionPage('options.html');
+    for (const [label, value] of SETTINGS) {
+      await expect.poll(() => valueOf(options, label), { timeout: 15_000 }).toBe(value);
+    }
+    // Sync continues: still on, and a new account reaches the sync area.
+    expect(await popup.send<{ enabled: boolean }>('sync:status')).toMatchObject({ enabled: true });
+    const syncedBefore = await syncArea(popup);
+    await popup.send('accounts:addUri', {
+      uri: 'otpauth://totp/After:update?secret=NBSWY3DPEB3W64TMMQQQ&issuer=After',
+    });
+    await expect.poll(() => syncArea(popup), { timeout: 30_000 }).not.toBe(syncedBefore);
   }, 300_000);
 });
