@@ -7,14 +7,14 @@
  * with AES-256-GCM (`key_params` nonce/tag). Other slot types (raw 0, biometric 2) need the phone.
  * db.version 1–3: v2 adds note/favorite and a per-entry `group`, v3 `groups[]`; groups are ignored.
  */
-import { scrypt } from 'hash-wasm';
 import { buildAccount, nameOf } from './entry';
 import type { ImportedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, needsPassword, unsupported, wrongPassword } from './types';
 import type { JsonObject } from './util';
 import { concatBytes } from '../bytes';
-import { base64ToBytes, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode } from './util';
+import { base64ToBytes, gcmOpen, hexToBytes, isObject, parseJson, utf8Decode, utf8Encode } from './util';
 import { checkScryptCost } from './limits';
+import { scrypt } from './scrypt';
 
 /** An Aegis export: has header and db; encrypted when db is a string. */
 export function aegisKind(json: unknown): 'aegis' | 'aegis-encrypted' | undefined {
@@ -81,16 +81,8 @@ async function unwrapSlot(slot: JsonObject, password: string): Promise<Uint8Arra
     throw damaged('aegis-encrypted', 'keyParams');
   }
   checkScryptCost('aegis-encrypted', n, r, p);
-  const derived = await scrypt({
-    password,
-    salt,
-    costFactor: n,
-    blockSize: r,
-    parallelism: p,
-    hashLength: 32,
-    outputType: 'binary',
-  });
-  return gcmOpen(new Uint8Array(derived), nonce, concatBytes(wrapped, tag));
+  const derived = await scrypt(utf8Encode(password), salt, { n, r, p, length: 32 });
+  return gcmOpen(derived, nonce, concatBytes(wrapped, tag));
 }
 
 function readDb(db: unknown, format: 'aegis' | 'aegis-encrypted'): Omit<ImportResult, 'format'> {

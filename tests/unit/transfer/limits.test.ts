@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as hashWasm from 'hash-wasm';
+import * as scryptModule from '@/lib/transfer/scrypt';
 import { SessionKey } from '@/lib/background/session-key';
 import { TransferService } from '@/lib/background/transfer-service';
 import { VaultService } from '@/lib/background/vault-service';
@@ -12,7 +13,11 @@ import { aegisEncrypt, bitwardenEncrypt, readFixture } from './helpers';
 
 vi.mock('hash-wasm', async (original) => {
   const real = await original<typeof hashWasm>();
-  return { ...real, argon2id: vi.fn(real.argon2id), scrypt: vi.fn(real.scrypt) };
+  return { ...real, argon2id: vi.fn(real.argon2id) };
+});
+vi.mock('@/lib/transfer/scrypt', async (original) => {
+  const real = await original<typeof scryptModule>();
+  return { ...real, scrypt: vi.fn(real.scrypt) };
 });
 
 const PASSWORD = 'a backup passphrase';
@@ -79,7 +84,7 @@ describe('hostile backups are refused before any key derivation', () => {
     const made: unknown = await make();
     const text = typeof made === 'string' ? made : JSON.stringify(made);
     vi.mocked(hashWasm.argon2id).mockClear();
-    vi.mocked(hashWasm.scrypt).mockClear();
+    vi.mocked(scryptModule.scrypt).mockClear();
     const error = await importText(text, PASSWORD).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'IMPORT_TOO_COSTLY',
@@ -87,7 +92,7 @@ describe('hostile backups are refused before any key derivation', () => {
     });
     // Failing fast means no derivation at all was started.
     expect(hashWasm.argon2id).not.toHaveBeenCalled();
-    expect(hashWasm.scrypt).not.toHaveBeenCalled();
+    expect(scryptModule.scrypt).not.toHaveBeenCalled();
   });
 
   it.each([
