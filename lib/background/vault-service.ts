@@ -37,24 +37,41 @@ export class VaultService {
   constructor(private readonly deps: VaultServiceDeps) {}
 
   async state(): Promise<VaultState> {
+    return (await this.stateAndAccounts()).state;
+  }
+
+  /**
+   * The state and, when unlocked, every account, from one decryption (the popup's start needs
+   * both; reading them one after the other would decrypt the vault twice).
+   */
+  async stateAndAccounts(): Promise<{ state: VaultState; accounts?: StoredAccount[] }> {
     const [exists, dek, quarantined] = await Promise.all([
       this.deps.store.exists(),
       this.deps.sessionKey.get(),
       this.deps.store.quarantined(),
     ]);
     let readOnly = false;
-    let unlocked = false;
+    let accounts: StoredAccount[] | undefined;
     if (dek) {
       try {
-        readOnly = (await this.deps.store.read(dek)).readOnly;
-        unlocked = true;
+        const snapshot = await this.deps.store.read(dek);
+        readOnly = snapshot.readOnly;
+        accounts = snapshot.payload.accounts;
       } catch {
         // A key that no longer opens the vault (replaced meanwhile) is worthless: drop it.
         await this.deps.sessionKey.clear();
       }
     }
+    const unlocked = accounts !== undefined;
     const rollback = unlocked ? await this.deps.health?.rollback() : undefined;
-    return { exists, unlocked, quarantined: quarantined.length, readOnly, ...(rollback ? { rollback } : {}) };
+    const state = {
+      exists,
+      unlocked,
+      quarantined: quarantined.length,
+      readOnly,
+      ...(rollback ? { rollback } : {}),
+    };
+    return accounts ? { state, accounts } : { state };
   }
 
   /**
