@@ -11,8 +11,29 @@ export interface PopupPrefetch {
   start: () => Promise<PopupStart | undefined> | undefined;
 }
 
-export function prefetchPopup(send: typeof sendMessage = sendMessage): PopupPrefetch {
-  const answer = send('popup:start');
+declare global {
+  interface Window {
+    /** The raw answer (`{ res }` or `{ err }`) to the `popup:start` popup-start.js sent. */
+    twofoldPopupStart?: Promise<unknown>;
+  }
+}
+
+/** The answer to the start message popup-start.js sent, taken once; undefined when it sent none. */
+export function earlyStart(win: Pick<Window, 'twofoldPopupStart'> = window): Promise<PopupStart> | undefined {
+  const sent = win.twofoldPopupStart;
+  win.twofoldPopupStart = undefined;
+  return sent?.then((raw) => {
+    const reply = raw as { res?: PopupStart; err?: { message?: string } } | undefined;
+    if (!reply?.res) throw new Error(reply?.err?.message ?? 'popup:start: no answer');
+    return reply.res;
+  });
+}
+
+export function prefetchPopup(
+  send: typeof sendMessage = sendMessage,
+  early: Promise<PopupStart> | undefined = earlyStart(),
+): PopupPrefetch {
+  const answer = early ?? send('popup:start');
   let once: Promise<PopupStart | undefined> | undefined = answer.catch(() => undefined);
   return {
     // Should the start fail, the state alone is asked again (the page must still say something).
