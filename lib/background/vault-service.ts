@@ -45,23 +45,12 @@ export class VaultService {
    * both; reading them one after the other would decrypt the vault twice).
    */
   async stateAndAccounts(): Promise<{ state: VaultState; accounts?: StoredAccount[] }> {
-    const [exists, dek, quarantined] = await Promise.all([
-      this.deps.store.exists(),
-      this.deps.sessionKey.get(),
-      this.deps.store.quarantined(),
-    ]);
-    let readOnly = false;
-    let accounts: StoredAccount[] | undefined;
-    if (dek) {
-      try {
-        const snapshot = await this.deps.store.read(dek);
-        readOnly = snapshot.readOnly;
-        accounts = snapshot.payload.accounts;
-      } catch {
-        // A key that no longer opens the vault (replaced meanwhile) is worthless: drop it.
-        await this.deps.sessionKey.clear();
-      }
-    }
+    const dek = await this.deps.sessionKey.get();
+    const { exists, quarantined, snapshot } = await this.deps.store.overview(dek);
+    // A key that no longer opens the vault (replaced meanwhile) is worthless: drop it.
+    if (dek && !snapshot) await this.deps.sessionKey.clear();
+    const readOnly = snapshot?.readOnly ?? false;
+    const accounts = snapshot?.payload.accounts;
     const unlocked = accounts !== undefined;
     const rollback = unlocked ? await this.deps.health?.rollback() : undefined;
     const state = {
