@@ -16,7 +16,7 @@ import { SiteAccess } from './SiteAccess';
 import { useAccounts } from './useAccounts';
 
 interface Props {
-  /** The list and tab origin asked for at popup start (used on the first mount only). */
+  /** The popup's start answer (used on the first mount only). */
   prefetch?: PopupPrefetch;
 }
 
@@ -40,7 +40,7 @@ export function AccountsView({ prefetch }: Props) {
     () => (undoRef.current ?? searchRef.current)?.focus(),
   );
   const { accounts, activeOrigin, settings } = list;
-  const guard = useLookalikeGuard(accounts, list.actions.copy, list.status.show);
+  const guard = useLookalikeGuard(list.lookalike, accounts, list.actions.copy, list.status.show);
   const actions = { ...list.actions, copy: guard.copy };
   const count = accounts?.length ?? 0;
   const sort = sortChoice ?? settings?.accountSort ?? 'manual';

@@ -1,24 +1,16 @@
 import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { sendMessage, type LookalikeWarning as Warning } from '@/lib/messaging';
+import type { LookalikeWarning as Warning } from '@/lib/messaging';
 import type { AccountView } from '@/lib/otp';
-import { copyBlocked } from './lookalike-guard';
-
-/** The background's verdict on the page the popup is about; undefined until it answered. */
-export function useLookalikeWarning(): Warning | undefined {
-  const [warning, setWarning] = useState<Warning | undefined>();
-  useEffect(() => {
-    void sendMessage('tabs:lookalike')
-      .then((reply) => setWarning(reply.warning))
-      .catch(() => undefined);
-  }, []);
-  return warning;
-}
+import { copyDecision } from './lookalike-guard';
 
 export interface LookalikeGuard {
   warning: Warning | undefined;
-  /** Copies `account`'s code, unless it is the imitated site's and "Copy anyway" was not chosen. */
+  /**
+   * Copies `account`'s code, unless it is the imitated site's and "Copy anyway" was not chosen.
+   * Before the check answered, the copy waits for its answer.
+   */
   copy: (account: AccountView) => void;
   copyAnyway: () => void;
   buttonRef: RefObject<HTMLButtonElement>;
@@ -27,26 +19,43 @@ export interface LookalikeGuard {
 /**
  * Copying a code of the imitated site's accounts on a lookalike page needs "Copy anyway": a
  * click, Enter on the row or in the search field stops, says why and moves the focus to that
- * button. Other accounts copy as usual; after "Copy anyway", so do these.
+ * button. Other accounts copy as usual; after "Copy anyway", so do these. `verdict` is the
+ * background's (undefined until it answered, null when the page imitates nothing): a copy asked
+ * before it is made once it came, or stopped.
  */
 export function useLookalikeGuard(
+  verdict: Warning | null | undefined,
   accounts: readonly AccountView[] | undefined,
   copy: (account: AccountView) => void,
   announce: (text: string) => void,
 ): LookalikeGuard {
-  const warning = useLookalikeWarning();
+  const warning = verdict ?? undefined;
   const [allowed, setAllowed] = useState(false);
   const [pending, setPending] = useState<string | undefined>();
+  const waiting = useRef<AccountView | undefined>();
   const buttonRef = useRef<HTMLButtonElement>(null);
+  function guarded(account: AccountView) {
+    const decision = copyDecision(verdict, allowed, account.id);
+    if (decision === 'wait') {
+      waiting.current = account;
+      return;
+    }
+    if (decision === 'copy') return copy(account);
+    setPending(account.id);
+    announce(t('lookalikeBlocked', [warning!.imitatedHost]));
+    buttonRef.current?.focus();
+  }
+  // The answer came: the copy asked meanwhile is made now, or stopped (the warning is drawn by then).
+  useEffect(() => {
+    const account = waiting.current;
+    if (verdict === undefined || !account) return;
+    waiting.current = undefined;
+    guarded(account);
+  }, [verdict]);
   return {
     warning,
     buttonRef,
-    copy: (account) => {
-      if (!copyBlocked(warning, allowed, account.id)) return copy(account);
-      setPending(account.id);
-      announce(t('lookalikeBlocked', [warning!.imitatedHost]));
-      buttonRef.current?.focus();
-    },
+    copy: guarded,
     copyAnyway: () => {
       setAllowed(true);
       const ids = warning?.accountIds ?? [];

@@ -8,7 +8,7 @@ import { useManaged } from './useManaged';
  * access to (an extension cannot grant itself hosts): say so, and ask for each with one click.
  */
 export function PolicySitesAccess() {
-  const { sitesWithoutAccess } = useManaged();
+  const { sitesWithoutAccess } = useManaged({ idle: true });
   const [granted, setGranted] = useState<string[]>([]);
   const titleId = useId();
   const missing = sitesWithoutAccess.filter((origin) => !granted.includes(origin));

@@ -1,37 +1,50 @@
-import { sendMessage, type VaultState } from '@/lib/messaging';
-import type { AccountView } from '@/lib/otp';
+import { sendMessage, type PopupStart, type VaultState } from '@/lib/messaging';
 
 /**
- * The popup's first data, asked for before the first render and in parallel:
- * opening the popup costs one round trip to the background, not three in a row.
- * Each promise is used once, by the first view that needs it.
+ * The popup's first data, asked for before the first render in one message (`popup:start`):
+ * opening the popup costs one round trip to the background. The state goes to the page; the
+ * rest (codes, tab origin, phishing verdict, settings, policies) to the first account list.
  */
 export interface PopupPrefetch {
   state: Promise<VaultState>;
-  /** undefined when locked (the list is refused then). */
-  accounts: () => Promise<AccountView[] | undefined> | undefined;
-  origin: () => Promise<string | undefined> | undefined;
+  /** The start's answer, once: the first account list takes it; later ones ask themselves. */
+  start: () => Promise<PopupStart | undefined> | undefined;
 }
 
-export function prefetchPopup(): PopupPrefetch {
-  let accounts: Promise<AccountView[] | undefined> | undefined = sendMessage('accounts:list').catch(
-    () => undefined,
-  );
-  let origin: Promise<string | undefined> | undefined = sendMessage('tabs:activeOrigin').then(
-    (reply) => reply.origin,
-    () => undefined,
-  );
+declare global {
+  interface Window {
+    /** The raw answer (`{ res }` or `{ err }`) to the `popup:start` popup-start.js sent. */
+    twofoldPopupStart?: Promise<unknown>;
+  }
+}
+
+/** The answer to the start message popup-start.js sent, taken once; undefined when it sent none. */
+export function earlyStart(win: Pick<Window, 'twofoldPopupStart'> = window): Promise<PopupStart> | undefined {
+  const sent = win.twofoldPopupStart;
+  win.twofoldPopupStart = undefined;
+  return sent?.then((raw) => {
+    const reply = raw as { res?: PopupStart; err?: { message?: string } } | undefined;
+    if (!reply?.res) throw new Error(reply?.err?.message ?? 'popup:start: no answer');
+    return reply.res;
+  });
+}
+
+export function prefetchPopup(
+  send: typeof sendMessage = sendMessage,
+  early: Promise<PopupStart> | undefined = earlyStart(),
+): PopupPrefetch {
+  const answer = early ?? send('popup:start');
+  let once: Promise<PopupStart | undefined> | undefined = answer.catch(() => undefined);
   return {
-    state: sendMessage('vault:state'),
-    accounts: () => {
-      const once = accounts;
-      accounts = undefined;
-      return once;
-    },
-    origin: () => {
-      const once = origin;
-      origin = undefined;
-      return once;
+    // Should the start fail, the state alone is asked again (the page must still say something).
+    state: answer.then(
+      (start) => start.state,
+      () => send('vault:state'),
+    ),
+    start: () => {
+      const taken = once;
+      once = undefined;
+      return taken;
     },
   };
 }

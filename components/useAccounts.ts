@@ -4,7 +4,7 @@ import { moveAccount } from './account-order';
 import { ClipboardClearer } from './clipboard';
 import { useClockAnswered } from './clock-events';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
+import { sendMessage, type LookalikeWarning } from '@/lib/messaging';
 import { accountName, type AccountView } from '@/lib/otp';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { effectiveSettings, withBackupReminder } from '@/lib/policy/effective';
@@ -22,6 +22,8 @@ export interface Accounts {
   /** undefined until the first list arrived. */
   accounts: AccountView[] | undefined;
   activeOrigin: string | undefined;
+  /** The phishing check's verdict on the active tab: undefined until it answered, null: none. */
+  lookalike: LookalikeWarning | null | undefined;
   settings: Settings | undefined;
   now: number;
   /** The last action's outcome, for the polite status line; it leaves by itself. */
@@ -50,6 +52,7 @@ export function useAccounts(
 ): Accounts {
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
+  const [lookalike, setLookalike] = useState<LookalikeWarning | null | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
   const policiesRef = useRef<Policies>({});
   const status = useToast();
@@ -87,20 +90,34 @@ export function useAccounts(
 
   // A layout effect, not an effect: subscribing must not wait for the next frame to be painted.
   useLayoutEffect(() => {
-    const early = prefetch?.accounts();
-    if (early) void early.then((list) => (list ? setAccounts(list) : refresh()));
-    else void refresh();
-    const origin = prefetch?.origin() ?? sendMessage('tabs:activeOrigin').then((reply) => reply.origin);
-    void origin.then(setActiveOrigin).catch(() => undefined);
     // The clipboard delay the popup applies is the one the organisation's policy allows.
-    void Promise.all([
-      loadSettings(browser.storage.local),
-      sendMessage('managed:view').catch(() => undefined),
-    ]).then(([own, managed]) => {
-      policiesRef.current = managed?.policies ?? {};
-      setSettings(
-        withBackupReminder(effectiveSettings(own, policiesRef.current), policiesRef.current, Date.now()),
+    const applySettings = (own: Settings, policies: Policies) => {
+      policiesRef.current = policies;
+      setSettings(withBackupReminder(effectiveSettings(own, policies), policies, Date.now()));
+    };
+    void (prefetch?.start() ?? Promise.resolve(undefined)).then((start) => {
+      if (start?.accounts && start.settings && start.policies) {
+        // Everything in one answer: the list is drawn once, in its order, with its verdict.
+        applySettings(start.settings, start.policies);
+        setActiveOrigin(start.origin);
+        setLookalike(start.lookalike ?? null);
+        setAccounts(start.accounts);
+        return;
+      }
+      // Unlocked after the popup opened: each piece on its own.
+      void refresh();
+      void sendMessage('tabs:activeOrigin')
+        .then((reply) => setActiveOrigin(reply.origin))
+        .catch(() => undefined);
+      // A check that fails warns of nothing, as before it existed; copies wait for its answer only.
+      void sendMessage('tabs:lookalike').then(
+        (reply) => setLookalike(reply.warning ?? null),
+        () => setLookalike(null),
       );
+      void Promise.all([
+        loadSettings(browser.storage.local),
+        sendMessage('managed:view').catch(() => undefined),
+      ]).then(([own, managed]) => applySettings(own, managed?.policies ?? {}));
     });
   }, [refresh, prefetch]);
 
@@ -252,6 +269,7 @@ export function useAccounts(
   return {
     accounts,
     activeOrigin,
+    lookalike,
     settings,
     now,
     status,

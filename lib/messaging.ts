@@ -10,6 +10,7 @@ import type { ClockProtocol } from './protocol/clock';
 import type { ContentHelloProtocol, ContentProtocol } from './protocol/content';
 import type { ManagedProtocol } from './protocol/managed';
 import type { PasskeyProtocol } from './protocol/passkey';
+import type { PopupProtocol } from './protocol/popup';
 import type { ScanProtocol } from './protocol/scan';
 import type { SitesProtocol } from './protocol/sites';
 import type { SyncProtocol } from './protocol/sync';
@@ -24,6 +25,7 @@ export type * from './protocol/content';
 export type * from './protocol/managed';
 export type * from './protocol/passkey';
 export type * from './protocol/policy';
+export type * from './protocol/popup';
 export type * from './protocol/scan';
 export type * from './protocol/sites';
 export type * from './protocol/sync';
@@ -42,7 +44,8 @@ export type BackgroundProtocol = VaultProtocol &
   ClockProtocol &
   SyncProtocol &
   ContentHelloProtocol &
-  ManagedProtocol;
+  ManagedProtocol &
+  PopupProtocol;
 
 /** The one protocol map: what the background handles and what content scripts handle. */
 export type ProtocolMap = BackgroundProtocol & ContentProtocol;

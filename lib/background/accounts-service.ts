@@ -44,8 +44,12 @@ export class AccountsService {
 
   /** Every account's view, its code on its site's clock. */
   async list(): Promise<AccountView[]> {
-    const [accounts, correction, used] = await Promise.all([
-      this.vault.accounts(),
+    return this.views(await this.vault.accounts());
+  }
+
+  /** The views of these accounts (already decrypted), as `list` gives them. */
+  async views(accounts: readonly StoredAccount[]): Promise<AccountView[]> {
+    const [correction, used] = await Promise.all([
       this.corrections(),
       this.usage?.all() ?? Promise.resolve<Record<string, number>>({}),
     ]);

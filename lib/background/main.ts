@@ -41,6 +41,9 @@ import { VaultService } from './vault-service';
 import { VaultHealth } from './vault-health';
 import { PasskeyService } from './passkey-service';
 import { registerPasskeyHandlers } from './handlers/passkey';
+import { registerPopupHandlers } from './handlers/popup';
+import { pageTabOrigin } from './lookalike-warning';
+import { activeTabOrigin } from './site-access';
 import { RevisionWatermark, whileOn } from '../vault/watermark';
 import { noteInstall } from '../release/welcome';
 
@@ -163,6 +166,14 @@ export function startBackground(): void {
     hasHostAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
   });
   registerPasskeyHandlers(router, { passkeys });
+  registerPopupHandlers(router, {
+    vault,
+    accounts,
+    settings: () => loadSettings(browser.storage.local),
+    policies: () => managed.policies(),
+    activeOrigin: async () => (await activeTabOrigin(browser)).origin,
+    pageOrigin: () => pageTabOrigin(browser),
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => autofill.forgetTab(tabId));
   // A first install asks the popup for a welcome; an update says nothing.

@@ -1,4 +1,4 @@
-import type { BackgroundProtocol, VaultState } from '../messaging';
+import type { BackgroundProtocol, PopupStart, VaultState } from '../messaging';
 import { policyRequests } from '../policy/effective';
 import { TwofoldError } from '../errors';
 import type { ManagedPolicies } from './managed-policies';
@@ -75,6 +75,11 @@ export async function policyReply(
   reply: unknown,
   hasPasskey: () => Promise<boolean>,
 ): Promise<unknown> {
+  // The popup's start carries the vault's state: the same requests ride on it.
+  if (type === 'popup:start') {
+    const start = reply as PopupStart;
+    return { ...start, state: await policyReply(managed, 'vault:state', data, start.state, hasPasskey) };
+  }
   if (!VAULT_STATE_REPLIES.has(type)) return reply;
   const state = reply as VaultState;
   if (!state.unlocked) return reply;

@@ -6,6 +6,7 @@ import { CLOCK_POLICY } from '../protocol/clock';
 import { CONTENT_POLICY } from '../protocol/content';
 import { MANAGED_POLICY } from '../protocol/managed';
 import { PASSKEY_POLICY } from '../protocol/passkey';
+import { POPUP_POLICY } from '../protocol/popup';
 import { SCAN_POLICY } from '../protocol/scan';
 import { SITES_POLICY } from '../protocol/sites';
 import { SYNC_POLICY } from '../protocol/sync';
@@ -30,4 +31,5 @@ export const POLICY = {
   ...SYNC_POLICY,
   ...CONTENT_POLICY,
   ...MANAGED_POLICY,
+  ...POPUP_POLICY,
 } as const satisfies PolicyOf<BackgroundProtocol>;

@@ -37,24 +37,30 @@ export class VaultService {
   constructor(private readonly deps: VaultServiceDeps) {}
 
   async state(): Promise<VaultState> {
-    const [exists, dek, quarantined] = await Promise.all([
-      this.deps.store.exists(),
-      this.deps.sessionKey.get(),
-      this.deps.store.quarantined(),
-    ]);
-    let readOnly = false;
-    let unlocked = false;
-    if (dek) {
-      try {
-        readOnly = (await this.deps.store.read(dek)).readOnly;
-        unlocked = true;
-      } catch {
-        // A key that no longer opens the vault (replaced meanwhile) is worthless: drop it.
-        await this.deps.sessionKey.clear();
-      }
-    }
+    return (await this.stateAndAccounts()).state;
+  }
+
+  /**
+   * The state and, when unlocked, every account, from one decryption (the popup's start needs
+   * both; reading them one after the other would decrypt the vault twice).
+   */
+  async stateAndAccounts(): Promise<{ state: VaultState; accounts?: StoredAccount[] }> {
+    const dek = await this.deps.sessionKey.get();
+    const { exists, quarantined, snapshot } = await this.deps.store.overview(dek);
+    // A key that no longer opens the vault (replaced meanwhile) is worthless: drop it.
+    if (dek && !snapshot) await this.deps.sessionKey.clear();
+    const readOnly = snapshot?.readOnly ?? false;
+    const accounts = snapshot?.payload.accounts;
+    const unlocked = accounts !== undefined;
     const rollback = unlocked ? await this.deps.health?.rollback() : undefined;
-    return { exists, unlocked, quarantined: quarantined.length, readOnly, ...(rollback ? { rollback } : {}) };
+    const state = {
+      exists,
+      unlocked,
+      quarantined: quarantined.length,
+      readOnly,
+      ...(rollback ? { rollback } : {}),
+    };
+    return accounts ? { state, accounts } : { state };
   }
 
   /**

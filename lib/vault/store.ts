@@ -200,6 +200,44 @@ export class VaultStore {
   }
 
   /**
+   * Whether a vault exists, the quarantined copies' keys and, with a key, the newest copy that
+   * authenticates, from one read of the area (the popup's start: three reads of a vault of 500
+   * accounts cost more than the decryption). Only the newest copy is decrypted when it
+   * authenticates: nothing is written here, so the older copy's damage need not be known yet
+   * (`damaged` lists only the copies tried). `snapshot` is absent and `error` says why when
+   * the key opens nothing.
+   */
+  async overview(
+    dek: Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<{ exists: boolean; quarantined: string[]; snapshot?: VaultSnapshot; error?: unknown }> {
+    const stored = await this.area.get(null);
+    const exists = stored[KEYS.A] !== undefined || stored[KEYS.B] !== undefined;
+    const quarantined = quarantineKeys(stored);
+    if (!dek) return { exists, quarantined };
+    try {
+      const copies = await decodeCopies(stored);
+      const key = await importAesKey(dek);
+      const readOnly = copies.some((c) => c.future);
+      const damaged: Generation[] = [];
+      const readable = copies.filter((c) => c.raw !== undefined && !c.future);
+      // Newest first, as `read` chooses; the first that authenticates is the one `read` returns.
+      readable.sort((a, b) => (b.envelope?.header.revision ?? 0) - (a.envelope?.header.revision ?? 0));
+      for (const copy of readable) {
+        const payload = copy.envelope ? await openPayload(key, copy.envelope) : undefined;
+        if (!payload) {
+          damaged.push(copy.generation);
+          continue;
+        }
+        const { revision, vaultId, slots } = copy.envelope!.header;
+        return { exists, quarantined, snapshot: { payload, revision, vaultId, slots, readOnly, damaged } };
+      }
+      throw new TwofoldError(readOnly ? 'READ_ONLY' : exists ? 'DAMAGED' : 'NO_VAULT');
+    } catch (error) {
+      return { exists, quarantined, error };
+    }
+  }
+
+  /**
    * Read-modify-write under the shared lock, so concurrent writers from any
    * context each see the others' changes. Returns the saved payload.
    */
@@ -338,10 +376,7 @@ export class VaultStore {
 
   /** Keys of quarantined copies, oldest first. */
   async quarantined(): Promise<string[]> {
-    const all = await this.area.get(null);
-    return Object.keys(all)
-      .filter((k) => k.startsWith(QUARANTINE_PREFIX))
-      .sort();
+    return quarantineKeys(await this.area.get(null));
   }
 
   private async writeNext(
@@ -377,19 +412,7 @@ export class VaultStore {
   }
 
   private async readCopies(): Promise<CopyState[]> {
-    const stored = await this.area.get([KEYS.A, KEYS.B]);
-    return Promise.all(
-      (['A', 'B'] as const).map(async (generation): Promise<CopyState> => {
-        const raw = stored[KEYS[generation]];
-        if (raw === undefined) return { generation, raw, future: false };
-        try {
-          const envelope = await decodeEnvelope(raw);
-          return { generation, raw, envelope, future: envelope.header.v > FORMAT_VERSION };
-        } catch {
-          return { generation, raw, future: false };
-        }
-      }),
-    );
+    return decodeCopies(await this.area.get([KEYS.A, KEYS.B]));
   }
 
   private async makeSlot(
@@ -403,6 +426,29 @@ export class VaultStore {
     const wrapped = await seal(kek, iv, dek, slotAad(vaultId, kdf));
     return { kind: 'passphrase', kdf, iv: toBase64(iv), wrapped: toBase64(wrapped) };
   }
+}
+
+/** Both generations as stored, their envelopes decoded (a copy that does not decode has none). */
+function decodeCopies(stored: Record<string, unknown>): Promise<CopyState[]> {
+  return Promise.all(
+    (['A', 'B'] as const).map(async (generation): Promise<CopyState> => {
+      const raw = stored[KEYS[generation]];
+      if (raw === undefined) return { generation, raw, future: false };
+      try {
+        const envelope = await decodeEnvelope(raw);
+        return { generation, raw, envelope, future: envelope.header.v > FORMAT_VERSION };
+      } catch {
+        return { generation, raw, future: false };
+      }
+    }),
+  );
+}
+
+/** Keys of quarantined copies, oldest first. */
+function quarantineKeys(stored: Record<string, unknown>): string[] {
+  return Object.keys(stored)
+    .filter((k) => k.startsWith(QUARANTINE_PREFIX))
+    .sort();
 }
 
 /** A new data key for a passkey slot, from its public key; other kinds are dropped. */

@@ -67,10 +67,10 @@ async function loadOnce(page: Page, url: string, expected: number): Promise<Popu
   return { ...times, screen: times.screen < 0 ? times.last : times.screen };
 }
 
-/** The blank page: the popup's own HTML (its head, its empty root) without its script. */
+/** The blank page: the popup's own HTML (its head, its empty root) without any of its scripts. */
 const BLANK_PAGE = 'bench-blank.html';
 const blankHtml = async () =>
-  (await readFile('entrypoints/popup/index.html', 'utf8')).replace(/^\s*<script\b.*<\/script>\n/m, '');
+  (await readFile('entrypoints/popup/index.html', 'utf8')).replace(/^\s*<script\b.*<\/script>\n/gm, '');
 
 /** Navigation start → load event end of the blank extension page, `runs` times after a warm-up. */
 export async function measureBlankPage(twofold: ExtensionBrowser, runs: number): Promise<number[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { lookalikeWarning, pageTabOrigin } from '@/lib/background/lookalike-warning';
-import { copyBlocked } from '@/components/lookalike-guard';
+import { copyDecision } from '@/components/lookalike-guard';
 import { vaultServices } from '../helpers/services';
 
 const SANDBOX = 'http://m2mmanager.localhost:4100';
@@ -36,15 +36,18 @@ describe('lookalikeWarning', () => {
   });
 });
 
-describe('copyBlocked', () => {
+describe('copyDecision', () => {
   const warning = { pageHost: 'a', imitatedHost: 'b', accountIds: ['john'] };
   it.each([
-    ['an imitated account before "Copy anyway"', warning, false, 'john', true],
-    ['an imitated account after "Copy anyway"', warning, true, 'john', false],
-    ['another account', warning, false, 'bank', false],
-    ['any account with no warning', undefined, false, 'john', false],
-  ])('%s', (_name, w, chosen, id, blocked) => {
-    expect(copyBlocked(w, chosen, id)).toBe(blocked);
+    ['an imitated account before "Copy anyway"', warning, false, 'john', 'blocked'],
+    ['an imitated account after "Copy anyway"', warning, true, 'john', 'copy'],
+    ['another account', warning, false, 'bank', 'copy'],
+    ['any account on a page that imitates nothing', null, false, 'john', 'copy'],
+    ['any account before the check answered', undefined, false, 'john', 'wait'],
+    ['another account before the check answered', undefined, false, 'bank', 'wait'],
+    ['even after "Copy anyway", before the check answered', undefined, true, 'john', 'wait'],
+  ] as const)('%s', (_name, w, chosen, id, decision) => {
+    expect(copyDecision(w, chosen, id)).toBe(decision);
   });
 });
 

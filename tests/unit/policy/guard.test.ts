@@ -130,6 +130,17 @@ describe('what the organisation asks, added to the vault state', () => {
     );
   });
 
+  it.each([
+    [{ passkeyUnlock: 'required' }, { passkeyRequired: true }],
+    [{ passkeyUnlock: 'allowed' }, {}],
+  ] as const)("the popup's start carries the state's requests under %j", async (raw, added) => {
+    const managed = managedBy(raw);
+    await managed.reading();
+    const start = { state: unlocked, accounts: [], origin: 'https://example.org' };
+    const reply = await policyReply(managed, 'popup:start', undefined, start, noPasskey);
+    expect(reply).toEqual({ ...start, state: { ...unlocked, ...added } });
+  });
+
   it("the popup's first state never waits for the managed area; once it answered, the request rides on it", async () => {
     let answer: (raw: unknown) => void = () => undefined;
     const managed = new ManagedPolicies({ read: () => new Promise((resolve) => (answer = resolve)) });

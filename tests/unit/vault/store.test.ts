@@ -85,6 +85,39 @@ describe('VaultStore', () => {
     },
   );
 
+  it.each([
+    ['both copies sound', [], 2],
+    ['the newer copy damaged', ['vault.B'], 1],
+    ['the older copy damaged', ['vault.A'], 2],
+    ['both copies damaged', ['vault.A', 'vault.B'], undefined],
+  ] as const)(
+    "overview (the popup's start) opens the copy read() opens: %s",
+    async (_name, flipped, revision) => {
+      const { area, store, dek } = await vaultWithTwoGenerations();
+      for (const key of flipped) area.data.set(key, flipBit(area.data.get(key) as string, 300));
+      const overview = await store.overview(dek);
+      expect(overview.exists).toBe(true);
+      expect(overview.quarantined).toEqual(await store.quarantined());
+      const read = await store.read(dek).catch((error: unknown) => error);
+      if (revision === undefined) {
+        expect(overview.snapshot).toBeUndefined();
+        expect(overview.error).toEqual(read);
+        return;
+      }
+      expect(overview.snapshot?.revision).toBe(revision);
+      expect(overview.snapshot?.payload).toEqual((read as Awaited<ReturnType<typeof store.read>>).payload);
+    },
+  );
+
+  it('overview without a key, or without a vault, decrypts nothing', async () => {
+    expect(await new VaultStore(new MemoryArea(), { kdf: FAST_KDF }).overview(undefined)).toEqual({
+      exists: false,
+      quarantined: [],
+    });
+    const { store } = await vaultWithTwoGenerations();
+    expect(await store.overview(undefined)).toEqual({ exists: true, quarantined: [] });
+  });
+
   it('quarantines a damaged copy before reusing its place, and never deletes it', async () => {
     const { area, store, dek } = await vaultWithTwoGenerations();
     const damaged = flipBit(area.data.get('vault.A') as string, 100);
