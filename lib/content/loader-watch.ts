@@ -6,7 +6,7 @@
  * features loaded on demand scan the page again themselves.
  */
 
-/** Input types nobody types a code (or a user name before one) into. */
+/** Input types nobody types a code (or a user name before one) into; a search box is no sign-in. */
 const NOT_TYPED = new Set([
   'hidden',
   'checkbox',
@@ -18,15 +18,27 @@ const NOT_TYPED = new Set([
   'image',
   'range',
   'color',
+  'search',
 ]);
 
 /** Below this (CSS px), an icon: the same bound as capture's candidates. */
 const MIN_SIDE = 48;
 const MAX_ASPECT = 1.35;
 
+/** Input types nobody types a code (or a user name before one) into, as a selector. */
+const TYPED_INPUT = `input${[...NOT_TYPED].map((type) => `:not([type="${type}" i])`).join('')}`;
+const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+/** Pictures that may show a QR code (an <svg> inside another is part of it). */
+const PICTURE = 'canvas, img, svg:not(svg svg), [style*="url("]';
 /** Anything here may be worth a look; a subtree without one is passed by at once. */
-export const INTEREST =
-  'input, canvas, img, svg, [style*="url("], dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+export const INTEREST = `input, ${DIALOG}, ${PICTURE}`;
+/**
+ * Elements that may hold an open shadow root (custom elements and the few built-ins `attachShadow`
+ * accepts) or a frame: every tag but the common ones that can do neither, so that tables, lists,
+ * links and icons are never walked.
+ */
+const MAY_HOLD_ROOT =
+  '*:not(a, b, br, button, circle, dd, dt, em, g, i, img, input, label, li, option, path, rect, script, select, strong, style, svg, table, tbody, td, th, thead, tr, use)';
 
 /** Tags whose insertion can bring something of interest (checked before any query). */
 const GRAPHICS = new Set(['canvas', 'img', 'svg']);
@@ -51,7 +63,12 @@ function qrShaped(el: Element): boolean {
  * yet — hidden, or an image still loading — to look at again), or 'no'.
  */
 export function lookAt(el: Element): Look {
-  if (el.closest('[data-twofold-ui]')) return 'no';
+  const look = lookAtItself(el);
+  // Twofold's own card is not the page's.
+  return look === 'load' && el.closest('[data-twofold-ui]') ? 'no' : look;
+}
+
+function lookAtItself(el: Element): Look {
   const tag = el.localName;
   if (tag === 'input') return NOT_TYPED.has((el.getAttribute('type') ?? '').toLowerCase()) ? 'no' : 'load';
   if (GRAPHICS.has(tag) || el.hasAttribute('style')) {
@@ -83,7 +100,7 @@ function innerRoots(root: Document | ShadowRoot | Element): (Document | ShadowRo
     }
   };
   if (root.nodeType === 1) add(root as Element);
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot || el.localName.endsWith('frame')) add(el);
+  for (const el of root.querySelectorAll(MAY_HOLD_ROOT)) add(el);
   return roots;
 }
 
@@ -116,7 +133,10 @@ export function watchForWork(doc: Document, win: Window, onFound: () => void): (
   };
   const scan = (root: Document | ShadowRoot | Element): void => {
     if (root.nodeType === 1 && (root as Element).matches(INTEREST) && consider(root as Element)) return;
-    for (const el of root.querySelectorAll(INTEREST)) if (consider(el)) return;
+    // Fields and dialogs need no look at each: one query finds the first that is not Twofold's.
+    const typed = root.querySelector(`${TYPED_INPUT}, ${DIALOG}`);
+    if (typed && consider(typed)) return;
+    for (const el of root.querySelectorAll(PICTURE)) if (consider(el)) return;
     for (const inner of innerRoots(root)) {
       watch(inner);
       if (done) return;

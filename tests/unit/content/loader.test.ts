@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FEATURES_PATH, FEATURES_STOP, startLoader } from '@/lib/content/loader';
+import { mount, useStubbedLayout } from '../autofill/layout';
+
+let stops: (() => void)[] = [];
+useStubbedLayout(() => {
+  stops.forEach((stop) => stop());
+  stops = [];
+  delete (globalThis as Record<string, unknown>)[FEATURES_STOP];
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+type Listener = (message: unknown, sender: unknown, reply: (answer: unknown) => void) => boolean;
+
+/** A `chrome.runtime` stand-in: the background answers `content:hello`; `getURL` names the chunk. */
+function fakeRuntime() {
+  const listeners: Listener[] = [];
+  return {
+    listeners,
+    getURL: (path: string) => `chrome-extension://id${path}`,
+    sendMessage: vi.fn((message: { type: string }, callback: (answer: unknown) => void) =>
+      callback(message.type === 'content:hello' ? { res: { origin: 'x', enrolledSite: true } } : undefined),
+    ),
+    onMessage: {
+      addListener: (listener: Listener) => listeners.push(listener),
+      removeListener: (listener: Listener) => listeners.splice(listeners.indexOf(listener), 1),
+    },
+  };
+}
+
+function start(runtime = fakeRuntime()) {
+  const load = vi.fn(() => Promise.resolve({}));
+  stops.push(startLoader({ doc: document, win: window, runtime, load }));
+  return { runtime, load };
+}
+
+describe('startLoader', () => {
+  it('imports the packaged features once, only when a field shows, from the extension’s own URL', async () => {
+    mount('<h1>SIM cards</h1><div id="later"></div>');
+    const { load } = start();
+    await settle();
+    expect(load).not.toHaveBeenCalled();
+    document.getElementById('later')!.innerHTML = '<input autocomplete="one-time-code"><input>';
+    await settle();
+    document.body.append(document.createElement('input'));
+    await settle();
+    expect(load.mock.calls).toEqual([[`chrome-extension://id${FEATURES_PATH}`]]);
+  });
+
+  it('answers pings without the features, with a round trip to the background', async () => {
+    mount('<h1>SIM cards</h1>');
+    const { runtime, load } = start();
+    const answer = await new Promise((resolve) => {
+      const kept = runtime.listeners[0]!({ type: 'content:ping' }, {}, resolve);
+      expect(kept).toBe(true);
+    });
+    expect(answer).toEqual({ res: { origin: location.origin, hello: { origin: 'x', enrolledSite: true } } });
+    expect(load).not.toHaveBeenCalled();
+    // Any other message is left to the features (or unanswered).
+    expect(runtime.listeners[0]!({ type: 'card:act' }, {}, () => undefined)).toBe(false);
+  });
+
+  it('stopping it stops the features it loaded, and its own answers', () => {
+    mount('<input>');
+    const stopFeatures = vi.fn();
+    (globalThis as Record<string, unknown>)[FEATURES_STOP] = stopFeatures;
+    const { runtime } = start();
+    stops.pop()!();
+    expect(stopFeatures).toHaveBeenCalledOnce();
+    expect(runtime.listeners).toEqual([]);
+  });
+});
