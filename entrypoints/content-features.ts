@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from '#imports';
 import { startAutofill } from '@/lib/content/autofill';
 import { fillEnrolmentCode } from '@/lib/content/enrolment-fill';
-import { FEATURES_STOP } from '@/lib/content/loader';
+import { FEATURES_DELIVER, FEATURES_STOP } from '@/lib/content/loader';
 import { ownOrigin } from '@/lib/content/own-origin';
 import { InPagePrompt } from '@/lib/content/prompt';
 import { startQrCapture } from '@/lib/content/qr-capture';
@@ -19,10 +19,15 @@ export default defineUnlistedScript(() => {
   // One instance per frame, and never in a frame without a web origin (the loader checked both too).
   const origin = ownOrigin(window);
   if (!origin || typeof flags[FEATURES_STOP] === 'function') return;
+  // Also kept by type: the loader hands over a message that came while this chunk was loading.
+  const handlers = new Map<string, (data: never) => unknown>();
   const listen = <K extends keyof ContentProtocol>(
     type: K,
     handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
-  ) => onMessage(type, (message) => handler(message.data));
+  ) => {
+    handlers.set(type, handler);
+    return onMessage(type, (message) => handler(message.data));
+  };
   // The card names the shortcut that reaches it where Tab cannot (a page's focus trap).
   const prompt = new InPagePrompt(
     document,
@@ -55,8 +60,10 @@ export default defineUnlistedScript(() => {
       isPreset: isPresetOrigin(origin),
     }),
   ];
+  flags[FEATURES_DELIVER] = (type: string, data: never) => Promise.resolve(handlers.get(type)?.(data));
   flags[FEATURES_STOP] = () => {
     stops.forEach((stop) => stop());
     flags[FEATURES_STOP] = undefined;
+    flags[FEATURES_DELIVER] = undefined;
   };
 });

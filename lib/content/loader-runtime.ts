@@ -37,11 +37,9 @@ export function request<K extends keyof BackgroundProtocol>(
   );
 }
 
-export type LoaderHandlers = {
-  [K in keyof ContentProtocol]?: (
-    data: Parameters<ContentProtocol[K]>[0],
-  ) => Promise<Awaited<ReturnType<ContentProtocol[K]>>> | undefined;
-};
+export type LoaderHandlers = Partial<
+  Record<keyof ContentProtocol, (data: unknown) => Promise<unknown> | undefined>
+>;
 
 /**
  * Answers the background's messages of `handlers`; a handler returning undefined leaves the

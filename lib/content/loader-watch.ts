@@ -27,11 +27,14 @@ const MAX_ASPECT = 1.35;
 
 /** Input types nobody types a code (or a user name before one) into, as a selector. */
 const TYPED_INPUT = `input${[...NOT_TYPED].map((type) => `:not([type="${type}" i])`).join('')}`;
-const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+// Joined at run time, so that the build keeps one copy of each list.
+const DIALOG = ['dialog', '[role="dialog"]', '[role="alertdialog"]', '[aria-modal="true"]'].join(', ');
 /** Pictures that may show a QR code (an <svg> inside another is part of it). */
-const PICTURE = 'canvas, img, svg:not(svg svg), [style*="url("]';
+const PICTURE = ['canvas', 'img', 'svg:not(svg svg)', '[style*="url("]'].join(', ');
 /** Anything here may be worth a look; a subtree without one is passed by at once. */
-export const INTEREST = `input, ${DIALOG}, ${PICTURE}`;
+export const INTEREST = ['input', DIALOG, PICTURE].join(', ');
+const INTEREST_OR_FRAME = [INTEREST, 'iframe', 'frame'].join(', ');
+const FIRST_LOOK = [TYPED_INPUT, DIALOG].join(', ');
 /**
  * Elements that may hold an open shadow root (custom elements and the few built-ins `attachShadow`
  * accepts) or a frame: every tag but the common ones that can do neither, so that tables, lists,
@@ -134,7 +137,7 @@ export function watchForWork(doc: Document, win: Window, onFound: () => void): (
   const scan = (root: Document | ShadowRoot | Element): void => {
     if (root.nodeType === 1 && (root as Element).matches(INTEREST) && consider(root as Element)) return;
     // Fields and dialogs need no look at each: one query finds the first that is not Twofold's.
-    const typed = root.querySelector(`${TYPED_INPUT}, ${DIALOG}`);
+    const typed = root.querySelector(FIRST_LOOK);
     if (typed && consider(typed)) return;
     for (const el of root.querySelectorAll(PICTURE)) if (consider(el)) return;
     for (const inner of innerRoots(root)) {
@@ -166,11 +169,7 @@ export function watchForWork(doc: Document, win: Window, onFound: () => void): (
         // Text, and leaf elements of no interest (a row's cell, a link), hold nothing to look at.
         if (node.nodeType !== 1) continue;
         const el = node as Element;
-        if (
-          el.firstElementChild === null &&
-          el.shadowRoot === null &&
-          !el.matches(`${INTEREST}, iframe, frame`)
-        )
+        if (el.firstElementChild === null && el.shadowRoot === null && !el.matches(INTEREST_OR_FRAME))
           continue;
         scan(el);
         if (done) return;

@@ -15,6 +15,10 @@ export const FEATURES_PATH = '/content-features.js';
  * own world, which the page's scripts do not share.
  */
 export const FEATURES_STOP = '__twofoldFeaturesStop';
+/** Where the chunk leaves the function that hands it a message it missed while loading. */
+export const FEATURES_DELIVER = '__twofoldFeaturesDeliver';
+
+type Deliver = (type: string, data: unknown) => Promise<unknown>;
 
 export interface LoaderDeps {
   doc: Document;
@@ -27,16 +31,36 @@ export interface LoaderDeps {
 /** Starts the loader in a frame; returns a function that stops it (and the features, if loaded). */
 export function startLoader({ doc, win, runtime, load }: LoaderDeps): () => void {
   let loading: Promise<unknown> | undefined;
-  const start = (): void => {
+  const start = (): Promise<unknown> =>
     // Once per frame; a failed import (Twofold was updated or removed meanwhile) is not retried.
-    loading ??= load(runtime.getURL(FEATURES_PATH)).catch(() => undefined);
-  };
-  const stopWatch = watchForWork(doc, win, start);
-  const stopAnswers = answer(runtime, { 'content:ping': answerPing(runtime, win.location) });
+    (loading ??= load(runtime.getURL(FEATURES_PATH)).catch(() => undefined));
+  const stopWatch = watchForWork(doc, win, () => void start());
+  const globals = globalThis as Record<string, unknown>;
+  /**
+   * A message only the features handle, sent before they were loaded (the fill shortcut on a field
+   * the page has not shown the loader, a scan's offer for a QR code it did not see): load them, then
+   * hand it over. Once they run they answer it themselves.
+   */
+  const wake =
+    (type: string, when: () => boolean = () => true) =>
+    (data: unknown): Promise<unknown> | undefined => {
+      if (loading || !when()) return undefined;
+      stopWatch();
+      return start().then(() => (globals[FEATURES_DELIVER] as Deliver | undefined)?.(type, data));
+    };
+  const stopAnswers = answer(runtime, {
+    'content:ping': answerPing(runtime, win.location),
+    // Sent to every frame: only the one whose focus is in a field takes it.
+    'autofill:fillFocused': wake('autofill:fillFocused', () => {
+      const active = doc.activeElement;
+      return doc.hasFocus() && active !== null && active.localName === 'input';
+    }),
+    'capture:offered': wake('capture:offered'),
+  });
   return () => {
     stopWatch();
     stopAnswers();
-    const stopFeatures = (globalThis as Record<string, unknown>)[FEATURES_STOP];
+    const stopFeatures = globals[FEATURES_STOP];
     if (typeof stopFeatures === 'function') (stopFeatures as () => void)();
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FEATURES_PATH, FEATURES_STOP, startLoader } from '@/lib/content/loader';
+import { FEATURES_DELIVER, FEATURES_PATH, FEATURES_STOP, startLoader } from '@/lib/content/loader';
 import { mount, useStubbedLayout } from '../autofill/layout';
 
 let stops: (() => void)[] = [];
@@ -7,6 +7,7 @@ useStubbedLayout(() => {
   stops.forEach((stop) => stop());
   stops = [];
   delete (globalThis as Record<string, unknown>)[FEATURES_STOP];
+  delete (globalThis as Record<string, unknown>)[FEATURES_DELIVER];
 });
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -69,5 +70,39 @@ describe('startLoader', () => {
     stops.pop()!();
     expect(stopFeatures).toHaveBeenCalledOnce();
     expect(runtime.listeners).toEqual([]);
+  });
+
+  it.each([
+    ['the fill shortcut, focus in a field', 'autofill:fillFocused', true],
+    ["a scan's offer", 'capture:offered', false],
+  ])(
+    '%s, before the features were loaded: loads them and hands the message over',
+    async (_n, type, focus) => {
+      mount('<input type="search" aria-label="Search">');
+      if (focus) {
+        document.querySelector('input')!.focus();
+        vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+      }
+      const { runtime, load } = start();
+      const deliver = vi.fn(() => Promise.resolve(true));
+      load.mockImplementation(() => {
+        (globalThis as Record<string, unknown>)[FEATURES_DELIVER] = deliver;
+        return Promise.resolve({});
+      });
+      const answer = await new Promise((resolve) => {
+        expect(runtime.listeners[0]!({ type, data: { id: 'o' } }, {}, resolve)).toBe(true);
+      });
+      expect(load).toHaveBeenCalledOnce();
+      expect(deliver.mock.calls).toEqual([[type, { id: 'o' }]]);
+      expect(answer).toEqual({ res: true });
+    },
+  );
+
+  it('the fill shortcut in a frame whose focus is in no field is left to the other frames', () => {
+    mount('<input type="search" aria-label="Search"><button>Go</button>');
+    document.querySelector('button')!.focus();
+    const { runtime, load } = start();
+    expect(runtime.listeners[0]!({ type: 'autofill:fillFocused' }, {}, () => undefined)).toBe(false);
+    expect(load).not.toHaveBeenCalled();
   });
 });
