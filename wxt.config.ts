@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { jsqrWithoutShiftJisTable } from './lib/build/jsqr';
@@ -49,27 +48,6 @@ export default defineConfig({
       'tsconfig.json',
       'wxt.config.ts',
     ],
-  },
-  hooks: {
-    // The loader runs at every page load of enrolled sites: it gets the browser's own namespace
-    // (WXT's `browser`), not the promise polyfill, which alone weighs more than the loader's budget.
-    // It only uses callback-style runtime messaging and `runtime.id`, the same in Chromium and Firefox.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entrypoint) => entrypoint.name === 'm2mmanager')) return;
-      config.resolve ??= {};
-      const plain = {
-        find: /^wxt\/browser$/,
-        replacement: fileURLToPath(import.meta.resolve('@wxt-dev/browser')),
-      };
-      const alias: unknown = config.resolve.alias;
-      const entries = Array.isArray(alias)
-        ? (alias as { find: string | RegExp; replacement: string }[])
-        : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({
-            find,
-            replacement,
-          }));
-      config.resolve.alias = [plain, ...entries];
-    },
   },
   vite: (env) => {
     return {
@@ -124,16 +102,6 @@ export default defineConfig({
       // schema is declared; Firefox reads policies.json's 3rdparty section without one.
       ...(env.browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
       ...(POLICY_TEST && env.browser !== 'firefox' ? { key: policyTestKey() } : {}),
-      // Capture and autofill, which the content loader imports into a frame that needs them. Chromium
-      // serves it only under a per-session ID (use_dynamic_url), so a page cannot probe the fixed
-      // extension ID for it; Firefox's moz-extension:// host is already random per install.
-      web_accessible_resources: [
-        {
-          resources: ['content-features.js'],
-          matches: ['http://*/*', 'https://*/*'],
-          ...(env.browser === 'firefox' ? {} : { use_dynamic_url: true }),
-        },
-      ],
       content_security_policy: {
         extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
       },

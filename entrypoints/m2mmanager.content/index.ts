@@ -1,13 +1,18 @@
 import { defineContentScript } from '#imports';
-import { startLoader, type LoaderDeps } from '@/lib/content/loader';
+import { startAutofill } from '@/lib/content/autofill';
+import { fillEnrolmentCode } from '@/lib/content/enrolment-fill';
+import { answerPings } from '@/lib/content/ping';
 import { ownOrigin } from '@/lib/content/own-origin';
-import { PRESET_MATCHES } from '@/lib/preset';
+import { InPagePrompt } from '@/lib/content/prompt';
+import { startQrCapture } from '@/lib/content/qr-capture';
+import { t } from '@/lib/i18n';
+import { onMessage, sendMessage, type ContentProtocol } from '@/lib/messaging';
+import { isPresetOrigin, PRESET_MATCHES } from '@/lib/preset';
 
 /**
- * The content loader: runs at every page load on the M2Mmanager preset, and on sites the user
- * enabled (registered at run time with the same file), in every frame. Small on purpose: capture
- * and autofill (entrypoints/content-features.ts) are imported only into a frame that shows a field
- * or a QR candidate.
+ * Runs on the M2Mmanager preset, and on sites the user enabled (registered at
+ * run time with the same file): QR capture and autofill. Same-origin frames too;
+ * the background refuses codes to frames whose tab shows another origin.
  */
 export default defineContentScript({
   matches: [...PRESET_MATCHES],
@@ -22,11 +27,45 @@ export default defineContentScript({
     flags.__twofoldStarted = true;
     // A sandboxed frame or a CSP-sandboxed document has the site's URL but an opaque origin:
     // it is not the site, so Twofold neither captures nor fills there.
-    if (!ownOrigin(window)) return;
-    // The bare runtime API: the messaging library and the browser polyfill weigh more than the loader.
-    const runtime = (globalThis as unknown as { chrome: { runtime: LoaderDeps['runtime'] } }).chrome.runtime;
-    ctx.onInvalidated(
-      startLoader({ doc: document, win: window, runtime, load: (url) => import(/* @vite-ignore */ url) }),
+    const origin = ownOrigin(window);
+    if (!origin) return;
+    const listen = <K extends keyof ContentProtocol>(
+      type: K,
+      handler: (data: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]>,
+    ) => onMessage(type, (message) => handler(message.data));
+    // The card names the shortcut that reaches it where Tab cannot (a page's focus trap).
+    const prompt = new InPagePrompt(
+      document,
+      t('extName'),
+      undefined,
+      async (label) => {
+        const keys = await sendMessage('card:shortcut');
+        return keys ? t('promptShortcut', [keys, label]) : undefined;
+      },
+      t('promptMoved'),
     );
+    const stops = [
+      answerPings(window.location),
+      listen('card:act', () => prompt.act()),
+      startQrCapture({
+        doc: document,
+        win: window,
+        send: sendMessage,
+        onMessage: listen,
+        t,
+        prompt,
+        fill: (code) => fillEnrolmentCode(document, window, code),
+      }),
+      startAutofill({
+        doc: document,
+        win: window,
+        send: sendMessage,
+        onMessage: listen,
+        t,
+        prompt,
+        isPreset: isPresetOrigin(origin),
+      }),
+    ];
+    ctx.onInvalidated(() => stops.forEach((stop) => stop()));
   },
 });
