@@ -7,10 +7,10 @@
 /** What a browser's zip should weigh at most, in bytes: 250 KB. */
 export const ZIP_TARGET = 250_000;
 /**
- * What the build is held to until the target is reached: the zip weighs 271 KB today (the Public
- * Suffix List the phishing guard reads is ~39 KB of it), so any growth fails the build.
+ * What the build is held to until the target is reached: the zip weighs 259 KB today (the Public
+ * Suffix List the phishing guard reads is ~44 KB of it), so any growth fails the build.
  */
-export const ZIP_LIMIT = 280_000;
+export const ZIP_LIMIT = 265_000;
 /** What a content script declared in the manifest should weigh at most, in bytes: a loader of 8 KB. */
 export const CONTENT_SCRIPT_TARGET = 8_000;
 /**
