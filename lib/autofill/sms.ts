@@ -4,18 +4,16 @@
  * must never receive one (it would be wrong, and it teaches users to trust a mismatch).
  */
 import { collectText, normalize } from './text';
-import { SENT_PHRASES, SMS_PHRASES } from './channels';
-import { anyMatch } from './vocabulary';
+import { channelOf, namesChannel } from './channels';
 
 /** The (normalised or raw) text says a code was sent by SMS / text message. */
 export function mentionsSmsCode(text: string): boolean {
-  return anyMatch(SMS_PHRASES, normalize(text));
+  return namesChannel('sms', normalize(text));
 }
 
 /** The text says the code was sent through any out-of-band channel: it is not the authenticator's to fill. */
 export function mentionsSentCode(text: string): boolean {
-  const normal = normalize(text);
-  return anyMatch(SMS_PHRASES, normal) || anyMatch(SENT_PHRASES, normal);
+  return channelOf(normalize(text)) !== null;
 }
 
 /** The page's readable text says a code was sent by SMS (bounded read of the body). */
