@@ -80,10 +80,16 @@ export class AutofillService {
 
   async code(from: ContentSender, request: CodeRequest = {}): Promise<AutofillReply> {
     const { accountId, userAction = false, remember = false, next = false } = request;
-    if ((await this.deps.tabOrigin(from.tabId)) !== from.origin) return { status: 'none' };
+    // Independent reads, asked together: each is a round trip to the browser, on the fill's path.
+    const [tabOrigin, exists, unlocked] = await Promise.all([
+      this.deps.tabOrigin(from.tabId),
+      this.deps.vault.exists(),
+      this.deps.vault.isUnlocked(),
+    ]);
+    if (tabOrigin !== from.origin) return { status: 'none' };
     // No vault yet (a fresh install): no account to fill, nothing to unlock.
-    if (!(await this.deps.vault.exists())) return { status: 'none' };
-    if (!(await this.deps.vault.isUnlocked())) {
+    if (!exists) return { status: 'none' };
+    if (!unlocked) {
       this.waitingForUnlock.add(from.tabId);
       return { status: 'locked' };
     }
@@ -114,7 +120,10 @@ export class AutofillService {
     if (account.type === 'hotp' && !userAction) return { status: 'action', accountId: account.id };
     // `next`: the page refused the code; the following period's (servers accept one period ahead).
     const ahead = next && account.type === 'totp' ? account.period * 1000 : 0;
-    const correction = await correctionBeforeFill(this.deps.clock, from.origin);
+    const [correction, { rememberDevice }] = await Promise.all([
+      correctionBeforeFill(this.deps.clock, from.origin),
+      this.deps.settings(),
+    ]);
     const shifted = this.fillCode(account, correction + ahead);
     // The next period's code stays good until the end of the next period.
     const filled =
@@ -126,7 +135,6 @@ export class AutofillService {
     }
     this.pending.set(account.id, { origin: from.origin, code: filled.code, counter: filled.counter });
     this.noteFilled(account.id);
-    const { rememberDevice } = await this.deps.settings();
     const { counter: _counter, ...reply } = filled;
     const names = { issuer: account.issuer, label: account.label };
     return { status: 'code', accountId: account.id, origin: from.origin, ...reply, rememberDevice, ...names };
