@@ -22,7 +22,7 @@ const POLICY_TEST = process.env.TWOFOLD_POLICY_TEST === '1';
 const policyTestKey = () => readFileSync('tests/e2e/policy/extension-key.txt', 'utf8').trim();
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  modules: ['@wxt-dev/i18n/module'],
   // Every UI string, typed and with plural forms; built into _locales/<lang>/messages.json.
   i18n: { localesDir: 'lib/i18n/locales' },
   // Explicit imports everywhere: what a file uses is written at its top.

@@ -1,6 +1,7 @@
 /**
  * Renders public/icon.svg to the PNG sizes the manifest needs, in Chromium.
- * Run by hand when the icon changes: `npx tsx scripts/make-icons.ts`.
+ * Run by hand when the icon changes: `npx tsx scripts/make-icons.ts`, then shrink each PNG with
+ * `pngquant --quality=60-90 --speed 1` and `optipng -o7 -strip all` (the zip has a size budget).
  */
 import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';

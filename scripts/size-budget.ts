@@ -6,18 +6,15 @@
 
 /** What a browser's zip should weigh at most, in bytes: 250 KB. */
 export const ZIP_TARGET = 250_000;
-/**
- * What the build is held to until the target is reached: the zip weighs 259 KB today (the Public
- * Suffix List the phishing guard reads is ~44 KB of it), so any growth fails the build.
- */
-export const ZIP_LIMIT = 265_000;
+/** What the build is held to: the target itself, reached (248 KB without webextension-polyfill). */
+export const ZIP_LIMIT = ZIP_TARGET;
 /** What a content script declared in the manifest should weigh at most, in bytes: a loader of 8 KB. */
 export const CONTENT_SCRIPT_TARGET = 8_000;
 /**
- * What it is held to until a loader reaches the target: the content script weighs 86 KB today, so
+ * What it is held to until a loader reaches the target: the content script weighs 77 KB today, so
  * any growth fails the build.
  */
-export const CONTENT_SCRIPT_LIMIT = 90_000;
+export const CONTENT_SCRIPT_LIMIT = 80_000;
 
 export interface SizedFile {
   file: string;

@@ -49,7 +49,7 @@ describe('sizeProblems', () => {
 
   it('says the size and the limit', () => {
     expect(sizeProblems(zip(305_012), [])).toEqual([
-      'the zip twofold-chrome.zip is 305.01 KB (305,012 bytes), over 265.00 KB (265,000 bytes)',
+      'the zip twofold-chrome.zip is 305.01 KB (305,012 bytes), over 250.00 KB (250,000 bytes)',
     ]);
   });
 });
