@@ -169,7 +169,18 @@ export function AccountsView({ prefetch }: Props) {
        * empty, so a message never moves the list under the pointer. A new node per message: a
        * repeated one is announced again.
        */}
-      <div class={`status toast${list.status.text ? ' shown' : ''}`}>
+      <div
+        class={`status toast${list.status.text ? ' shown' : ''}`}
+        // Held while someone reaches for Undo: the pointer over it, or the keyboard on it
+        // (focus the popup put there after a click does not hold it).
+        onPointerEnter={() => list.status.hold('pointer', true)}
+        onPointerLeave={() => list.status.hold('pointer', false)}
+        onFocusIn={(event) => list.status.hold('focus', (event.target as Element).matches(':focus-visible'))}
+        onFocusOut={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+            list.status.hold('focus', false);
+        }}
+      >
         <p role="status">{list.status.text && <span key={list.status.id}>{list.status.text}</span>}</p>
         {list.status.text && list.status.action && (
           <button

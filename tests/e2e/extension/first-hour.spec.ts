@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
+import type { ExtensionBrowser } from '../fixtures/extension';
 import { pressShortcut } from '../pages/browser-events';
 import { seedAccounts } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
@@ -10,8 +11,9 @@ import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const ACCOUNT = `M2Mmanager (${JOHN.email})`;
-/** components/useToast.ts: how long a status message stays. */
+/** components/useToast.ts: how long a status message stays, and one with Undo. */
 const TOAST_MS = 5000;
+const ACTION_TOAST_MS = 10_000;
 
 /** The code a field holds is the URI's code now or one period ago (the fill may straddle a period). */
 function expectCodeOf(uri: string, value: string): void {
@@ -150,27 +152,35 @@ test.describe("Twofold's pages at their real size", () => {
   }
 });
 
+/** A popup of 31 accounts at its real size, on a clock the test drives. */
+async function popupOfThirtyOne(
+  twofold: ExtensionBrowser,
+): Promise<{ page: Page; popup: PopupPage; last: string }> {
+  const seeding = await PopupPage.withNewVault(twofold, PASSPHRASE);
+  const names = Array.from({ length: 31 }, (_, i) => `Service ${String(i).padStart(2, '0')}`);
+  await seedAccounts(
+    seeding.page,
+    names.map(
+      (name, i) =>
+        `otpauth://totp/${encodeURIComponent(name)}:u${i}?secret=JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}Q&issuer=${encodeURIComponent(name)}`,
+    ),
+  );
+  await seeding.page.close();
+
+  // The popup's own clock is the test's: the message's time passes when the test says.
+  const page = await twofold.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.clock.install();
+  await page.goto(twofold.extensionUrl('popup.html'));
+  const popup = new PopupPage(page);
+  const last = `${names.at(-1)} (u30)`;
+  await expect(popup.code(last)).toBeVisible();
+  return { page, popup, last };
+}
+
 test.describe('the popup status message', () => {
   test('leaves after a few seconds, is announced, and never covers a control', async ({ twofold }) => {
-    const seeding = await PopupPage.withNewVault(twofold, PASSPHRASE);
-    const names = Array.from({ length: 31 }, (_, i) => `Service ${String(i).padStart(2, '0')}`);
-    await seedAccounts(
-      seeding.page,
-      names.map(
-        (name, i) =>
-          `otpauth://totp/${encodeURIComponent(name)}:u${i}?secret=JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}Q&issuer=${encodeURIComponent(name)}`,
-      ),
-    );
-    await seeding.page.close();
-
-    // The popup's own clock is the test's: the message's time passes when the test says.
-    const page = await twofold.context.newPage();
-    await page.setViewportSize({ width: 380, height: 600 });
-    await page.clock.install();
-    await page.goto(twofold.extensionUrl('popup.html'));
-    const popup = new PopupPage(page);
-    const last = `${names.at(-1)} (u30)`;
-    await expect(popup.code(last)).toBeVisible();
+    const { page, popup, last } = await popupOfThirtyOne(twofold);
 
     // Copy the last row's code: the message shows while the row's code and buttons stay reachable.
     await popup.code(last).click();
@@ -211,6 +221,49 @@ test.describe('the popup status message', () => {
     await save.scrollIntoViewIfNeeded();
     expect(await hitsItself(save)).toBe(true);
     await page.clock.runFor(TOAST_MS);
+    await expect(toast).toHaveText('');
+  });
+
+  test('Undo after a delete stays longer, is held while reached for, is announced, and never covers a control', async ({
+    twofold,
+  }) => {
+    const { page, popup, last } = await popupOfThirtyOne(twofold);
+    const toast = page.locator('.status.toast');
+    const lastActions = page.getByRole('button', { name: `Actions for ${last}` });
+    const away = () => page.mouse.move(1, 1);
+
+    // Deleted with the mouse: Undo shows beside the announced message.
+    await popup.deleteAccount('Service 29 (u29)');
+    await away();
+    const undo = toast.getByRole('button', { name: 'Undo: restore Service 29 (u29)' });
+    await expect(toast.getByRole('status')).toHaveText('Service 29 (u29) deleted.');
+    await expect(undo).toBeVisible();
+    // The last row's code and buttons are reachable while it shows.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    for (const control of [popup.code(last), lastActions, undo]) expect(await hitsItself(control)).toBe(true);
+
+    // Longer than a plain message, and held while the pointer is on it.
+    await page.clock.runFor(TOAST_MS);
+    await expect(undo).toBeVisible();
+    await undo.hover();
+    await page.clock.runFor(3 * ACTION_TOAST_MS);
+    await expect(undo).toBeVisible();
+    await away();
+    await page.clock.runFor(ACTION_TOAST_MS);
+    await expect(toast).toHaveText('');
+    await expect(undo).toHaveCount(0);
+
+    // Held while the keyboard is on it; it leaves once the keyboard moves on.
+    await popup.deleteAccount('Service 28 (u28)');
+    await away();
+    const undo28 = toast.getByRole('button', { name: 'Undo: restore Service 28 (u28)' });
+    await lastActions.focus();
+    await page.keyboard.press('Tab');
+    await expect(undo28).toBeFocused();
+    await page.clock.runFor(3 * ACTION_TOAST_MS);
+    await expect(undo28).toBeVisible();
+    await page.keyboard.press('Shift+Tab');
+    await page.clock.runFor(ACTION_TOAST_MS);
     await expect(toast).toHaveText('');
   });
 });
