@@ -171,11 +171,10 @@ export function AccountsView({ prefetch }: Props) {
        */}
       <div
         class={`status toast${list.status.text ? ' shown' : ''}`}
-        // Held while someone reaches for Undo: the pointer over it, or the keyboard on it
-        // (focus the popup put there after a click does not hold it).
+        // Held while someone reaches for Undo or is on it: the pointer over it, the focus in it.
         onPointerEnter={() => list.status.hold('pointer', true)}
         onPointerLeave={() => list.status.hold('pointer', false)}
-        onFocusIn={(event) => list.status.hold('focus', (event.target as Element).matches(':focus-visible'))}
+        onFocusIn={() => list.status.hold('focus', true)}
         onFocusOut={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget as Node | null))
             list.status.hold('focus', false);
