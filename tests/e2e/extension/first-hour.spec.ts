@@ -43,6 +43,8 @@ test.describe('a new user, before any vault exists', () => {
     const uri = await m2m.scanEnrolmentQr();
     const prompt = new TwofoldPrompt(page);
     await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    // Set on the page now: still there at the end only if the page never reloaded.
+    await page.evaluate(() => Object.assign(window, { twofoldNoReload: true }));
 
     const setUpWindow = twofold.context.waitForEvent('page');
     await prompt.button('Save to Twofold').click();
@@ -61,6 +63,7 @@ test.describe('a new user, before any vault exists', () => {
     // Back on the page, with no reload: saved, and the first code is in the field.
     await prompt.expectText('Saved to Twofold. Your code is filled in.');
     expectCodeOf(uri, await page.getByLabel(m2m.t.oneTimeCode, { exact: true }).inputValue());
+    expect(await page.evaluate(() => 'twofoldNoReload' in window)).toBe(true);
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
 
