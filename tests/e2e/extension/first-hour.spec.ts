@@ -153,6 +153,30 @@ test.describe("Twofold's pages at their real size", () => {
       expect(sizes.hint).toBeGreaterThanOrEqual(11);
     });
   }
+
+  test("popup: the countdown's seconds are 11 px or more, inside the ring's band", async ({ twofold }) => {
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+    await popup.addAccount('otpauth://totp/Zeta:z?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zeta');
+    await expect(popup.code('Zeta (z)')).toBeVisible();
+    const ring = popup.page.locator('.ring').first();
+    const measured = await ring.evaluate((element) => {
+      const text = element.querySelector('.ring-text')!;
+      // The widest the seconds get: two digits.
+      text.textContent = '30';
+      const outer = element.getBoundingClientRect();
+      const inner = text.getBoundingClientRect();
+      return {
+        size: parseFloat(getComputedStyle(text).fontSize),
+        // The band (3 px, 1.5 px in) leaves this much room across for the number.
+        room: outer.width - 2 * (1.5 + 3),
+        width: inner.width,
+        centred: Math.abs(inner.left + inner.width / 2 - (outer.left + outer.width / 2)) < 1,
+      };
+    });
+    expect(measured.size).toBeGreaterThanOrEqual(11);
+    expect(measured.width).toBeLessThanOrEqual(measured.room);
+    expect(measured.centred).toBe(true);
+  });
 });
 
 /** A popup of 31 accounts at its real size, on a clock the test drives. */
