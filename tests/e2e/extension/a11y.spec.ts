@@ -8,6 +8,7 @@ import { ExtensionBrowser } from '../fixtures/extension';
 import { expect, test } from '../fixtures/twofold';
 import { OptionsPage, seedAccounts, sendFromPage } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
+import type { Lang } from '../../sandbox/i18n';
 import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 import { VirtualAuthenticators } from '../pages/virtual-authenticator';
@@ -230,24 +231,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
  * the account (the vault is unlocked, so the card asks nothing else). The shot is the card and
  * the pop-up around it.
  */
-async function cardScreenshots(twofold: ExtensionBrowser, sandboxUrl: string, lang: string): Promise<void> {
+async function cardScreenshots(twofold: ExtensionBrowser, sandboxUrl: string, lang: Lang): Promise<void> {
   const page = await twofold.context.newPage();
   await page.setViewportSize({ width: 1100, height: 720 });
   await page.emulateMedia({ colorScheme: 'light' });
-  await M2MmanagerPage.atEnrolment(page, sandboxUrl);
+  // The site in the card's language, as a French user would see it.
+  const m2m = await M2MmanagerPage.atEnrolment(page, sandboxUrl, undefined, lang);
+  await expect(page.getByRole('dialog', { name: m2m.t.appTitle })).toBeVisible();
   const card = new TwofoldPrompt(page).card;
-  await expect(card.getByRole('button').first()).toBeVisible();
+  // Armed: the card's buttons wake a moment after it shows (a page cannot click them at once).
+  await expect(card.locator('button.primary')).toBeEnabled();
+  for (const button of await card.getByRole('button').all()) await expect(button).toBeEnabled();
   // One enrolment (logging in again would find the account set up): the card follows the
   // colour scheme as it changes.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await expect(card).toBeVisible();
+    await expect(card.locator('button.primary')).toBeEnabled();
     await page.screenshot({ path: `${SHOTS}/card-${colorScheme}-${lang}.png` });
   }
   await page.close();
 }
 
-async function screenshots(twofold: ExtensionBrowser, lang: string, sandboxUrl: string): Promise<void> {
+async function screenshots(twofold: ExtensionBrowser, lang: Lang, sandboxUrl: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   const popupPage = await twofold.openPopup();
   await popupPage.setViewportSize({ width: 360, height: 600 });
