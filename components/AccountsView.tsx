@@ -169,7 +169,17 @@ export function AccountsView({ prefetch }: Props) {
        * empty, so a message never moves the list under the pointer. A new node per message: a
        * repeated one is announced again.
        */}
-      <div class={`status toast${list.status.text ? ' shown' : ''}`}>
+      <div
+        class={`status toast${list.status.text ? ' shown' : ''}`}
+        // Held while someone reaches for Undo or is on it: the pointer over it, the focus in it.
+        onPointerEnter={() => list.status.hold('pointer', true)}
+        onPointerLeave={() => list.status.hold('pointer', false)}
+        onFocusIn={() => list.status.hold('focus', true)}
+        onFocusOut={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+            list.status.hold('focus', false);
+        }}
+      >
         <p role="status">{list.status.text && <span key={list.status.id}>{list.status.text}</span>}</p>
         {list.status.text && list.status.action && (
           <button

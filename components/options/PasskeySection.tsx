@@ -132,14 +132,17 @@ function PasskeyRow(props: {
     );
   }
   return (
-    <li class="row" role="group" aria-labelledby={questionId}>
-      <span id={questionId}>{t('passkeyRemoveQuestion', [name])}</span>
-      <button ref={confirmRef} type="button" class="danger" onClick={props.onRemove}>
-        {t('passkeyRemoveLabel', [name])}
-      </button>
-      <button type="button" onClick={props.onCancel}>
-        {t('cancel')}
-      </button>
+    // The group sits inside the item: a list item must stay one (axe: list, aria-allowed-role).
+    <li>
+      <div class="row" role="group" aria-labelledby={questionId}>
+        <span id={questionId}>{t('passkeyRemoveQuestion', [name])}</span>
+        <button ref={confirmRef} type="button" class="danger" onClick={props.onRemove}>
+          {t('passkeyRemoveLabel', [name])}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import jsQR from 'jsqr';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { STRINGS, type Strings } from '../../sandbox/i18n.ts';
@@ -38,6 +39,25 @@ export class FirefoxM2M {
 
   async chooseAppMethod(): Promise<void> {
     await this.submit(this.t.methodApp);
+  }
+
+  /** The enrolment QR's otpauth URI, read from the page's canvas pixels as a camera would. */
+  async enrolmentUri(): Promise<string> {
+    const images = await this.page.$$eval('canvas', (canvases) =>
+      canvases.map((canvas) => {
+        const context = canvas.getContext('2d');
+        if (!context || canvas.width === 0) return null;
+        const image = context.getImageData(0, 0, canvas.width, canvas.height);
+        return { width: image.width, height: image.height, data: Array.from(image.data) };
+      }),
+    );
+    const texts = images.flatMap((image) => {
+      const found = image && jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
+      return found ? [found.data] : [];
+    });
+    const uri = texts.find((text) => text.startsWith('otpauth://'));
+    if (!uri) throw new Error(`no otpauth QR on the page (found: ${JSON.stringify(texts)})`);
+    return uri;
   }
 
   async codeValue(): Promise<string | undefined> {

@@ -8,8 +8,10 @@ import { ExtensionBrowser } from '../fixtures/extension';
 import { expect, test } from '../fixtures/twofold';
 import { OptionsPage, seedAccounts, sendFromPage } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
-import { M2MmanagerPage } from '../pages/sandbox-m2m';
+import type { Lang } from '../../sandbox/i18n';
+import { JOHN, M2MmanagerPage } from '../pages/sandbox-m2m';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
+import { VirtualAuthenticators } from '../pages/virtual-authenticator';
 
 const PASSPHRASE = 'purple otter sings at noon';
 // The committed screenshots are refreshed only on request (`npm run screenshots`), so a
@@ -40,8 +42,10 @@ const SHOWCASE = [
   'otpauth://totp/Nextcloud:jane?secret=ONSWG4TFOQQGC3TEEBQXGIDTMVRXEZLU&issuer=Nextcloud',
 ];
 
-async function expectNoViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe over the page, or only over `include` (the card: the sandbox page around it is not Twofold's). */
+async function expectNoViolations(page: Page, what: string, include?: string): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`,
   );
@@ -124,29 +128,132 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on the in-page card, the toasts and Settings' states (${colorScheme})`, async ({
+    twofold,
+    sandbox,
+  }) => {
+    // A whole enrolment and a dozen scans of a long page: minutes on a loaded machine.
+    test.setTimeout(420_000);
+    // The card before any vault exists: with its shortcut hint, then asking to set Twofold up.
+    const page = await twofold.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await M2MmanagerPage.atEnrolment(page, sandbox.url);
+    const prompt = new TwofoldPrompt(page);
+    await expect(prompt.button('Save to Twofold')).toBeEnabled();
+    await expect(prompt.card.getByRole('status').filter({ hasText: 'Alt+Shift+K' })).toHaveCount(1);
+    await expectNoViolations(page, 'card with its shortcut hint', 'twofold-ui');
+    const setUpWindow = twofold.context.waitForEvent('page');
+    await prompt.button('Save to Twofold').click();
+    await prompt.expectText(/^Set up Twofold to save this account\./);
+    await expectNoViolations(page, 'card: Set up Twofold', 'twofold-ui');
+    const window = await setUpWindow;
+    await window.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await window.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+    await window.getByRole('button', { name: 'Create vault' }).click();
+    await prompt.expectText('Saved to Twofold. Your code is filled in.');
+    await expectNoViolations(page, 'card: saved and filled', 'twofold-ui');
+
+    // The popup's toasts: a plain message, then one with Undo.
+    const popup = new PopupPage(await twofold.openPopup());
+    await popup.page.emulateMedia({ colorScheme });
+    const m2m = `M2Mmanager (${JOHN.email})`;
+    await sendFromPage(popup.page, 'accounts:addUri', {
+      uri: 'otpauth://totp/NAS:admin?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=NAS',
+      website: 'http://nas:5000',
+    });
+    expect(await seedAccounts(popup.page, manyUris(1))).toBe(1);
+    await popup.page.reload();
+    await popup.code(m2m).click();
+    await expect(popup.page.locator('.status.toast')).toHaveText(/^Code copied\./);
+    await expectNoViolations(popup.page, 'toast');
+    await popup.deleteAccount('Service 0 (user0@example.com)');
+    await expect(
+      popup.page.getByRole('button', { name: 'Undo: restore Service 0 (user0@example.com)' }),
+    ).toBeVisible();
+    await expectNoViolations(popup.page, 'toast with Undo');
+    await popup.lock();
+
+    // Settings, in a tab with a virtual authenticator for the passkey states.
+    const settings = await twofold.context.newPage();
+    await (await VirtualAuthenticators.attach(settings)).add({ transport: 'internal' });
+    await settings.emulateMedia({ colorScheme });
+    await settings.goto(twofold.extensionUrl('options.html'));
+    await expect(settings.getByText(/Twofold is locked/)).toBeVisible();
+    await expectNoViolations(settings, 'locked Settings');
+    const options = new OptionsPage(settings);
+    await options.unlockIfLocked(PASSPHRASE);
+
+    // A bound site Twofold may not run on yet: the row says so and offers to enable it.
+    await expect(
+      options
+        .section('Sites with autofill')
+        .getByRole('button', { name: 'Enable autofill on http://nas:5000' }),
+    ).toBeVisible();
+    // The lock delay refused next to its field.
+    const delay = settings.getByLabel('Lock after this many idle minutes');
+    await delay.fill('-3');
+    await delay.press('Tab');
+    await expect(delay).toHaveAttribute('aria-invalid', 'true');
+    // The clock's result, and a manual offset out of range.
+    const clock = options.section('Clock');
+    await clock.getByRole('button', { name: "Check this computer's clock" }).click();
+    await expect(clock.getByRole('status')).toHaveText(/^Checked now\./);
+    const row = clock.getByRole('listitem').filter({ hasText: new URL(sandbox.url).origin });
+    const offset = row.getByLabel(/^Manual offset for /);
+    await offset.fill('5000');
+    await row.getByRole('button', { name: 'Save offset' }).click();
+    await expect(offset).toHaveAttribute('aria-invalid', 'true');
+    await expectNoViolations(
+      settings,
+      'site needing access, lock delay error, clock result and offset error',
+    );
+
+    // Removing a passkey asks first.
+    await settings.getByLabel('Passkey name').fill('This laptop');
+    await settings.getByRole('button', { name: 'Set up passkey unlock' }).click();
+    await settings.getByRole('button', { name: 'Remove passkey This laptop' }).click();
+    await expect(settings.getByRole('group', { name: /^Remove passkey “This laptop”\?/ })).toBeVisible();
+    await expectNoViolations(settings, 'passkey removal confirmation');
+
+    // An import whose row has the name of an account in Twofold and another key: keep both or replace.
+    await options.pasteUris(
+      'otpauth://totp/M2Mmanager:john.smith%40example.com?secret=KRUGS4ZANFZSAYJAORSXG5BAONSWG4TFOQ&issuer=M2Mmanager',
+    );
+    await options.previewItems().getByRole('checkbox').check();
+    await expect(settings.getByRole('radio', { name: 'Keep both' })).toBeVisible();
+    await expectNoViolations(settings, 'import conflict choice');
+  });
+}
+
 /**
  * The in-page card as a user first meets it: on the sandbox's enrolment pop-up, offering to save
  * the account (the vault is unlocked, so the card asks nothing else). The shot is the card and
  * the pop-up around it.
  */
-async function cardScreenshots(twofold: ExtensionBrowser, sandboxUrl: string, lang: string): Promise<void> {
+async function cardScreenshots(twofold: ExtensionBrowser, sandboxUrl: string, lang: Lang): Promise<void> {
   const page = await twofold.context.newPage();
   await page.setViewportSize({ width: 1100, height: 720 });
   await page.emulateMedia({ colorScheme: 'light' });
-  await M2MmanagerPage.atEnrolment(page, sandboxUrl);
+  // The site in the card's language, as a French user would see it.
+  const m2m = await M2MmanagerPage.atEnrolment(page, sandboxUrl, undefined, lang);
+  await expect(page.getByRole('dialog', { name: m2m.t.appTitle })).toBeVisible();
   const card = new TwofoldPrompt(page).card;
-  await expect(card.getByRole('button').first()).toBeVisible();
+  // Armed: the card's buttons wake a moment after it shows (a page cannot click them at once).
+  await expect(card.locator('button.primary')).toBeEnabled();
+  for (const button of await card.getByRole('button').all()) await expect(button).toBeEnabled();
   // One enrolment (logging in again would find the account set up): the card follows the
   // colour scheme as it changes.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await expect(card).toBeVisible();
+    await expect(card.locator('button.primary')).toBeEnabled();
     await page.screenshot({ path: `${SHOTS}/card-${colorScheme}-${lang}.png` });
   }
   await page.close();
 }
 
-async function screenshots(twofold: ExtensionBrowser, lang: string, sandboxUrl: string): Promise<void> {
+async function screenshots(twofold: ExtensionBrowser, lang: Lang, sandboxUrl: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   const popupPage = await twofold.openPopup();
   await popupPage.setViewportSize({ width: 360, height: 600 });

@@ -107,6 +107,10 @@ test.describe('autofill on M2Mmanager', () => {
     const unlockWindow = twofold.context.waitForEvent('page');
     await prompt.button('Unlock Twofold').click();
     const unlock = new PopupPage(await unlockWindow);
+    // Watched from before the unlock: the fill that follows it names its account as any fill does.
+    const announced = expect(
+      prompt.card.getByRole('status').filter({ hasText: `Filled by Twofold: M2Mmanager (${JOHN.email}).` }),
+    ).toHaveCount(1, { timeout: FILL_TIMEOUT });
     await unlock.unlock(PASSPHRASE);
     // The unlock window closes by itself; the page comes back to the front and its code is filled.
     await expect.poll(() => unlock.page.isClosed()).toBe(true);
@@ -119,6 +123,7 @@ test.describe('autofill on M2Mmanager', () => {
       )
       .toBe(page.url());
     await expect(codeField(m2m)).toHaveValue(/^\d{6}$/, { timeout: FILL_TIMEOUT });
+    await announced;
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
   });

@@ -34,7 +34,7 @@ test.describe('a computer clock that disagrees with the site', () => {
 
     const popup = await twofold.openPopup();
     await expect(popup.getByTestId('clock-notice')).toHaveText(
-      /^Your computer's clock is (89|90|91) s slow; codes for m2mmanager\.localhost:\d+ are adjusted$/,
+      /^Your computer's clock is (89|90|91) s slow; codes for m2mmanager\.localhost:\d+ are adjusted\.$/,
     );
     // Once: the next popup says nothing.
     const again = await twofold.openPopup();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
+import type { ExtensionBrowser } from '../fixtures/extension';
 import { pressShortcut } from '../pages/browser-events';
 import { seedAccounts } from '../pages/options-page';
 import { PopupPage } from '../pages/popup-page';
@@ -10,8 +11,9 @@ import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
 const ACCOUNT = `M2Mmanager (${JOHN.email})`;
-/** components/useToast.ts: how long a status message stays. */
+/** components/useToast.ts: how long a status message stays, and one with Undo. */
 const TOAST_MS = 5000;
+const ACTION_TOAST_MS = 10_000;
 
 /** The code a field holds is the URI's code now or one period ago (the fill may straddle a period). */
 function expectCodeOf(uri: string, value: string): void {
@@ -41,6 +43,8 @@ test.describe('a new user, before any vault exists', () => {
     const uri = await m2m.scanEnrolmentQr();
     const prompt = new TwofoldPrompt(page);
     await prompt.expectText(`Save ${ACCOUNT} to Twofold?`);
+    // Set on the page now: still there at the end only if the page never reloaded.
+    await page.evaluate(() => Object.assign(window, { twofoldNoReload: true }));
 
     const setUpWindow = twofold.context.waitForEvent('page');
     await prompt.button('Save to Twofold').click();
@@ -59,6 +63,7 @@ test.describe('a new user, before any vault exists', () => {
     // Back on the page, with no reload: saved, and the first code is in the field.
     await prompt.expectText('Saved to Twofold. Your code is filled in.');
     expectCodeOf(uri, await page.getByLabel(m2m.t.oneTimeCode, { exact: true }).inputValue());
+    expect(await page.evaluate(() => 'twofoldNoReload' in window)).toBe(true);
     await m2m.button(m2m.t.continue).click();
     await m2m.expectHome();
 
@@ -148,29 +153,61 @@ test.describe("Twofold's pages at their real size", () => {
       expect(sizes.hint).toBeGreaterThanOrEqual(11);
     });
   }
+
+  test("popup: the countdown's seconds are 11 px or more, inside the ring's band", async ({ twofold }) => {
+    const popup = await PopupPage.withNewVault(twofold, PASSPHRASE);
+    await popup.addAccount('otpauth://totp/Zeta:z?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zeta');
+    await expect(popup.code('Zeta (z)')).toBeVisible();
+    const ring = popup.page.locator('.ring').first();
+    const measured = await ring.evaluate((element) => {
+      const text = element.querySelector('.ring-text')!;
+      // The widest the seconds get: two digits.
+      text.textContent = '30';
+      const outer = element.getBoundingClientRect();
+      const inner = text.getBoundingClientRect();
+      return {
+        size: parseFloat(getComputedStyle(text).fontSize),
+        // The band (3 px, 1.5 px in) leaves this much room across for the number.
+        room: outer.width - 2 * (1.5 + 3),
+        width: inner.width,
+        centred: Math.abs(inner.left + inner.width / 2 - (outer.left + outer.width / 2)) < 1,
+      };
+    });
+    expect(measured.size).toBeGreaterThanOrEqual(11);
+    expect(measured.width).toBeLessThanOrEqual(measured.room);
+    expect(measured.centred).toBe(true);
+  });
 });
+
+/** A popup of 31 accounts at its real size, on a clock the test drives. */
+async function popupOfThirtyOne(
+  twofold: ExtensionBrowser,
+): Promise<{ page: Page; popup: PopupPage; last: string }> {
+  const seeding = await PopupPage.withNewVault(twofold, PASSPHRASE);
+  const names = Array.from({ length: 31 }, (_, i) => `Service ${String(i).padStart(2, '0')}`);
+  await seedAccounts(
+    seeding.page,
+    names.map(
+      (name, i) =>
+        `otpauth://totp/${encodeURIComponent(name)}:u${i}?secret=JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}Q&issuer=${encodeURIComponent(name)}`,
+    ),
+  );
+  await seeding.page.close();
+
+  // The popup's own clock is the test's: the message's time passes when the test says.
+  const page = await twofold.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.clock.install();
+  await page.goto(twofold.extensionUrl('popup.html'));
+  const popup = new PopupPage(page);
+  const last = `${names.at(-1)} (u30)`;
+  await expect(popup.code(last)).toBeVisible();
+  return { page, popup, last };
+}
 
 test.describe('the popup status message', () => {
   test('leaves after a few seconds, is announced, and never covers a control', async ({ twofold }) => {
-    const seeding = await PopupPage.withNewVault(twofold, PASSPHRASE);
-    const names = Array.from({ length: 31 }, (_, i) => `Service ${String(i).padStart(2, '0')}`);
-    await seedAccounts(
-      seeding.page,
-      names.map(
-        (name, i) =>
-          `otpauth://totp/${encodeURIComponent(name)}:u${i}?secret=JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}Q&issuer=${encodeURIComponent(name)}`,
-      ),
-    );
-    await seeding.page.close();
-
-    // The popup's own clock is the test's: the message's time passes when the test says.
-    const page = await twofold.context.newPage();
-    await page.setViewportSize({ width: 380, height: 600 });
-    await page.clock.install();
-    await page.goto(twofold.extensionUrl('popup.html'));
-    const popup = new PopupPage(page);
-    const last = `${names.at(-1)} (u30)`;
-    await expect(popup.code(last)).toBeVisible();
+    const { page, popup, last } = await popupOfThirtyOne(twofold);
 
     // Copy the last row's code: the message shows while the row's code and buttons stay reachable.
     await popup.code(last).click();
@@ -211,6 +248,39 @@ test.describe('the popup status message', () => {
     await save.scrollIntoViewIfNeeded();
     expect(await hitsItself(save)).toBe(true);
     await page.clock.runFor(TOAST_MS);
+    await expect(toast).toHaveText('');
+  });
+
+  test('Undo after a delete stays longer, is held while reached for, is announced, and never covers a control', async ({
+    twofold,
+  }) => {
+    const { page, popup, last } = await popupOfThirtyOne(twofold);
+    const toast = page.locator('.status.toast');
+    const lastActions = page.getByRole('button', { name: `Actions for ${last}` });
+    const away = () => page.mouse.move(1, 1);
+
+    // Deleted: Undo shows beside the announced message, with the focus on it; held while it is.
+    await popup.deleteAccount('Service 29 (u29)');
+    await away();
+    const undo = toast.getByRole('button', { name: 'Undo: restore Service 29 (u29)' });
+    await expect(toast.getByRole('status')).toHaveText('Service 29 (u29) deleted.');
+    await expect(undo).toBeFocused();
+    await page.clock.runFor(3 * ACTION_TOAST_MS);
+    await expect(undo).toBeVisible();
+    // The last row's code and buttons are reachable while it shows.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    for (const control of [popup.code(last), lastActions, undo]) expect(await hitsItself(control)).toBe(true);
+
+    // The focus moves on: it stays longer than a plain message, and is held while the pointer is on it.
+    await lastActions.focus();
+    await page.clock.runFor(TOAST_MS);
+    await expect(undo).toBeVisible();
+    await undo.hover();
+    await page.clock.runFor(3 * ACTION_TOAST_MS);
+    await expect(undo).toBeVisible();
+    await away();
+    await page.clock.runFor(ACTION_TOAST_MS);
+    await expect(undo).toHaveCount(0);
     await expect(toast).toHaveText('');
   });
 });

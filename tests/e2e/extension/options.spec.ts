@@ -545,6 +545,22 @@ test.describe('settings: finding your way, checked numbers, sites, clock, import
     );
   });
 
+  test('a site enabled without an account is listed with its port', async ({ twofold, sandbox }) => {
+    await createVault(twofold);
+    const origin = `http://localhost:${new URL(sandbox.url).port}`;
+    // The browser's dialog answered as in site-access.spec.ts: no account is bound to this site.
+    await twofold.grantHostPermissionAndRestart(`${origin}/*`);
+    const unlocked = new PopupPage(await twofold.openPopup());
+    await unlocked.unlock(PASSPHRASE);
+    await expect(unlocked.page.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
+    const options = await openOptions(twofold);
+    const enabled = options.page.getByRole('list', { name: 'Other sites with autofill' });
+    await expect(enabled.getByRole('listitem')).toHaveText([`${origin}Turn off autofill on ${origin}`]);
+    await expect(
+      enabled.getByRole('button', { name: `Turn off autofill on ${origin}`, exact: true }),
+    ).toBeVisible();
+  });
+
   test('the clock check says what it measured (5 s slow is not "in time"); a manual offset says it was saved', async ({
     twofold,
     sandbox,

@@ -31,8 +31,13 @@ export class M2MmanagerPage {
    * Logs in, accepts two-factor authentication and picks the app method: the enrolment pop-up with
    * its QR code is open. `variant` opens one of the sandbox's page variants first.
    */
-  static async atEnrolment(page: Page, baseUrl: string, variant?: string): Promise<M2MmanagerPage> {
-    const m2m = new M2MmanagerPage(page, baseUrl);
+  static async atEnrolment(
+    page: Page,
+    baseUrl: string,
+    variant?: string,
+    lang: Lang = 'en',
+  ): Promise<M2MmanagerPage> {
+    const m2m = new M2MmanagerPage(page, baseUrl, lang);
     await m2m.openEnrolment(JOHN, variant);
     return m2m;
   }

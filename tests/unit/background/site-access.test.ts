@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
-import { enabledSitePatterns, SITES_SCRIPT_ID, syncSiteScripts } from '@/lib/background/site-access';
+import {
+  ENABLED_ORIGINS_KEY,
+  enabledSitePatterns,
+  noteGrantedOrigins,
+  SITES_SCRIPT_ID,
+  syncSiteScripts,
+} from '@/lib/background/site-access';
+import { enabledSiteLabel, type EnabledOrigins } from '@/lib/origins';
 
 interface Script {
   id: string;
@@ -11,7 +18,7 @@ interface Script {
 }
 
 /** The slice of the extension API site access uses, with the browser's bookkeeping. */
-function fakeBrowser(granted: string[]) {
+function fakeBrowser(granted: string[], activeTabUrl?: string) {
   let origins = [...granted];
   const scripts = new Map<string, Script>();
   const local: Record<string, unknown> = {};
@@ -23,6 +30,8 @@ function fakeBrowser(granted: string[]) {
       },
     },
     runtime: { getManifest: () => ({ host_permissions: ['https://*.matooma.com/*'] }) },
+    // The active tab, its URL seen only where Twofold may see it (undefined otherwise).
+    tabs: { query: () => Promise.resolve([{ id: 7, url: activeTabUrl }]) },
     permissions: {
       getAll: () => Promise.resolve({ origins: [...origins] }),
       remove: ({ origins: gone }: { origins: string[] }) => {
@@ -54,6 +63,7 @@ function fakeBrowser(granted: string[]) {
     api: api as unknown as typeof extensionBrowser,
     scripts,
     grant: (o: string) => origins.push(o),
+    local,
     raw: api,
   };
 }
@@ -88,5 +98,50 @@ describe('site access', () => {
     await fake.raw.permissions.remove({ origins: ['https://a.example/*', 'http://b.example:8080/*'] });
     await syncSiteScripts(fake.api);
     expect(fake.scripts.size).toBe(0);
+  });
+});
+
+describe('noteGrantedOrigins: the origin a site was enabled from, as the Sites list names it', () => {
+  it.each([
+    ['a local port is kept', 'http://localhost:4100/login', 'http://localhost/*', 'http://localhost:4100'],
+    [
+      'a default https port is dropped',
+      'https://bank.example:443/otp',
+      'https://bank.example/*',
+      'https://bank.example',
+    ],
+    ['a plain https site', 'https://bank.example/otp', 'https://bank.example/*', 'https://bank.example'],
+    ['a host without a dot, with its port', 'http://nas:5000/', 'http://nas/*', 'http://nas:5000'],
+    ['an intranet name', 'http://intranet/sign-in', 'http://intranet/*', 'http://intranet'],
+  ])('%s: %s', async (_case, tabUrl, pattern, origin) => {
+    const fake = fakeBrowser([pattern], tabUrl);
+    await noteGrantedOrigins(fake.api, [pattern]);
+    const remembered = fake.local[ENABLED_ORIGINS_KEY] as EnabledOrigins;
+    expect(remembered).toEqual({ [pattern]: [origin] });
+    expect(enabledSiteLabel(pattern, remembered)).toBe(origin);
+    // Granted again from the same tab: still named once.
+    await noteGrantedOrigins(fake.api, [pattern]);
+    expect(fake.local[ENABLED_ORIGINS_KEY]).toEqual({ [pattern]: [origin] });
+  });
+
+  it.each([
+    ['the active tab is another site', 'https://other.example/', 'https://bank.example/*'],
+    ['the active tab cannot be seen', undefined, 'https://bank.example/*'],
+    ['the active tab is not a web page', 'chrome://extensions/', 'https://bank.example/*'],
+  ])('nothing is remembered when %s', async (_case, tabUrl, pattern) => {
+    const fake = fakeBrowser([pattern], tabUrl);
+    await noteGrantedOrigins(fake.api, [pattern]);
+    expect(fake.local[ENABLED_ORIGINS_KEY]).toBeUndefined();
+  });
+
+  it('a second port of the same host joins the first', async () => {
+    const fake = fakeBrowser(['http://localhost/*'], 'http://localhost:4100/');
+    await noteGrantedOrigins(fake.api, ['http://localhost/*']);
+    const other = fakeBrowser(['http://localhost/*'], 'http://localhost:5173/');
+    Object.assign(other.local, fake.local);
+    await noteGrantedOrigins(other.api, ['http://localhost/*']);
+    expect(other.local[ENABLED_ORIGINS_KEY]).toEqual({
+      'http://localhost/*': ['http://localhost:4100', 'http://localhost:5173'],
+    });
   });
 });

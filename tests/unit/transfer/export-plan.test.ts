@@ -1,5 +1,6 @@
 /** Plain exports (otpauth list, Google Authenticator batches) and the import preview plan. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { errorMessage, t } from '../../../lib/i18n';
 import type { OtpAccount, StoredAccount } from '../../../lib/otp';
 import { decodeMigrationUri } from '../../../lib/otp';
 import {
@@ -10,6 +11,7 @@ import {
   planImport,
 } from '../../../lib/transfer';
 import type { ImportedAccount } from '../../../lib/transfer';
+import { useLocale } from '../helpers/locale';
 import { core, V } from './helpers';
 
 const gaFriendly = (i: number): OtpAccount => ({
@@ -59,6 +61,28 @@ describe('exportMigrationUris', () => {
       { name: 'Forge (carol)', code: 'MIGRATION_CANNOT_HOLD_7_DIGITS', params: ['Forge (carol)'] },
     ]);
     expect(() => exportMigrationUris([V(2)])).toThrow(/Acme Corp \(bob\)/);
+  });
+});
+
+describe('a Steam Guard account in a Google Authenticator transfer export', () => {
+  const steam: OtpAccount = { ...V(1), issuer: 'Steam', label: 'gabe', digits: 5, encoder: 'steam' };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is left out (never written as a 5-digit code), by name, for being Steam', () => {
+    expect(migrationIncompatible([gaFriendly(0), steam])).toEqual([
+      { name: 'Steam (gabe)', code: 'MIGRATION_CANNOT_HOLD_STEAM', params: ['Steam (gabe)'] },
+    ]);
+    expect(() => exportMigrationUris([steam])).toThrow(/Steam \(gabe\)/);
+  });
+
+  it.each([
+    ['en', 'Steam (gabe): a Google Authenticator export cannot hold Steam Guard accounts'],
+    ['fr', 'Steam (gabe)\u00a0: un export Google Authenticator ne peut pas contenir de compte Steam Guard'],
+  ] as const)('%s: the reason names Steam, and so does the export’s "left out" notice', (lang, reason) => {
+    useLocale(lang);
+    const [left] = migrationIncompatible([steam]);
+    expect(errorMessage(left!.code, left!.params)).toBe(reason);
+    expect(t('transferLeftOut')).toMatch(/Steam Guard/);
   });
 });
 
