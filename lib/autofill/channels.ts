@@ -109,12 +109,16 @@ export const OUT_OF_BAND: Readonly<Record<Channel, Readonly<Record<Language, rea
       app('\\b', ' (code|message|chat|account)\\b'),
       app('\\b(sent|send|sending|messaged|delivered)\\b[^.]{0,60}\\b(via|through|on|in|over) ', '\\b', true),
       app('\\b(sent|send|sending|messaged|delivered)\\b[^.]{0,60}\\b'),
+      // "received on Signal"; "received in line with the policy" is not an app.
+      app('\\b(received|receive|got)\\b[^.]{0,60}\\b(via|through|on|in|over) ', '\\b(?! with\\b)', true),
     ],
     fr: [
       app('\\b(par|via) ', '\\b', true),
       app('\\b(sur|dans) '),
       app('\\bcode '),
       app('\\benvoye\\w*[^.]{0,60}\\b', '\\b', true),
+      // "reçu sur Signal"; "reçu un signal sonore" names no app.
+      app('\\brecu\\w*[^.]{0,60}\\b(sur|par|via|dans) ', '\\b', true),
     ],
     de: [
       app('\\b(per|uber|via) ', '\\b', true),
@@ -122,24 +126,28 @@ export const OUT_OF_BAND: Readonly<Record<Channel, Readonly<Record<Language, rea
       app('\\b', '-?code\\b'),
       app('\\b(gesendet|geschickt)\\b[^.]{0,60}\\b', '\\b', true),
       app('\\b', '\\b[^.]{0,60}\\b(gesendet|geschickt)'),
+      app('\\b(auf|uber|per|via) ', '\\b[^.]{0,60}\\b(erhalten|bekommen)', true),
     ],
     es: [
       app('\\b(por|via) ', '\\b', true),
       app('\\ben '),
       app('\\bcodigo (de )?'),
       app('\\b(enviado|enviamos)\\b[^.]{0,60}\\b', '\\b', true),
+      app('\\brecib\\w*[^.]{0,60}\\b(en|por|via) ', '\\b', true),
     ],
     it: [
       app('\\b(via|tramite|per) ', '\\b', true),
       app('\\bsu '),
       app('\\bcodice (di )?'),
       app('\\binviato\\b[^.]{0,60}\\b', '\\b', true),
+      app('\\bricevut\\w*[^.]{0,60}\\b(su|via|tramite|per) ', '\\b', true),
     ],
     pt: [
       app('\\b(por|pelo|via) ', '\\b', true),
       app('\\bno '),
       app('\\bcodigo (do |de )?'),
       app('\\b(enviado|enviamos)\\b[^.]{0,60}\\b', '\\b', true),
+      app('\\breceb\\w*[^.]{0,60}\\b(no|pelo|por|via|em) ', '\\b', true),
     ],
     nl: [
       app('\\b(via|per) ', '\\b', true),
@@ -147,6 +155,7 @@ export const OUT_OF_BAND: Readonly<Record<Channel, Readonly<Record<Language, rea
       app('\\b', '-?code\\b'),
       app('\\b(verzonden|verstuurd|gestuurd)\\b[^.]{0,60}\\b', '\\b', true),
       app('\\b', '\\b[^.]{0,60}\\b(verzonden|verstuurd|gestuurd)'),
+      app('\\b(op|via|per) ', '\\b[^.]{0,60}\\b(ontvangen|gekregen)', true),
     ],
   },
   push: {

@@ -155,7 +155,10 @@ function scoreGroup(inputs: HTMLInputElement[], options: DetectOptions): OtpTarg
   const container = commonContainer(inputs);
   if (!container || !inARow(inputs)) return null;
   const texts = inputs.map((input) => withoutPositionalLabel(fieldTexts(input)));
-  if (inputs.some((input, i) => exclusionReason(input, texts[i]!))) return null;
+  // A row of 4–8 one-character boxes is no sign-in password: `type=password` boxes (a masked code
+  // widget) are judged by their words like any box; "password" in those words still excludes.
+  const judged = texts.map((t) => (t.type === 'password' ? { ...t, type: 'text' } : t));
+  if (inputs.some((input, i) => exclusionReason(input, judged[i]!))) return null;
 
   let score = SPLIT_BASE;
   const signals = [`split:${inputs.length}`];

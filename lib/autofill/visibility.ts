@@ -74,7 +74,7 @@ export function isVisible(el: Element, win: Window): boolean {
     if (style.contentVisibility === 'hidden' && node !== el) return false;
     if (filterHides(style.filter || style.getPropertyValue('filter'))) return false;
     if (clipped(style) && !(node === el && drawnBelow())) return false;
-    if (node === el && textHidden(style) && !drawnBelow()) return false;
+    if (node === el && textHidden(style) && !maskedBox(el, style) && !drawnBelow()) return false;
   }
   const rect = el.getBoundingClientRect();
   if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return false;
@@ -86,6 +86,16 @@ export function isVisible(el: Element, win: Window): boolean {
 function textHidden(style: CSSStyleDeclaration): boolean {
   const fill = style.getPropertyValue('-webkit-text-fill-color');
   return alphaOf(style.color) < 0.1 || (fill !== '' && fill !== 'currentcolor' && alphaOf(fill) < 0.1);
+}
+
+/**
+ * A password box that draws itself and lets the page paint its mask (Ant Design's Input.OTP
+ * `mask`: transparent text under a "•" the page draws): a password field shows no characters
+ * anyway, so its transparent ink hides nothing a visible password box would show; the user sees
+ * the box. A transparent text field, or a password field that draws no box, stays refused.
+ */
+function maskedBox(el: Element, style: CSSStyleDeclaration): boolean {
+  return (el as HTMLInputElement).type === 'password' && drawsBox(style);
 }
 
 /** Some colour shows: alpha of at least 0.1. */

@@ -38,6 +38,8 @@ export class AccountsService {
       Promise.resolve(() => 0),
     /** When each code was last copied or filled (outside the vault); none: never recorded. */
     private readonly usage?: AccountUsage,
+    /** The user copied this TOTP code from the popup: it is handed out, as a fill read back is. */
+    private readonly onCodeCopied?: (accountId: string, code: string) => void,
   ) {
     this.now = now ?? Date.now;
   }
@@ -61,9 +63,19 @@ export class AccountsService {
     });
   }
 
-  /** The popup copied this account's code: remembered for "Recently used", outside the vault. */
+  /**
+   * The popup copied this account's code: remembered for "Recently used", outside the vault. A
+   * TOTP code copied counts as used for autofill (a server refuses it a second time), recomputed
+   * here as the popup showed it, so the message carries no code. An HOTP copy moves nothing: its
+   * counter moves with the popup's "Next code" or a submitted fill.
+   */
   async used(id: string): Promise<void> {
-    if (!(await this.vault.accounts()).some((a) => a.id === id)) throw new TwofoldError('ACCOUNT_GONE');
+    const account = (await this.vault.accounts()).find((a) => a.id === id);
+    if (!account) throw new TwofoldError('ACCOUNT_GONE');
+    if (account.type === 'totp' && this.onCodeCopied) {
+      const { code } = toView(account, this.now(), (await this.corrections())(account.origin));
+      if (code !== undefined) this.onCodeCopied(id, code);
+    }
     await this.usage?.noteUsed(id);
   }
 

@@ -63,6 +63,14 @@ export class AutofillService {
     this.noteFilled(accountId);
   }
 
+  /**
+   * The user copied this TOTP code: it is theirs now, so autofill waits for the next one rather
+   * than offer it again (its "Recently used" time is the copy's own).
+   */
+  noteCodeCopied(accountId: string, code: string): void {
+    this.lastCode.set(accountId, code);
+  }
+
   /** In the background of the fill: a failed write must not cost the user the code. */
   private noteFilled(accountId: string): void {
     void this.deps.usage?.noteUsed(accountId).catch(() => undefined);

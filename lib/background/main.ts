@@ -120,7 +120,13 @@ export function startBackground(): void {
     policies: () => managed.policies(),
   });
   const usage = new AccountUsage(browser.storage.local);
-  const accounts = new AccountsService(vault, undefined, () => clock.corrections(), usage);
+  const accounts = new AccountsService(
+    vault,
+    undefined,
+    () => clock.corrections(),
+    usage,
+    (id, code) => autofill.noteCodeCopied(id, code),
+  );
   const autofill = new AutofillService({
     vault,
     settings,

@@ -613,6 +613,137 @@ boxes.forEach((box, index) => {
 });
 </script>`;
 
+/**
+ * Box widgets of the popular libraries, their DOM as the versions the registry serves render it
+ * (read from the published packages) and, in plain script, what their handlers do with input:
+ * `state` is the value the widget holds, written to the form's hidden `otp` and "Widget state".
+ */
+function libraryWidget(boxes: string, css: string, script: string): string {
+  return `<style>${css}</style><form data-code-name="otp"><h2>Two-factor authentication</h2>
+<p>Enter the 6-digit code from your authenticator app.</p>
+${boxes}<input type="hidden" name="otp" id="otp-value"><button>Verify</button></form>
+<p id="state" role="status">Widget state: </p>
+<script>
+const show = (value) => {
+  document.getElementById('otp-value').value = value;
+  document.getElementById('state').textContent = 'Widget state: ' + value;
+};
+${script}
+</script>`;
+}
+
+const BOX_CSS =
+  'width:40px;height:40px;text-align:center;font-size:20px;border:1px solid #d9d9d9;border-radius:6px;background:#fff';
+
+/**
+ * Ant Design 6.6.8 Input.OTP: "OTP Input N" boxes without maxlength; `patchValue` sets one box or,
+ * for longer input, the boxes from there on, then moves the focus. With `mask`: type=password,
+ * transparent text (`.ant-otp-mask-input`) and a "•" the page draws over each filled box.
+ */
+function antdInputOtp(mask: boolean): string {
+  const boxes = `<div class="ant-otp" style="display:inline-flex;gap:8px">${[1, 2, 3, 4, 5, 6]
+    .map(
+      (n) =>
+        `<span class="ant-otp-input-wrapper" role="presentation"><input aria-label="OTP Input ${n}" class="ant-input ant-input-outlined ant-otp-input${mask ? ' ant-otp-mask-input' : ''}" type="${mask ? 'password' : 'text'}" size="1" value=""></span>`,
+    )
+    .join('')}</div>`;
+  const css = `.ant-otp-input{${BOX_CSS}}.ant-otp-input-wrapper{position:relative}
+.ant-otp-mask-input{color:transparent;caret-color:rgba(0,0,0,.88)}.ant-otp-mask-input::selection{color:transparent}
+.ant-otp-mask-icon{position:absolute;z-index:1;top:50%;right:50%;transform:translate(50%,-50%);pointer-events:none}`;
+  const script = `const mask = ${mask};
+const inputs = Array.from(document.querySelectorAll('.ant-otp-input'));
+let cells = Array(6).fill('');
+function render() {
+  inputs.forEach((input, i) => {
+    input.value = cells[i] || '';
+    const wrapper = input.parentElement;
+    wrapper.querySelector('.ant-otp-mask-icon')?.remove();
+    if (mask && cells[i]) wrapper.insertAdjacentHTML('afterbegin', '<span class="ant-otp-mask-icon" aria-hidden="true">•</span>');
+  });
+  show(cells.join(''));
+}
+inputs.forEach((input, index) => input.addEventListener('input', () => {
+  const txt = input.value;
+  cells = txt.length <= 1 ? cells.map((c, i) => (i === index ? txt : c)) : cells.slice(0, index).concat(txt.split('')).slice(0, 6);
+  while (cells.length < 6) cells.push('');
+  render();
+  if (txt) inputs[Math.min(index + txt.length, 5)].focus();
+}));`;
+  return libraryWidget(boxes, css, script);
+}
+
+/**
+ * Mantine 9.8.1 PinInput with `mask`: password boxes in `mantine-Input-wrapper` divs, all
+ * labelled "PinInput", autocomplete one-time-code, no maxlength; `handleChange` takes a longer
+ * value whole, the last of two characters, or one character (then the focus moves on).
+ */
+const MANTINE_PIN_INPUT_MASK = libraryWidget(
+  `<div class="mantine-Group-root mantine-PinInput-root" role="group" dir="ltr" style="display:flex;gap:8px">${[
+    1, 2, 3, 4, 5, 6,
+  ]
+    .map(
+      (n) =>
+        `<div class="mantine-Input-wrapper"><input class="mantine-Input-input mantine-PinInput-input" id="mantine-r1-${n}" inputmode="numeric" type="password" autocomplete="one-time-code" placeholder="○" aria-label="PinInput" value=""></div>`,
+    )
+    .join('')}</div>`,
+  `.mantine-PinInput-input{${BOX_CSS}}`,
+  `const inputs = Array.from(document.querySelectorAll('.mantine-PinInput-input'));
+let state = Array(6).fill('');
+inputs.forEach((input, index) => input.addEventListener('input', () => {
+  const value = input.value;
+  if (value.length > 2) { if (/^\\d+$/.test(value)) state = Array.from({ length: 6 }, (_, i) => value[i] || ''); }
+  else if (value.length >= 1) { state[index] = value.slice(-1); if (inputs[index + 1]) inputs[index + 1].focus(); }
+  else state[index] = '';
+  inputs.forEach((el, i) => { el.value = state[i]; });
+  show(state.join(''));
+}));`,
+);
+
+/**
+ * ng-otp-input 2.0.10 with isPasswordInput: password boxes with autocomplete one-time-code, no
+ * maxlength, no label; a box keeps only one valid character (the focus then moves on).
+ */
+const NG_OTP_INPUT_PASSWORD = libraryWidget(
+  `<ng-otp-input><div class="ng-otp-input-wrapper wrapper" id="c_k1" tabindex="0"><div class="n-o-c" style="display:flex;gap:8px">${[
+    0, 1, 2, 3, 4, 5,
+  ]
+    .map(
+      (i) =>
+        `<input pattern="\\d*" type="password" placeholder="" inputmode="numeric" class="otp-input" autocomplete="one-time-code" id="otp_${i}_k1">`,
+    )
+    .join('')}</div></div></ng-otp-input>`,
+  `.otp-input{${BOX_CSS}}`,
+  `const inputs = Array.from(document.querySelectorAll('.otp-input'));
+inputs.forEach((input, index) => input.addEventListener('input', () => {
+  if (/^\\d$/.test(input.value)) { if (inputs[index + 1]) inputs[index + 1].focus(); }
+  else input.value = '';
+  show(inputs.map((el) => el.value.slice(0, 1)).join(''));
+}));`,
+);
+
+/**
+ * vue3-otp-input 1.0.0 with input-type="password": a display:none "hidden" input, then
+ * maxlength=1 password boxes, no label; a change is stored at the box that has the focus.
+ */
+const VUE3_OTP_INPUT_PASSWORD = libraryWidget(
+  `<div style="display:flex"><input autocomplete="off" name="hidden" type="text" style="display:none">${'<div style="display:flex;align-items:center"><input type="password" min="0" max="9" maxlength="1" pattern="[0-9]" class="otp-input"><span>&nbsp;</span></div>'.repeat(6)}</div>`,
+  `.otp-input{${BOX_CSS}}`,
+  `const inputs = Array.from(document.querySelectorAll('.otp-input'));
+const otp = Array(6).fill('');
+let active = -1;
+inputs.forEach((input, index) => {
+  input.addEventListener('focus', () => { active = index; });
+  input.addEventListener('blur', () => { active = -1; });
+  input.addEventListener('input', () => {
+    input.value = input.value.slice(0, 1);
+    if (active < 0) return;
+    otp[active] = input.value;
+    show(otp.join(''));
+    if (input.value) inputs[Math.min(active + 1, 5)].focus();
+  });
+});`,
+);
+
 const TEMPLATES: Record<string, { title: string; body: string; lang?: string }> = {
   'nextcloud-totp': { title: 'Nextcloud', body: NEXTCLOUD_TOTP },
   'nextcloud-email': { title: 'Nextcloud', body: NEXTCLOUD_EMAIL },
@@ -632,6 +763,11 @@ const TEMPLATES: Record<string, { title: string; body: string; lang?: string }> 
   'react18-input-otp': { title: 'Verify', body: REACT18_INPUT_OTP },
   'number-field': { title: 'Two-step verification', body: NUMBER_FIELD },
   'react-otp-input': { title: 'Two-factor authentication', body: REACT_OTP_INPUT },
+  'antd-input-otp': { title: 'Two-factor authentication', body: antdInputOtp(false) },
+  'antd-input-otp-mask': { title: 'Two-factor authentication', body: antdInputOtp(true) },
+  'mantine-pin-input-mask': { title: 'Two-factor authentication', body: MANTINE_PIN_INPUT_MASK },
+  'ng-otp-input-password': { title: 'Two-factor authentication', body: NG_OTP_INPUT_PASSWORD },
+  'vue3-otp-input-password': { title: 'Two-factor authentication', body: VUE3_OTP_INPUT_PASSWORD },
   'input-otp': {
     title: 'Verify',
     body: inputOtp({

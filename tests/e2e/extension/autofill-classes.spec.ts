@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
 import type { ExtensionBrowser } from '../fixtures/extension';
 import { bindTemplateAccount, currentCodes, LoginTemplatePage } from '../pages/login-template-page';
@@ -48,9 +49,11 @@ async function widgetFilled(
   baseUrl: string,
   widget: string,
   state = /^Widget state: \d{6}$/,
+  prepare: (page: Page) => Promise<void> = () => Promise.resolve(),
 ): Promise<{ login: LoginTemplatePage; code: string }> {
   await bindTemplateAccount(twofold, baseUrl);
   const login = new LoginTemplatePage(await twofold.context.newPage(), baseUrl);
+  await prepare(login.page);
   const announced = login.filledByTwofold(FILL_TIMEOUT);
   await login.open(widget);
   await expect(login.widgetState).toHaveText(state, { timeout: FILL_TIMEOUT });
@@ -168,6 +171,42 @@ test.describe('autofill by class of field', () => {
     const { login, code } = await widgetFilled(twofold, sandbox.url, 'number-field', /^Widget state: \d{6} /);
     await expect(login.widgetState).toHaveText(`Widget state: ${code} (${Number(code)}, valid)`);
   });
+
+  for (const { id, what } of [
+    { id: 'antd-input-otp', what: 'Ant Design Input.OTP ("OTP Input N" boxes)' },
+    { id: 'antd-input-otp-mask', what: 'Ant Design Input.OTP mask (password boxes, transparent text)' },
+    { id: 'mantine-pin-input-mask', what: 'Mantine PinInput mask (password boxes)' },
+    { id: 'ng-otp-input-password', what: 'ng-otp-input isPasswordInput (password boxes)' },
+    {
+      id: 'vue3-otp-input-password',
+      what: 'vue3-otp-input input-type="password" (maxlength=1 password boxes)',
+    },
+  ]) {
+    test(`${what}: every box gets its digit and the widget holds the code`, async ({ twofold, sandbox }) => {
+      const { login, code } = await widgetFilled(twofold, sandbox.url, id);
+      const boxes = login.page.locator('form input:not([type="hidden"]):visible');
+      await expect(boxes).toHaveCount(6);
+      for (const [i, digit] of [...code].entries()) await expect(boxes.nth(i)).toHaveValue(digit);
+      await login.submit();
+      await expect(login.submitted).toHaveText(`Submitted: ${code}`);
+    });
+  }
+
+  // A slow, busy machine: the page and Twofold's content script run six times slower, so the
+  // widget's first frame and its handlers come late. The fill must not depend on their timing.
+  for (const id of ['zag-pin-input', 'input-otp']) {
+    test(`${id} on a CPU slowed down 6×: still filled, the widget holds the code`, async ({
+      twofold,
+      sandbox,
+    }) => {
+      const { login, code } = await widgetFilled(twofold, sandbox.url, id, undefined, async (page) => {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+      });
+      expect(code).toMatch(/^\d{6}$/);
+      await submitsCurrentCode(login);
+    });
+  }
 
   for (const { id, what } of [
     {

@@ -2,8 +2,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/twofold';
 import type { ExtensionBrowser } from '../fixtures/extension';
 import { DjangoAdminPage } from '../pages/django-admin';
+import { enrolWithTwofold } from '../pages/enrolment';
 import { msUntilPeriodOffset } from '../pages/periods';
 import { PopupPage } from '../pages/popup-page';
+import { JOHN } from '../pages/sandbox-m2m';
 import { TwofoldPrompt } from '../pages/twofold-prompt';
 
 const PASSPHRASE = 'purple otter sings at noon';
@@ -96,5 +98,58 @@ test.describe('typing as a person does, on a combined login form', () => {
     const sent = await posted;
     expect(sent).toMatch(/^\d{6}$/);
     expect(sent).not.toBe(first);
+  });
+});
+
+/**
+ * The same person on the M2Mmanager sandbox, whose login asks for the e-mail address and password
+ * first and for the code on a page of its own: the code step's field is filled by Twofold, and the
+ * whole login is done with the keyboard.
+ */
+test.describe('typing as a person does, on a login with a separate code step', () => {
+  test.setTimeout(150_000);
+
+  test('keyboard only: e-mail, Tab, password, Enter; the code step is filled; Enter logs in', async ({
+    twofold,
+    sandbox,
+  }) => {
+    await PopupPage.withNewVault(twofold, PASSPHRASE);
+    const m2m = await enrolWithTwofold(await twofold.context.newPage(), sandbox.url);
+    const { page } = m2m;
+    await m2m.logOut();
+    const email = page.getByLabel(m2m.t.email, { exact: true });
+    const password = page.getByLabel(m2m.t.password, { exact: true });
+    await expect(email).toBeFocused();
+
+    await page.keyboard.type(JOHN.email);
+    await page.keyboard.press('Tab');
+    await expect(password).toBeFocused();
+    await page.keyboard.type(JOHN.password);
+    expect(await email.inputValue()).toBe(JOHN.email);
+    expect(await password.inputValue()).toBe(JOHN.password);
+    const credentials = page.waitForRequest(
+      (request) => request.method() === 'POST' && new URL(request.url()).pathname === '/login',
+    );
+    await page.keyboard.press('Enter');
+    const sent = new URLSearchParams((await credentials).postData() ?? '');
+    expect(sent.get('email')).toBe(JOHN.email);
+    expect(sent.get('password')).toBe(JOHN.password);
+
+    // The code step focuses its own field; Twofold fills it (the enrolment used this period's code,
+    // so the fill may wait for the next one) and the focus stays where the page put it.
+    await m2m.expectCodeStep();
+    const code = page.getByLabel(m2m.t.oneTimeCode, { exact: true });
+    await expect(code).toHaveValue(/^\d{6}$/, { timeout: 35_000 });
+    await expect(code).toBeFocused();
+    const filled = await code.inputValue();
+    const codeSent = page.waitForRequest(
+      (request) => request.method() === 'POST' && new URL(request.url()).pathname === '/login/code',
+    );
+    await page.keyboard.press('Enter');
+    await m2m.expectHome();
+    const form = new URLSearchParams((await codeSent).postData() ?? '');
+    expect(form.get('code')).toBe(filled);
+    // Nothing of the password went anywhere else: only the code left the code step.
+    expect([...form.values()].join(' ')).not.toContain(JOHN.password.slice(0, 4));
   });
 });

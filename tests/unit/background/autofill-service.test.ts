@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AccountsService } from '@/lib/background/accounts-service';
 import { AutofillChoices } from '@/lib/background/autofill-choices';
 import { AutofillService, pickAccount } from '@/lib/background/autofill-service';
 import type { ContentSender } from '@/lib/background/router';
@@ -69,7 +70,7 @@ async function setup(tabOrigin: string | undefined, withChoices = false, correct
     frameId: 0,
     url: `${ORIGIN}/login`,
   };
-  return { vault, accounts, service, from, notified, tick };
+  return { vault, accounts, service, from, notified, tick, now };
 }
 
 describe('AutofillService', () => {
@@ -130,6 +131,58 @@ describe('AutofillService', () => {
     expect(await service.code(from)).toMatchObject({
       status: 'code',
       code: generateCode(account('x'), NOW + 20_000),
+    });
+  });
+
+  describe('a code the user copied from the popup is used', () => {
+    /** The popup's service, wired to autofill as the background wires it. */
+    async function withPopup(skewMs?: number) {
+      const parts = await setup(ORIGIN, false, skewMs);
+      const popup = new AccountsService(
+        parts.vault,
+        parts.now,
+        () => Promise.resolve((origin) => (origin === ORIGIN ? (skewMs ?? 0) : 0)),
+        undefined,
+        (id, code) => parts.service.noteCodeCopied(id, code),
+      );
+      return { ...parts, popup };
+    }
+
+    it.each([
+      ['on this clock', undefined],
+      ["on the site's clock, 15 s ahead", 15_000],
+    ])('TOTP, %s: autofill waits for the next period instead of offering it again', async (_, skew) => {
+      const { popup, service, from, tick } = await withPopup(skew);
+      const view = await popup.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+      const [shownView] = await popup.list();
+      const shown = shownView?.code;
+      await popup.used(view.id);
+      // The card's "Next code in N s": the end of the period the popup showed.
+      const reply = await service.code(from);
+      expect(reply).toEqual({ status: 'wait', accountId: view.id, retryAt: shownView?.expiresAt });
+      tick((shownView?.expiresAt ?? NOW) - NOW);
+      const next = await service.code(from);
+      expect(next).toMatchObject({ status: 'code' });
+      expect(next.status === 'code' && next.code).not.toBe(shown);
+    });
+
+    it('TOTP: without a copy the same code is offered at once', async () => {
+      const { popup, service, from } = await withPopup();
+      await popup.add(uri('jane.doe@example.com', 'JBSWY3DPEHPK3PXP'), ORIGIN);
+      const shown = (await popup.list())[0]?.code;
+      expect(await service.code(from)).toMatchObject({ status: 'code', code: shown });
+    });
+
+    it('HOTP: a copy spends nothing (the counter moves with "Next code" or a submitted fill)', async () => {
+      const { popup, service, from, vault } = await withPopup();
+      const view = await popup.add(
+        'otpauth://hotp/Site:jane?secret=JBSWY3DPEHPK3PXP&issuer=Site&counter=5',
+        ORIGIN,
+      );
+      await popup.used(view.id);
+      const hotp5 = generateCode({ ...account('x'), type: 'hotp', counter: 5 }, NOW);
+      expect(await service.code(from, { userAction: true })).toMatchObject({ status: 'code', code: hotp5 });
+      expect((await vault.accounts())[0]?.counter).toBe(5);
     });
   });
 

@@ -429,6 +429,67 @@ describe('content autofill never takes the focus', () => {
   });
 });
 
+/** An event as the browser makes it for a person's key or IME (a page's script cannot set this). */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+describe('content autofill sees the user typing through the page', () => {
+  const token = () => document.getElementById('id_otp_token') as HTMLInputElement;
+  const password = () => document.getElementById('id_password') as HTMLInputElement;
+  const key = (target: Element, isTrusted = true) => {
+    const event = new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true });
+    target.dispatchEvent(isTrusted ? trusted(event) : event);
+  };
+  const compose = (target: Element, type: 'compositionstart' | 'compositionend') =>
+    target.dispatchEvent(trusted(new CompositionEvent(type, { bubbles: true, data: 'か' })));
+
+  const keyInPassword = () => key(password());
+  it.each([
+    // [case, refilled, ms on the clock since, what the user did in the password (the focus then left it)]
+    ['a key pressed in the password just now', false, 0, keyInPassword],
+    ['a key pressed in the password 0.9 s before', false, TYPING_QUIET_MS - 100, keyInPassword],
+    ['a key pressed in the password over a second before', true, TYPING_QUIET_MS + 500, keyInPassword],
+    ['a key a page script made up (not trusted)', true, 0, () => key(password(), false)],
+    [
+      'an IME composition still open in the password',
+      false,
+      5_000,
+      () => compose(password(), 'compositionstart'),
+    ],
+    [
+      'an IME composition that ended',
+      true,
+      TYPING_QUIET_MS + 500,
+      () => {
+        compose(password(), 'compositionstart');
+        compose(password(), 'compositionend');
+      },
+    ],
+  ] as const)('a new period after %s: refilled %s', async (_name, refilled, sinceMs, act) => {
+    mount(LOGIN_FORM);
+    hitTest(() => token());
+    const clock = { now: Date.now() };
+    const page = start([code('123456', 3_100), code('999999')], clock);
+    await settle();
+    expect(token().value).toBe('123456');
+    const tokenFocus: string[] = [];
+    token().addEventListener('focus', () => tokenFocus.push('focus'));
+    // Nothing keeps the focus in a text field: only the key or the composition says "typing".
+    act();
+    clock.now += sinceMs;
+    expect(document.activeElement).toBe(document.body);
+    await wait(3_300);
+    await settle();
+    expect(token().value).toBe(refilled ? '999999' : '123456');
+    expect(tokenFocus).toEqual([]);
+    expect(document.activeElement).toBe(document.body);
+    const ready = page.shown.filter((shown) => shown.message.startsWith('promptNewCodeReady'));
+    expect(ready.length > 0).toBe(!refilled);
+  });
+});
+
 describe('content autofill on a page imitating an enrolled site', () => {
   const LOOKALIKE: AutofillReply = {
     status: 'lookalike',
