@@ -97,9 +97,7 @@ describe('Firefox: typing as a person does on a login with a separate code step'
     await popup.createVault(PASSPHRASE);
     const page = await suite.firefox.newPage();
     const m2m = new FirefoxM2M(page, suite.sandbox.url);
-    await m2m.login(JOHN.email, JOHN.password);
-    await m2m.acceptOfferAndLogInAgain(JOHN.email, JOHN.password);
-    await m2m.chooseAppMethod();
+    await m2m.toEnrolment(JOHN.email, JOHN.password);
     const prompt = new FirefoxPrompt(page);
     await prompt.click('Save to Twofold');
     await prompt.expectText('Saved to Twofold. Your code is filled in.');

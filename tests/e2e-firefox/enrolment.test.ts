@@ -20,9 +20,7 @@ describe('Firefox: M2Mmanager enrolment and login', () => {
 
     const page = await suite.firefox.newPage();
     const m2m = new FirefoxM2M(page, suite.sandbox.url);
-    await m2m.login(JOHN.email, JOHN.password);
-    await m2m.acceptOfferAndLogInAgain(JOHN.email, JOHN.password);
-    await m2m.chooseAppMethod();
+    await m2m.toEnrolment(JOHN.email, JOHN.password);
     const prompt = new FirefoxPrompt(page);
     await prompt.expectText(`Save M2Mmanager (${JOHN.email}) to Twofold?`);
     await prompt.click('Save to Twofold');

@@ -15,9 +15,7 @@ describe('Firefox: the first enrolment, before any vault exists', () => {
   it('"Save to Twofold" asks to set Twofold up; creating the vault in the window that opens saves and fills, no reload', async () => {
     const page = await suite.firefox.newPage();
     const m2m = new FirefoxM2M(page, suite.sandbox.url);
-    await m2m.login(JOHN.email, JOHN.password);
-    await m2m.acceptOfferAndLogInAgain(JOHN.email, JOHN.password);
-    await m2m.chooseAppMethod();
+    await m2m.toEnrolment(JOHN.email, JOHN.password);
     const prompt = new FirefoxPrompt(page);
     await prompt.expectText(`Save M2Mmanager (${JOHN.email}) to Twofold?`);
     const uri = await m2m.enrolmentUri();

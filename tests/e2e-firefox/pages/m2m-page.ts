@@ -41,6 +41,13 @@ export class FirefoxM2M {
     await this.submit(this.t.methodApp);
   }
 
+  /** A first login up to the authenticator app's enrolment pop-up (the QR code and its code field). */
+  async toEnrolment(email: string, password: string): Promise<void> {
+    await this.login(email, password);
+    await this.acceptOfferAndLogInAgain(email, password);
+    await this.chooseAppMethod();
+  }
+
   /** The enrolment QR's otpauth URI, read from the page's canvas pixels as a camera would. */
   async enrolmentUri(): Promise<string> {
     const images = await this.page.$$eval('canvas', (canvases) =>
