@@ -193,8 +193,10 @@ function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
   const previous = unionPreviousKeys(keyFrom, [
     ...(a.body!.account.previousKeys ?? []),
     ...(b.body!.account.previousKeys ?? []),
-    // A key replaced concurrently is kept as replaced when its rival won.
-    { ...keyMaterialOf(lost), counter: lost.counter, replacedAt: concernVersion(keyLoser, 'key').wall },
+    // A key replaced concurrently is kept as replaced when its rival won, replaced when the
+    // winner was written: its own key version may be old (an undo back to it since the last
+    // sync leaves it unchanged), and the 30-day rule must not take it for a long-replaced key.
+    { ...keyMaterialOf(lost), counter: lost.counter, replacedAt: versions.key.wall },
   ]);
   if (previous.length) account.previousKeys = previous;
   return { id: a.id, version: a.version, body: { account, rank: winner.rank.body!.rank, versions } };

@@ -420,13 +420,18 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
       // back for another key its delete never saw.
       if (held.has(key) || seenByDelete.has(key)) continue;
       // Let go by the rule every computer follows: beyond the 5 newest, replaced more than 30
-      // days before the newest replacement.
-      const previous = account?.previousKeys ?? [];
+      // days before the newest replacement. Judged on every replacement seen, not on the end
+      // state: an undo since may have made the newest replaced key current again.
       const at = replacedAt.get(`${id}|${key}`);
+      const later = [...replacedAt]
+        .filter(
+          ([k, when]) => k.startsWith(`${id}|`) && k !== `${id}|${key}` && at !== undefined && when >= at,
+        )
+        .map(([, when]) => when);
       if (
-        previous.length >= MAX_PREVIOUS_KEYS &&
         at !== undefined &&
-        at < Math.max(...previous.map((k) => k.replacedAt)) - PREVIOUS_KEY_RETENTION_MS
+        later.length >= MAX_PREVIOUS_KEYS &&
+        at < Math.max(...later) - PREVIOUS_KEY_RETENTION_MS
       ) {
         agedOut++;
         continue;
