@@ -12,6 +12,7 @@ import {
   type PreviousKey,
   type StoredAccount,
 } from '../otp';
+import { keepPreviousKeys, PREVIOUS_KEY_RETENTION_MS } from '../sync/previous-keys';
 
 /**
  * Public view of an account: everything a page may show, never the secret. `correctionMs`
@@ -49,9 +50,7 @@ export function toView(account: StoredAccount, now: number, correctionMs = 0): A
 }
 
 /** How long a replaced key is offered for undo in the popup (it stays in the vault after that). */
-export const UNDO_REPLACE_MS = 30 * 24 * 3600_000;
-/** Replaced keys kept per account. */
-const MAX_PREVIOUS_KEYS = 5;
+export const UNDO_REPLACE_MS = PREVIOUS_KEY_RETENTION_MS;
 
 function undoableReplacement(account: StoredAccount, now: number): { keyReplacedAt?: number } {
   const last = account.previousKeys?.[0];
@@ -80,7 +79,8 @@ export function replaceKey(old: StoredAccount, otp: OtpAccount, now: number): St
     period,
     counter,
     updatedAt: now,
-    previousKeys: [keyOf(old, now), ...(old.previousKeys ?? [])].slice(0, MAX_PREVIOUS_KEYS),
+    // The rule the sync merge keeps too: the 5 newest, and every key replaced in the last 30 days.
+    previousKeys: keepPreviousKeys([keyOf(old, now), ...(old.previousKeys ?? [])]),
   };
 }
 

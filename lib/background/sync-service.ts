@@ -4,8 +4,10 @@ import type { SyncProblem, SyncStatusView } from '../protocol/sync';
 import { toB64u } from '../sync/bytes';
 import { SyncEngine, type LocalVault, type SyncArea, type SyncReport, type SyncState } from '../sync/engine';
 import {
+  changedHeader,
   createHeader,
   isNewerHeader,
+  openChangedHeader,
   parseHeader,
   previousKeys,
   unwrapHeader,
@@ -246,15 +248,13 @@ export class SyncService {
     if (!state) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
     const dek = await this.deps.sessionKey.get();
     if (!dek) throw new TwofoldError('LOCKED');
-    let header: SyncHeader;
-    try {
-      header = parseHeader((await this.deps.area.get(null))[HEADER_KEY]);
-    } catch {
-      throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
-    }
-    const synced =
-      header.vaultId === state.header.vaultId ? await unwrapHeader(header, passphrase) : undefined;
-    if (!synced) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
+    const opened = await openChangedHeader(
+      (await this.deps.area.get(null))[HEADER_KEY],
+      state.header.vaultId,
+      passphrase,
+    );
+    if (!opened) throw new TwofoldError('SYNC_WRONG_PASSPHRASE');
+    const { header, dek: synced } = opened;
     if (!equalBytes(synced, dek)) await this.deps.store.rekey(dek, synced, passphrase);
     await this.deps.sessionKey.set(synced);
     await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
@@ -301,17 +301,11 @@ export class SyncService {
     const state = await this.loadState();
     const dek = await this.deps.sessionKey.get();
     if (!state || !dek) return;
-    const rekeyed = !equalBytes(dek, before);
-    // The keys the current header already replaced stay reachable from the new one.
-    const older = await previousKeys(state.header, before);
-    const header = await createHeader({
+    const header = await changedHeader(state.header, {
       dek,
+      before,
       passphrase: next,
-      vaultId: state.header.vaultId,
-      epoch: state.header.epoch + (rekeyed ? 1 : 0),
-      rev: state.header.rev + 1,
       kdf: this.deps.kdf ?? DEFAULT_KDF,
-      previousDeks: rekeyed ? [before, ...older] : older,
     });
     await this.deps.local.set({ [STATE_KEY]: { ...state, header, localRev: header.rev } });
     this.scheduler.remote();

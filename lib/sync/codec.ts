@@ -12,6 +12,7 @@ import type { OtpAlgorithm, OtpType, PreviousKey, StoredAccount } from '../otp/a
 import { ByteReader, ByteWriter, fromB64u, toB64u } from './bytes';
 import { CONCERNS, type Concern } from './concerns';
 import { compareHlc, type Hlc } from './hlc';
+import { MAX_RECORD_PREVIOUS_KEYS } from './previous-keys';
 
 /** The synced part of an account, plus its place in the list. */
 export interface AccountBody {
@@ -55,6 +56,8 @@ const DEVICE_BYTES = 3;
 
 export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
   const a = body.account;
+  // Never more than a record may carry (decode refuses more): the newest are kept.
+  const previous = a.previousKeys?.slice(0, MAX_RECORD_PREVIOUS_KEYS);
   const algorithm = algorithmIndex(a.algorithm);
   const custom = a.digits !== 6 || a.period !== 30;
   const raw = isRaw(a.secret);
@@ -71,7 +74,7 @@ export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
   const extra =
     (a.encoder === 'steam' ? STEAM : 0) |
     (a.pinned === false ? UNPINNED : 0) |
-    (a.previousKeys?.length ? HAS_PREVIOUS : 0) |
+    (previous?.length ? HAS_PREVIOUS : 0) |
     (versions ? HAS_VERSIONS : 0);
   if (a.encoder !== undefined && a.encoder !== 'steam') throw new Error('unknown encoder');
   const whole = Number.isSafeInteger(body.rank) && body.rank >= 0 && !Object.is(body.rank, -0);
@@ -88,9 +91,9 @@ export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
   if (a.origin !== undefined) out.text(https ? a.origin.slice(HTTPS.length) : a.origin);
   if (!extra) return out.done();
   out.byte(extra);
-  if (a.previousKeys?.length) {
-    out.varint(a.previousKeys.length);
-    for (const key of a.previousKeys) writePreviousKey(out, key);
+  if (previous?.length) {
+    out.varint(previous.length);
+    for (const key of previous) writePreviousKey(out, key);
   }
   if (versions) {
     out.varint(versions.table.length);
@@ -130,7 +133,7 @@ export function decodeBody(bytes: Uint8Array): AccountBody {
     if (extra & ~(STEAM | UNPINNED | HAS_PREVIOUS | HAS_VERSIONS)) throw new Error('bad record');
     if (extra & HAS_PREVIOUS) {
       const count = read.varint();
-      if (count === 0 || count > 64) throw new Error('bad record');
+      if (count === 0 || count > MAX_RECORD_PREVIOUS_KEYS) throw new Error('bad record');
       previousKeys = Array.from({ length: count }, () => readPreviousKey(read));
     }
     if (extra & HAS_VERSIONS) versions = readVersions(read);

@@ -4,7 +4,7 @@
  * field cannot silently stay on one computer: it must get a concern, a merge rule and a place in
  * the codec (the codec's property test then checks it round-trips).
  */
-import type { StoredAccount } from '../otp/account';
+import type { PreviousKey, StoredAccount } from '../otp/account';
 
 /**
  * The parts of an account that are versioned apart: a change of one never rolls back another.
@@ -53,3 +53,19 @@ export const LOCAL_ONLY_FIELDS = (Object.keys(FIELD_ROLES) as (keyof StoredAccou
 export function fieldsOf(concern: Concern): (keyof StoredAccount)[] {
   return (Object.keys(FIELD_ROLES) as (keyof StoredAccount)[]).filter((k) => FIELD_ROLES[k] === concern);
 }
+
+/**
+ * The fields of a replaced key, all carried by sync (the `satisfies` fails type checking when one
+ * is added to `PreviousKey` without being listed; the codec's property test then checks it
+ * round-trips).
+ */
+export const PREVIOUS_KEY_FIELDS = {
+  type: true,
+  secret: true,
+  algorithm: true,
+  digits: true,
+  period: true,
+  counter: true,
+  encoder: true,
+  replacedAt: true,
+} as const satisfies Record<keyof PreviousKey, true>;

@@ -185,7 +185,12 @@ export class SyncEngine {
     const { area: areaApi, vault, dek } = this.deps;
     const state = await this.deps.state.load();
     if (!state) throw new Error('Sync is not set up on this computer.');
-    const [area, accounts] = await Promise.all([areaApi.get(null), vault.read()]);
+    const [area, stored] = await Promise.all([areaApi.get(null), vault.read()]);
+    // An account no record can carry (a damaged copy: an unknown algorithm or encoder, a negative
+    // counter) stays here untouched, neither sent, nor overwritten, nor taken for a delete: the
+    // others still sync, and the popup names it as an error row.
+    const heldOut = new Set(stored.filter((a) => !carriable(a)).map((a) => a.id));
+    const accounts = heldOut.size ? stored.filter((a) => !heldOut.has(a.id)) : stored;
     const now = this.now();
     const report: SyncReport = {
       status: 'ok',
@@ -218,6 +223,7 @@ export class SyncEngine {
     const prints = new Map<string, Prints>();
     const local = new Map(accounts.map((a) => [a.id, a]));
     for (const [id, entry] of Object.entries(state.records)) {
+      if (heldOut.has(id)) continue;
       const version = decodeHlc(entry.v);
       if (entry.fp === undefined) {
         known.set(id, { id, version, ...(entry.k ? { gone: entry.k } : {}) });
@@ -296,8 +302,9 @@ export class SyncEngine {
     // Right after a key change the area still holds records sealed with the previous key.
     const rekeyed = state.epoch !== undefined && state.epoch !== header.epoch;
     report.notices.push(...incoming.notices.filter((n) => !rekeyed || n.kind !== 'unauthentic'));
-    const outcomes = await mergeRecords(known, incoming.newer, digest);
-    for (const record of incoming.newer) {
+    const newer = heldOut.size ? incoming.newer.filter((r) => !heldOut.has(r.id)) : incoming.newer;
+    const outcomes = await mergeRecords(known, newer, digest);
+    for (const record of newer) {
       const merged = outcomes.get(record.id);
       if (!merged || merged.outcome === 'same' || merged.outcome === 'stale') continue;
       clock = observe(clock, record.version, state.device, now);
@@ -320,11 +327,18 @@ export class SyncEngine {
       const mine = local.get(a.id);
       return mine && sameSynced(mine, a) ? mine : a;
     });
+    // Held-out accounts keep their place in the list.
+    stored.forEach((a, i) => heldOut.has(a.id) && next.splice(Math.min(i, next.length), 0, a));
     report.accounts = next.length;
-    if (!sameList(accounts, next) && !(await vault.replace(accounts, next))) return undefined;
+    if (!sameList(stored, next) && !(await vault.replace(stored, next))) return undefined;
 
     // The area after the merge: known records reuse their sealed text when the area has it.
     const texts = new Map<string, string>();
+    // What the area holds of a held-out account stays there as it is.
+    for (const id of heldOut) {
+      const current = incoming.texts.get(id);
+      if (current) texts.set(id, current.text);
+    }
     for (const [id, record] of known) {
       const current = incoming.texts.get(id);
       if (current && compareHlc(current.version, record.version) === 0) {
@@ -366,6 +380,10 @@ export class SyncEngine {
       report.limit = packed.reason === 'record' ? packed.limit : this.quota.totalBytes;
     }
     const records: SyncState['records'] = {};
+    for (const id of heldOut) {
+      const entry = state.records[id];
+      if (entry) records[id] = entry;
+    }
     for (const [id, record] of known) {
       const previous = state.records[id]?.area;
       let entry: SyncState['records'][string] = { v: encodeHlc(record.version) };
@@ -492,6 +510,16 @@ function bodyOf(account: StoredAccount, rank: number): AccountBody {
 
 function withId(record: SyncRecord): StoredAccount {
   return { ...record.body!.account, id: record.id, updatedAt: record.version.wall };
+}
+
+/** Whether a sync record can carry the account (the codec refuses what it cannot write back). */
+function carriable(account: StoredAccount): boolean {
+  try {
+    encodeBody(bodyOf(account, 0));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A digest of what sync carries of an account (its rank aside), to notice local edits. */

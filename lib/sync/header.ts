@@ -186,3 +186,55 @@ function concat(keys: readonly Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffe
   keys.forEach((key, i) => out.set(key, i * KEY_BYTES));
   return out;
 }
+
+/**
+ * The header after this computer changed its passphrase: a new revision; when the data key
+ * changed too (`dek` is not `before`), a new epoch whose header carries the replaced key (and the
+ * keys the current header already replaced), so computers behind still follow.
+ */
+export async function changedHeader(
+  current: SyncHeader,
+  input: {
+    dek: Uint8Array<ArrayBuffer>;
+    before: Uint8Array<ArrayBuffer>;
+    passphrase: string;
+    kdf: HeaderInput['kdf'];
+  },
+): Promise<SyncHeader> {
+  const rekeyed = !sameBytes(input.dek, input.before);
+  const older = await previousKeys(current, input.before);
+  return createHeader({
+    dek: input.dek,
+    passphrase: input.passphrase,
+    vaultId: current.vaultId,
+    epoch: current.epoch + (rekeyed ? 1 : 0),
+    rev: current.rev + 1,
+    kdf: input.kdf,
+    previousDeks: rekeyed ? [input.before, ...older] : older,
+  });
+}
+
+/**
+ * The sync space's header (`stored`) of the vault `vaultId`, opened with the passphrase typed
+ * after a key change made elsewhere; undefined when it is damaged, another vault's, or the
+ * passphrase does not open it.
+ */
+export async function openChangedHeader(
+  stored: unknown,
+  vaultId: string,
+  passphrase: string,
+): Promise<{ header: SyncHeader; dek: Uint8Array<ArrayBuffer> } | undefined> {
+  let header: SyncHeader;
+  try {
+    header = parseHeader(stored);
+  } catch {
+    return undefined;
+  }
+  if (header.vaultId !== vaultId) return undefined;
+  const dek = await unwrapHeader(header, passphrase);
+  return dek && { header, dek };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

@@ -18,14 +18,12 @@ import { toB64u } from './bytes';
 import type { AccountBody } from './codec';
 import { CONCERNS, type Concern } from './concerns';
 import { compareHlc, type Hlc } from './hlc';
+import { keepPreviousKeys } from './previous-keys';
 import type { SyncRecord } from './record';
 
 /** Tombstones are kept at least this long, so a computer away for up to 90 days still learns of a delete. */
 export const TOMBSTONE_RETENTION_MS = 90 * 24 * 3600 * 1000;
-/** A replaced key is kept (and offered for undo) at least this long: the popup's undo window. */
-export const PREVIOUS_KEY_RETENTION_MS = 30 * 24 * 3600_000;
-/** Replaced keys kept per account beyond those of the last 30 days. */
-export const MAX_PREVIOUS_KEYS = 5;
+export { MAX_PREVIOUS_KEYS, PREVIOUS_KEY_RETENTION_MS } from './previous-keys';
 
 /**
  * applied: the incoming record as it is; stale: what is known already has it all; same: the very
@@ -195,8 +193,10 @@ function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
   const previous = unionPreviousKeys(keyFrom, [
     ...(a.body!.account.previousKeys ?? []),
     ...(b.body!.account.previousKeys ?? []),
-    // A key replaced concurrently is kept as replaced when its rival won.
-    { ...keyMaterialOf(lost), counter: lost.counter, replacedAt: concernVersion(keyLoser, 'key').wall },
+    // A key replaced concurrently is kept as replaced when its rival won, replaced when the
+    // winner was written: its own key version may be old (an undo back to it since the last
+    // sync leaves it unchanged), and the 30-day rule must not take it for a long-replaced key.
+    { ...keyMaterialOf(lost), counter: lost.counter, replacedAt: versions.key.wall },
   ]);
   if (previous.length) account.previousKeys = previous;
   return { id: a.id, version: a.version, body: { account, rank: winner.rank.body!.rank, versions } };
@@ -239,9 +239,9 @@ function contentOf(record: SyncRecord, concern: Concern): string {
 
 /**
  * Replaced keys from both sides, without the current key: one entry per key (its latest
- * replacement, its highest counter), newest first, the `MAX_PREVIOUS_KEYS` newest kept and
- * every one replaced within 30 days of the newest. Depends on no clock, so every computer
- * keeps the same ones.
+ * replacement, its highest counter), newest first, bounded by `keepPreviousKeys` (the rule a
+ * replacement on one computer follows too). Depends on no clock, so every computer keeps the
+ * same ones.
  */
 export function unionPreviousKeys(current: KeyMaterial, keys: readonly PreviousKey[]): PreviousKey[] {
   const currentId = keyIdentity(current);
@@ -259,10 +259,7 @@ export function unionPreviousKeys(current: KeyMaterial, keys: readonly PreviousK
   const sorted = [...byKey.entries()]
     .sort(([ia, a], [ib, b]) => b.replacedAt - a.replacedAt || (ia < ib ? -1 : ia > ib ? 1 : 0))
     .map(([, key]) => key);
-  const newest = sorted[0]?.replacedAt ?? 0;
-  return sorted.filter(
-    (key, i) => i < MAX_PREVIOUS_KEYS || key.replacedAt >= newest - PREVIOUS_KEY_RETENTION_MS,
-  );
+  return keepPreviousKeys(sorted);
 }
 
 /** Two records hold the same thing (concern versions spelled out; the record version aside). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PreviousKey, StoredAccount } from '@/lib/otp/account';
 import { CODEC_VERSION, decodeBody, encodeBody, type AccountBody } from '@/lib/sync/codec';
-import { CONCERNS, FIELD_ROLES, LOCAL_ONLY_FIELDS } from '@/lib/sync/concerns';
+import { CONCERNS, FIELD_ROLES, LOCAL_ONLY_FIELDS, PREVIOUS_KEY_FIELDS } from '@/lib/sync/concerns';
 import { fromB64u } from '@/lib/bytes';
 import { importAesKey, openRecord, sealRecord } from '@/lib/sync/record';
 import v1 from './fixtures/v1-records.json';
@@ -103,6 +103,43 @@ describe('account body codec: lossless for every field (property)', () => {
     for (const { hex, decoded } of v1.bodies.filter((b) => b.name === 'typical')) {
       expect(encodeBody(decoded as AccountBody).length).toBe(hex.length / 2);
     }
+  });
+});
+
+/** The keys of `value` that hold something (an absent optional field is not a field carried). */
+function present(value: object): string[] {
+  return Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+}
+
+describe('a field added to the account type cannot stay out of sync', () => {
+  // The record id travels beside the body (as the record's id), the local-only fields not at all.
+  const syncedFields = (Object.keys(FIELD_ROLES) as (keyof StoredAccount)[]).filter(
+    (k) => !LOCAL_ONLY_FIELDS.includes(k),
+  );
+
+  it('the arbitrary generates every field of FIELD_ROLES but the local-only ones', () => {
+    const seen = new Set(fc.sample(account, { numRuns: 1_000, seed: 1 }).flatMap(present));
+    expect(syncedFields.filter((k) => !seen.has(k))).toEqual([]);
+  });
+
+  it('the arbitrary generates every field of PREVIOUS_KEY_FIELDS', () => {
+    const seen = new Set(fc.sample(previousKey, { numRuns: 1_000, seed: 1 }).flatMap(present));
+    expect(Object.keys(PREVIOUS_KEY_FIELDS).filter((k) => !seen.has(k))).toEqual([]);
+  });
+
+  it('decode(encode(a)) keeps every field a holds, and every field of each previous key', () => {
+    fc.assert(
+      fc.property(account, rank, (a, r) => {
+        const { account: back } = decodeBody(encodeBody({ account: synced(a), rank: r }));
+        expect(present(back).sort()).toEqual(present(synced(a)).sort());
+        expect(back.previousKeys?.map((k) => present(k).sort())).toEqual(
+          a.previousKeys?.map((k) => present(k).sort()),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

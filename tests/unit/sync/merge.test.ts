@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { replaceKey, restorePreviousKey } from '@/lib/background/accounts';
 import { deleteAccount, restoreDeleted } from '@/lib/background/deleted-accounts';
 import type { PreviousKey, StoredAccount } from '@/lib/otp/account';
-import { MAX_PREVIOUS_KEYS, PREVIOUS_KEY_RETENTION_MS, unionPreviousKeys } from '@/lib/sync/merge';
+import {
+  MAX_PREVIOUS_KEYS,
+  mergeRecord,
+  PREVIOUS_KEY_RETENTION_MS,
+  unionPreviousKeys,
+} from '@/lib/sync/merge';
+import type { SyncRecord } from '@/lib/sync/record';
 import { devices, settle, view, type Device } from './devices';
 import { typicalAccount } from './fake-sync';
 
@@ -312,5 +318,56 @@ describe('previousKeys union', () => {
     expect(kept).toHaveLength(7);
     expect(kept.map((k) => k.secret)).not.toContain(old.secret);
     expect(unionPreviousKeys(key(0, 0), [recent[0]!, old])).toHaveLength(2);
+  });
+});
+
+describe('a key that loses a concurrent replacement', () => {
+  const DAY_MS = 24 * 3600_000;
+  const now = Date.UTC(2026, 5, 1);
+  const material = (n: number) => ({
+    type: 'totp' as const,
+    secret: `${'Q'.repeat(15)}${'BCDEFGHIJKLMN'[n]}`,
+    algorithm: 'SHA1' as const,
+    digits: 6,
+    period: 30,
+    counter: 0,
+  });
+  const record = (
+    key: number,
+    keyWall: number,
+    previous: [number, number][],
+    wall: number,
+    device: string,
+  ): SyncRecord => ({
+    id: 'acc',
+    version: { wall, count: 0, device },
+    body: {
+      rank: 0,
+      account: {
+        ...material(key),
+        issuer: 'Site',
+        label: 'me',
+        createdAt: 0,
+        previousKeys: previous.map(([n, replacedAt]) => ({ ...material(n), replacedAt })),
+      },
+      versions: { key: { wall: keyWall, count: 0, device } },
+    },
+  });
+
+  it('undone back to on one computer (its key version unchanged, old) stays, beside five replaced keys older than 30 days', async () => {
+    // A: key 0 since day 0; replaced by 1 and undone back just now (key version still day 0).
+    const a = record(0, now - 60 * DAY_MS, [[1, now]], now, 'AAAA');
+    // B: five replacements long ago, then key 7 a minute ago.
+    const b = record(
+      7,
+      now - 60_000,
+      [2, 3, 4, 5, 6].map((n, i) => [n, now - (40 + i) * DAY_MS]),
+      now - 60_000,
+      'BBBB',
+    );
+    const { record: merged } = await mergeRecord(a, b);
+    const account = merged.body!.account;
+    expect(account.secret).toBe(material(7).secret);
+    expect(account.previousKeys?.map((k) => k.secret)).toContain(material(0).secret);
   });
 });

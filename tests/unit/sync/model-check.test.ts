@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PREVIOUS_KEYS } from '@/lib/sync/previous-keys';
 import { modelCheck, runHistory } from './model-check';
 
 /** `MODEL_SEED=<seed>` replays one history (a failing seed is printed below). */
@@ -16,6 +17,13 @@ describe('sync model check', () => {
         );
       expect(summary.failures.map((f) => f.seed)).toEqual([]);
       expect(summary).toMatchObject({ keysLost: 0, countersBack: 0, divergent: 0, revived: 0 });
+      // The histories reach what the invariants are about: more replacements of one account
+      // than the 5 kept whatever their age, and data key changes that stopped other computers
+      // until they took the new passphrase.
+      expect(summary.mostReplacements).toBeGreaterThan(MAX_PREVIOUS_KEYS);
+      expect(summary.agedOut).toBeGreaterThan(0);
+      expect(summary.keyChanges).toBeGreaterThan(0);
+      expect(summary.rejoined).toBeGreaterThan(0);
     },
     120_000,
   );

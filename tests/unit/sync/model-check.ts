@@ -1,11 +1,15 @@
 /**
  * A deterministic model check of sync convergence: 2–4 computers run random interleavings of
  * every operation (add, replace a key, undo it, rename, pin, reorder, set or clear the website,
- * delete, restore of a deleted account (under a new id), HOTP use, a passphrase change, lock and unlock, long offline periods, duplicated,
+ * delete, restore of a deleted account (under a new id), HOTP use, a passphrase change (a new data
+ * key and epoch, as the settings make one: the other computers stop on "key changed" until a
+ * later step gives them the new passphrase), lock and unlock, long offline periods, duplicated,
  * late and reordered delivery, service-worker restarts, quota errors) with the real engine,
- * merge, codec and records and the popup's own account functions, over the fake sync network.
- * After settling it checks: every computer equal; no key that was ever current lost; no HOTP
- * counter back; nothing deleted back unless it holds a key its deletes never saw.
+ * merge, codec, records and header functions and the popup's own account functions, over the
+ * fake sync network. After settling (every computer given the newest passphrase) it checks:
+ * every computer equal; no key that was ever current lost (but one the 30-day rule of
+ * `keepPreviousKeys` let go); no HOTP counter back; nothing deleted back unless it holds a key
+ * its deletes never saw.
  *
  * Everything that decides an outcome comes from the seed (the computers' clock ids too), so a
  * failing seed replays: `MODEL_SEED=<seed> npx vitest run tests/unit/sync/model-check.test.ts`
@@ -14,8 +18,10 @@
 import { replaceKey, restorePreviousKey, reorderAccounts } from '@/lib/background/accounts';
 import type { OtpAccount, StoredAccount } from '@/lib/otp/account';
 import { SyncEngine, type SyncState } from '@/lib/sync/engine';
-import { createHeader, type SyncHeader } from '@/lib/sync/header';
+import { changedHeader, createHeader, openChangedHeader, type SyncHeader } from '@/lib/sync/header';
 import { keyIdentity, keysOf } from '@/lib/sync/merge';
+import { HEADER_KEY } from '@/lib/sync/pack';
+import { MAX_PREVIOUS_KEYS, PREVIOUS_KEY_RETENTION_MS } from '@/lib/sync/previous-keys';
 import { canonicalJson } from '@/lib/sync/quota';
 import { randomBytes } from '@/lib/bytes';
 import { FAST_KDF } from '../helpers/vault-fixtures';
@@ -25,8 +31,11 @@ import { prng } from '../../corpus/qr/image';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
-/** Replacements per account in one history: with the undo they keep at most 5 keys, the bound. */
-const MAX_REPLACEMENTS = 4;
+/**
+ * Replacements per account in one history: past the 5 newest kept whatever their age, so the
+ * 30-day rule (`keepPreviousKeys`) decides which stay, as it does for the popup and the merge.
+ */
+const MAX_REPLACEMENTS = 9;
 const PASSPHRASE = 'model check';
 
 export interface HistoryResult {
@@ -37,6 +46,14 @@ export interface HistoryResult {
   countersBack: number;
   divergent: number;
   revived: number;
+  /** The most key replacements one account saw. */
+  mostReplacements: number;
+  /** Data key changes made (each stopped the other computers until they took the new passphrase). */
+  keyChanges: number;
+  /** Times a stopped computer took the new passphrase and synced again. */
+  rejoined: number;
+  /** Keys let go by the 30-day rule (beyond the 5 newest): not lost. */
+  agedOut: number;
   /** What went wrong, for the report (never a secret: key numbers only). */
   problems: string[];
 }
@@ -62,6 +79,10 @@ class FlakyArea {
 
 interface Computer {
   area: FlakyArea;
+  /** The data key this computer's vault and sync use. */
+  dek: Uint8Array<ArrayBuffer>;
+  /** Sync stopped: the data key changed elsewhere; the new passphrase was not given here yet. */
+  stopped: boolean;
   vault: MemoryVault;
   state: MemoryState;
   engine: SyncEngine;
@@ -76,9 +97,10 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
   const random = prng(seed);
   const int = (n: number) => Math.floor(random() * n);
   const clock = { now: Date.UTC(2026, 5, 1) + int(DAY) };
+  const start = clock.now;
   const network = new FakeSyncNetwork(clock, true);
   const dek = randomBytes(32);
-  let header: SyncHeader = await createHeader({
+  const header: SyncHeader = await createHeader({
     dek,
     passphrase: PASSPHRASE,
     vaultId: 'vault-m',
@@ -89,7 +111,9 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
   const count = 2 + int(3);
   const computers: Computer[] = [];
   const engineOf = (c: Omit<Computer, 'engine'>) =>
-    new SyncEngine({ area: c.area, vault: c.vault, state: c.state, dek, now: () => clock.now });
+    new SyncEngine({ area: c.area, vault: c.vault, state: c.state, dek: c.dek, now: () => clock.now });
+  /** Each header's passphrase (by its check), as the user who changed it knows it. */
+  const passphrases = new Map([[header.check, PASSPHRASE]]);
   for (let i = 0; i < count; i++) {
     const device = Array.from({ length: 4 }, () => BASE32[int(32)]!.toUpperCase()).join('');
     const state: SyncState = {
@@ -102,6 +126,8 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
       area: new FlakyArea(network.area()),
       vault: new MemoryVault(),
       state: new MemoryState(state),
+      dek,
+      stopped: false,
       locked: false,
       offline: 0,
     };
@@ -115,6 +141,9 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
   const counters = new Map<string, number>(); // account id + key → highest counter seen
   const deletedKnowing = new Map<string, Set<string>>(); // account id → keys its deletes saw
   const replacements = new Map<string, number>();
+  const replacedAt = new Map<string, number>(); // account id + key → latest replacement seen
+  let keyChanges = 0;
+  let rejoined = 0;
   const problems: string[] = [];
   // Recently deleted accounts per computer (its own deletes), restored under a new id as the popup's
   // Undo does; drawn from their own stream, so the other steps of a seed stay as they were.
@@ -159,17 +188,39 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
         const id = `${a.id}|${keyIdentity(key)}`;
         counters.set(id, Math.max(counters.get(id) ?? 0, key.counter));
       }
+      for (const key of a.previousKeys ?? []) {
+        const id = `${a.id}|${keyIdentity(key)}`;
+        replacedAt.set(id, Math.max(replacedAt.get(id) ?? 0, key.replacedAt));
+      }
     }
   };
 
   const sync = async (c: Computer) => {
     if (c.locked || c.offline > 0) return;
     try {
-      await c.engine.run();
+      // The settings show "key changed" and ask for the new passphrase; until then nothing syncs.
+      if ((await c.engine.run()).status === 'key-changed') c.stopped = true;
     } catch {
       // A quota error or a vault that kept changing: the next run catches up.
     }
     observe(c);
+  };
+
+  /**
+   * The user types the new passphrase in this computer's settings (SyncService.useNewPassphrase):
+   * the header its sync space holds, opened with it, gives the new data key, and sync resumes.
+   */
+  const takeNewPassphrase = async (c: Computer) => {
+    const stored = (await c.area.get(null))[HEADER_KEY] as SyncHeader | undefined;
+    const state = c.state.state!;
+    const passphrase = stored && passphrases.get(stored.check);
+    const opened = passphrase && (await openChangedHeader(stored, state.header.vaultId, passphrase));
+    if (!opened) return;
+    c.state.state = { ...state, header: opened.header, localRev: opened.header.rev };
+    c.dek = opened.dek;
+    c.engine = engineOf(c);
+    c.stopped = false;
+    rejoined++;
   };
 
   const notes: Promise<void>[] = [];
@@ -229,9 +280,19 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
         ]);
       }
     } else if (roll < 15) {
-      if (target && (replacements.get(target.id) ?? 0) < MAX_REPLACEMENTS) {
-        replacements.set(target.id, (replacements.get(target.id) ?? 0) + 1);
-        update((a) => replaceKey(a, newKey(), clock.now));
+      if (target && canEdit) {
+        // A site re-enrolled, sometimes several times over days: past 5 replacements, the
+        // 30-day rule decides which replaced keys stay.
+        let account = target;
+        for (let n = 1 + int(3); n > 0 && (replacements.get(target.id) ?? 0) < MAX_REPLACEMENTS; n--) {
+          replacements.set(target.id, (replacements.get(target.id) ?? 0) + 1);
+          account = replaceKey(account, newKey(), clock.now);
+          // Days apart, within the 90 days a tombstone is kept (a computer away longer is beyond
+          // what sync promises).
+          const days = int(2) * int(12);
+          if (clock.now + days * DAY < start + 60 * DAY) clock.now += days * DAY;
+        }
+        update(() => account);
       }
     } else if (roll < 19) update((a) => restorePreviousKey(a, clock.now));
     else if (roll < 23) update((a) => ({ ...a, label: `renamed ${int(1000)}`, updatedAt: clock.now }));
@@ -274,17 +335,20 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
       c.engine = engineOf(c);
     } else if (roll < 93) c.area.failNext = true;
     else if (roll < 94 && c === computers[0] && !c.locked) {
-      // A passphrase change on one computer: same data key, a new header revision.
-      header = await createHeader({
-        dek,
-        passphrase: `${PASSPHRASE} ${s}`,
-        vaultId: 'vault-m',
-        epoch: header.epoch,
-        rev: header.rev + 1,
-        kdf: FAST_KDF,
-      });
+      // A passphrase change on one computer, as the settings make it: a new data key, the next
+      // epoch, the records resealed by its next run (SyncService.onPassphraseChanged).
+      const before = c.dek;
+      const passphrase = `${PASSPHRASE} ${s}`;
+      c.dek = randomBytes(32);
       const state = c.state.state!;
+      const header = await changedHeader(state.header, { dek: c.dek, before, passphrase, kdf: FAST_KDF });
+      passphrases.set(header.check, passphrase);
       c.state.state = { ...state, header, localRev: header.rev };
+      c.engine = engineOf(c);
+      keyChanges++;
+    } else if (roll < 97 && c.stopped && !c.locked) {
+      await takeNewPassphrase(c);
+      await sync(c);
     } else await sync(c);
     await Promise.all(notes.splice(0));
     for (const x of computers) if (x.offline > 0) x.offline--;
@@ -315,7 +379,13 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
           ),
         );
       try {
+        // The user gives the new passphrase on every computer that stopped for it.
+        if (c.stopped) await takeNewPassphrase(c);
         const report = await c.engine.run();
+        if (report.status === 'key-changed') {
+          c.stopped = true;
+          writes++;
+        }
         if (process.env.MODEL_DEBUG)
           console.log(JSON.stringify(report), JSON.stringify(c.state.state?.records), [
             ...c.area.inner.data.keys(),
@@ -339,6 +409,7 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
   let keysLost = 0;
   let countersBack = 0;
   let revived = 0;
+  let agedOut = 0;
   const final = new Map(first.vault.accounts.map((a) => [a.id, a]));
   for (const [id, keys] of everCurrent) {
     const account = final.get(id);
@@ -348,6 +419,23 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
       // A key the user deleted with its account is gone on purpose, even when the account came
       // back for another key its delete never saw.
       if (held.has(key) || seenByDelete.has(key)) continue;
+      // Let go by the rule every computer follows: beyond the 5 newest, replaced more than 30
+      // days before the newest replacement. Judged on every replacement seen, not on the end
+      // state: an undo since may have made the newest replaced key current again.
+      const at = replacedAt.get(`${id}|${key}`);
+      const later = [...replacedAt]
+        .filter(
+          ([k, when]) => k.startsWith(`${id}|`) && k !== `${id}|${key}` && at !== undefined && when >= at,
+        )
+        .map(([, when]) => when);
+      if (
+        at !== undefined &&
+        later.length >= MAX_PREVIOUS_KEYS &&
+        at < Math.max(...later) - PREVIOUS_KEY_RETENTION_MS
+      ) {
+        agedOut++;
+        continue;
+      }
       keysLost++;
       problems.push(`account ${id.slice(-4)}: a key that was current is lost`);
       if (process.env.MODEL_DEBUG) console.log('lost', key, account, [...seenByDelete]);
@@ -365,7 +453,21 @@ export async function runHistory(seed: number, options: { steps?: number } = {})
         }
       }
   }
-  return { seed, computers: count, steps, keysLost, countersBack, divergent, revived, problems };
+  const mostReplacements = Math.max(0, ...replacements.values());
+  return {
+    seed,
+    computers: count,
+    steps,
+    keysLost,
+    countersBack,
+    divergent,
+    revived,
+    mostReplacements,
+    keyChanges,
+    rejoined,
+    agedOut,
+    problems,
+  };
 }
 
 export interface ModelSummary {
@@ -374,6 +476,12 @@ export interface ModelSummary {
   countersBack: number;
   divergent: number;
   revived: number;
+  /** The most key replacements one account saw, over all histories. */
+  mostReplacements: number;
+  /** Histories with a data key change, and those where a computer stopped for it then rejoined. */
+  keyChanges: number;
+  rejoined: number;
+  agedOut: number;
   failures: HistoryResult[];
 }
 
@@ -392,6 +500,10 @@ export async function modelCheck(
     countersBack: 0,
     divergent: 0,
     revived: 0,
+    mostReplacements: 0,
+    keyChanges: 0,
+    rejoined: 0,
+    agedOut: 0,
     failures: [],
   };
   for (let seed = firstSeed; seed < firstSeed + histories; seed++) {
@@ -400,6 +512,10 @@ export async function modelCheck(
     summary.countersBack += result.countersBack;
     summary.divergent += result.divergent;
     summary.revived += result.revived;
+    summary.mostReplacements = Math.max(summary.mostReplacements, result.mostReplacements);
+    if (result.keyChanges) summary.keyChanges++;
+    if (result.rejoined) summary.rejoined++;
+    summary.agedOut += result.agedOut;
     if (result.problems.length) summary.failures.push(result);
     onHistory?.(result, seed - firstSeed + 1);
   }

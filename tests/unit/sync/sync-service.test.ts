@@ -13,6 +13,7 @@ import { loadSettings, saveSettings } from '@/lib/settings';
 import { derivePasskeyKek } from '@/lib/vault/passkey-slot';
 import { VaultStore } from '@/lib/vault/store';
 import { RevisionWatermark, WATERMARK_KEY, whileOn } from '@/lib/vault/watermark';
+import { BROKEN_KINDS, brokenAccount } from '../helpers/broken-accounts';
 import { MemoryArea } from '../helpers/memory-area';
 import { FakeSyncNetwork, type FakeSyncArea } from './fake-sync';
 import { FAST_KDF } from './devices';
@@ -574,6 +575,61 @@ describe('SyncService: recently deleted accounts', () => {
         // Held again by a live account: no longer offered for restore on either computer.
         expect(await side.accounts.listDeleted()).toEqual([]);
       }
+    },
+  );
+});
+
+/** The damaged kinds a sync record can carry (the codec writes their fields as they are). */
+const CARRIED = BROKEN_KINDS.filter(([kind]) =>
+  [
+    'a 5-digit TOTP that is not Steam',
+    '9 digits',
+    'an empty secret',
+    'a secret that is not base32',
+    'a secret of an impossible length',
+    'a period of 0',
+    'a Steam account with 6 digits',
+  ].includes(kind),
+);
+
+describe('SyncService: an account that cannot make a code arrives through sync', () => {
+  it.each(CARRIED)(
+    '%s: the list still shows every other account, the bad one as an error row with its name, and it can be deleted',
+    async (_kind, patch, code) => {
+      const { network, one, two } = await twoComputers();
+      await two.vault.create('office passphrase');
+      await two.accounts.add(URI('local@example.com').replace('JBSWY3DP', 'KRSXG5CT'), undefined);
+      await two.sync.enable('office passphrase');
+      network.deliverAll();
+      await one.sync.runNow();
+      // Written on the first computer (a damaged copy, an older build): it travels as a record.
+      await one.vault.update((list) => [...list, { ...brokenAccount(7, patch), id: 'broken-7' }]);
+      await one.sync.runNow();
+      network.deliverAll();
+      await two.sync.runNow();
+
+      // The background's list, as the popup asks for it: it loads, with every account.
+      const list = await two.accounts.list();
+      expect(list.map((v) => v.label).sort()).toEqual([
+        'jane@example.com',
+        'local@example.com',
+        'user7@example.com',
+      ]);
+      for (const view of list.filter((v) => v.id !== 'broken-7')) expect(view.code).toMatch(/^\d{6}$/);
+      const broken = list.find((v) => v.id === 'broken-7');
+      expect(broken).toMatchObject({ issuer: 'Broken', label: 'user7@example.com', problem: { code } });
+      expect(broken).not.toHaveProperty('code');
+
+      // Deleted there, it goes; the others stay, and the delete reaches the first computer.
+      await two.accounts.remove('broken-7');
+      expect((await two.accounts.list()).map((v) => v.label).sort()).toEqual([
+        'jane@example.com',
+        'local@example.com',
+      ]);
+      await two.sync.runNow();
+      network.deliverAll();
+      await one.sync.runNow();
+      expect(await one.labels()).toEqual(['jane@example.com', 'local@example.com']);
     },
   );
 });
