@@ -8,8 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { FirefoxTwofold } from '../e2e-firefox/fixtures/firefox';
 import { FirefoxPopup } from '../e2e-firefox/pages/popup-page';
-import { QUIET_MS } from './autofill';
-import { secondsLeftInPeriod } from './browser';
+import { QUIET_MS, secondsLeftInPeriod } from './browser';
 import { errorText, judge, sleep, stats, type Figure, type Progress } from './figures';
 import type { BenchSite } from './site';
 import { BENCH_PASSPHRASE } from './vault-node';

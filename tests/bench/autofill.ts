@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../e2e/fixtures/extension';
-import { pingContent, secondsLeftInPeriod, waitForContentScript, type Messenger } from './browser';
+import { pingContent, QUIET_MS, secondsLeftInPeriod, waitForContentScript, type Messenger } from './browser';
 import { openEnrolment } from './capture';
 import { errorText, judge, sleep, stats, type Figure, type Progress } from './figures';
 import type { BenchSite } from './site';
@@ -18,9 +18,6 @@ interface PageTimes {
   filledAt: number;
   filledBy: string;
 }
-
-/** How long the harness stays silent after inserting the field, before it looks (ms). */
-export const QUIET_MS = 300;
 
 const BASE = {
   id: 'field-to-fill',
@@ -76,9 +73,6 @@ async function fillOnce(
   const tabId = await waitForContentScript(twofold.serviceWorker, page);
   await sleep(400); // the field appears after load, as on a real login page
   await page.evaluate(() => (window as unknown as { __insertField: () => void }).__insertField());
-  // Leave the browser alone while Twofold fills: a pending waitForFunction kept Chromium's browser
-  // process busy enough to delay the extension's messages and storage reads by a frame or more
-  // (runs near 20 ms or near 55 ms). The page's own timestamps are the measure; this only reads them.
   await sleep(QUIET_MS);
   await page.waitForFunction(
     () => (window as unknown as { __bench: PageTimes }).__bench.filledAt >= 0,

@@ -7,6 +7,14 @@ import type { ExtensionBrowser } from '../e2e/fixtures/extension';
 import { sleep } from './figures';
 
 /** An extension page (popup.html) used to send background messages, as the popup itself does. */
+/**
+ * How long the harness stays silent after starting what it times, before it looks (ms). A pending
+ * `waitForFunction` kept Chromium's browser process busy enough to delay the extension's messages
+ * and storage reads by a frame or more (fills near 20 ms or near 55 ms). The page's own timestamps
+ * are the measure; the harness only reads them afterwards.
+ */
+export const QUIET_MS = 300;
+
 export class Messenger {
   private constructor(readonly page: Page) {}
 

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { decodeQr } from '../../lib/qr';
 import type { ExtensionBrowser } from '../e2e/fixtures/extension';
-import { waitForContentScript } from './browser';
+import { QUIET_MS, waitForContentScript } from './browser';
 import { errorText, judge, sleep, stats, type Figure, type Progress } from './figures';
 import type { BenchSite } from './site';
 
@@ -38,6 +38,7 @@ export async function openEnrolment(
   // spaced 100 ms apart), so the figure is the pop-up path, not the page-load one.
   await sleep(400);
   await page.evaluate(() => (window as unknown as { __openDialog: () => void }).__openDialog());
+  await sleep(QUIET_MS);
   await page.waitForFunction(
     () => (window as unknown as { __bench: PageTimes }).__bench.promptAt >= 0,
     undefined,
