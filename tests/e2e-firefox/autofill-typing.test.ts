@@ -92,7 +92,7 @@ describe('Firefox: typing as a person does on a login with a separate code step'
   const suite = useFirefoxSuite();
   const JOHN = { email: 'john.smith@example.com', password: 'John-M2M-2024!' };
 
-  it('keyboard only on M2Mmanager: e-mail, Tab, password, Enter; the code step is filled; Enter logs in', async () => {
+  it('keyboard only on M2Mmanager: e-mail, Tab, a password typed slowly across a period’s end, Enter; the code step is filled; Enter logs in', async () => {
     const popup = new FirefoxPopup(await suite.firefox.openPopup());
     await popup.createVault(PASSPHRASE);
     const page = await suite.firefox.newPage();
@@ -110,7 +110,9 @@ describe('Firefox: typing as a person does on a login with a separate code step'
     await page.keyboard.type(JOHN.email);
     await page.keyboard.press('Tab');
     expect(await focusedId()).toBe('password');
-    await page.keyboard.type(JOHN.password);
+    // The period ends mid-password (3 s before it, one key every 300 ms).
+    await sleep(msUntilPeriodOffset(27_000));
+    await page.keyboard.type(JOHN.password, { delay: 300 });
     expect(await valueOfId(page, 'email')).toBe(JOHN.email);
     expect(await valueOfId(page, 'password')).toBe(JOHN.password);
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);

@@ -109,10 +109,11 @@ test.describe('typing as a person does, on a combined login form', () => {
 test.describe('typing as a person does, on a login with a separate code step', () => {
   test.setTimeout(150_000);
 
-  test('keyboard only: e-mail, Tab, password, Enter; the code step is filled; Enter logs in', async ({
+  test('keyboard only: e-mail, Tab, a password typed slowly across a period’s end, Enter; the code step is filled; Enter logs in', async ({
     twofold,
     sandbox,
   }) => {
+    test.setTimeout(120_000);
     await PopupPage.withNewVault(twofold, PASSPHRASE);
     const m2m = await enrolWithTwofold(await twofold.context.newPage(), sandbox.url);
     const { page } = m2m;
@@ -124,7 +125,9 @@ test.describe('typing as a person does, on a login with a separate code step', (
     await page.keyboard.type(JOHN.email);
     await page.keyboard.press('Tab');
     await expect(password).toBeFocused();
-    await page.keyboard.type(JOHN.password);
+    // As on the combined form: the period ends mid-password (3 s before it, one key every 300 ms).
+    await page.waitForTimeout(msUntilPeriodOffset(27_000));
+    await page.keyboard.type(JOHN.password, { delay: 300 });
     expect(await email.inputValue()).toBe(JOHN.email);
     expect(await password.inputValue()).toBe(JOHN.password);
     const credentials = page.waitForRequest(
