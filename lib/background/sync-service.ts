@@ -17,7 +17,7 @@ import { newDeviceId } from '../sync/hlc';
 import { HEADER_KEY, isSyncKey } from '../sync/pack';
 import { SYNC_QUOTA } from '../sync/quota';
 import { isQuotaError, WriteScheduler, type SchedulerMemory, type Timers } from '../sync/scheduler';
-import { randomBytes } from '../bytes';
+import { equalBytes, randomBytes } from '../bytes';
 import { DEFAULT_KDF } from '../vault/kdf';
 import type { KeyValueArea, VaultStore } from '../vault/store';
 import type { RevisionWatermark } from '../vault/watermark';
@@ -419,8 +419,4 @@ export class SyncService {
 
 function emptyStatus(): StoredStatus {
   return { bytes: 0, limit: SYNC_QUOTA.totalBytes, accounts: 0, ignored: 0 };
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }

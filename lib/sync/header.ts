@@ -9,7 +9,7 @@
  * replayed one without the passphrase.
  */
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from '../vault/aead';
-import { randomBytes, utf8 } from '../bytes';
+import { equalBytes, randomBytes, utf8 } from '../bytes';
 import { IMPORT_LIMITS } from '../transfer/limits';
 import { checkKdfParams, deriveKek, type KdfParams } from '../vault/kdf';
 import { fromB64u, toB64u } from './bytes';
@@ -201,7 +201,7 @@ export async function changedHeader(
     kdf: HeaderInput['kdf'];
   },
 ): Promise<SyncHeader> {
-  const rekeyed = !sameBytes(input.dek, input.before);
+  const rekeyed = !equalBytes(input.dek, input.before);
   const older = await previousKeys(current, input.before);
   return createHeader({
     dek: input.dek,
@@ -233,8 +233,4 @@ export async function openChangedHeader(
   if (header.vaultId !== vaultId) return undefined;
   const dek = await unwrapHeader(header, passphrase);
   return dek && { header, dek };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }

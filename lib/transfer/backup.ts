@@ -22,7 +22,7 @@ import type { RawEntry } from './entry';
 import type { ImportedAccount, ImportedDeletedAccount, ImportResult, SkippedEntry } from './types';
 import { damaged, unsupported } from './types';
 import { base64ToBytes, gcmOpen, isObject, parseJson, utf8Decode, utf8Encode } from './util';
-import { toBase64 } from '../bytes';
+import { equalBytes, toBase64 } from '../bytes';
 import { checkArgon2Cost } from './limits';
 
 export const BACKUP_FORMAT = 'twofold-backup';
@@ -215,13 +215,6 @@ async function backupKeys(passphrase: string, kdf: KdfParams, salt: Uint8Array) 
   const derive = async (label: string) =>
     new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, utf8Encode(`twofold-backup/${label}`)));
   return { encKey: await derive('enc'), check: (await derive('check')).slice(0, CHECK_BYTES) };
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
 }
 
 /** Keys an account had before the user replaced them; any entry that is not a sound key is dropped. */

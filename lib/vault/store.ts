@@ -1,6 +1,6 @@
 import type { DeletedAccount, StoredAccount } from '../otp/account';
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from './aead';
-import { fromBase64, randomBytes, toBase64, utf8 } from '../bytes';
+import { equalBytes, fromBase64, randomBytes, toBase64, utf8 } from '../bytes';
 import {
   decodeEnvelope,
   encodeEnvelope,
@@ -500,8 +500,4 @@ async function openPayload(key: CryptoKey, envelope: Envelope): Promise<VaultPay
   } catch {
     return undefined;
   }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
