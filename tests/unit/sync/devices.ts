@@ -17,9 +17,13 @@ export interface Device {
   engine: SyncEngine;
 }
 
-/** N devices sharing one synced vault (one data key, one header), joined by a fake network. */
-export async function devices(count: number, clock = { now: Date.UTC(2026, 0, 1) }) {
-  const network = new FakeSyncNetwork(clock);
+/**
+ * N devices sharing one synced vault (one data key, one header), joined by a fake network.
+ * `lastWriteWins`: a late message never overwrites a later write, as on the browser's sync server
+ * (without it, a copy may keep an older write for good, and no sync engine could converge).
+ */
+export async function devices(count: number, clock = { now: Date.UTC(2026, 0, 1) }, lastWriteWins = false) {
+  const network = new FakeSyncNetwork(clock, lastWriteWins);
   const dek = randomBytes(32);
   const header: SyncHeader = await createHeader({
     dek,
