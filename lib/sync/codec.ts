@@ -7,11 +7,15 @@
  * Version 2 adds, behind an "extra" bit so a typical account costs nothing more: the encoder
  * (Steam), `previousKeys`, an explicit unpin, and the version of each concern that changed
  * before the record's own version. Version 1 bodies (written by the previous release) still decode.
+ * Version 3 adds the let-go keys (`letGo`), and is written only by a body that has some: every
+ * other body stays version 2, which builds before it still read.
  */
 import type { OtpAlgorithm, OtpType, PreviousKey, StoredAccount } from '../otp/account';
 import { ByteReader, ByteWriter, fromB64u, toB64u } from './bytes';
 import { CONCERNS, type Concern } from './concerns';
 import { compareHlc, type Hlc } from './hlc';
+import { readDigest, writeDigest } from './key-entries';
+import { MAX_LET_GO, type LetGoKey } from './let-go';
 import { MAX_RECORD_PREVIOUS_KEYS } from './previous-keys';
 
 /** The synced part of an account, plus its place in the list. */
@@ -21,10 +25,14 @@ export interface AccountBody {
   rank: number;
   /** Each concern's version when it is older than the record's own (absent: the record's). */
   versions?: Partial<Record<Concern, Hlc>>;
+  /** The keys the account let go (beyond the replaced keys it keeps): `let-go.ts`. */
+  letGo?: LetGoKey[];
 }
 
-export const CODEC_VERSION = 2;
+/** The newest body format this build reads (and writes when a body has let-go keys). */
+export const CODEC_VERSION = 3;
 const V1 = 1;
+const V2 = 2;
 /** In the first byte, above the version: the rank is a whole number (a varint, not 8 bytes). */
 const WHOLE_RANK = 0x10;
 /** In the first byte (version 2): an extra flags byte follows the main fields. */
@@ -45,6 +53,8 @@ const STEAM = 1;
 const UNPINNED = 1 << 1;
 const HAS_PREVIOUS = 1 << 2;
 const HAS_VERSIONS = 1 << 3;
+/** Version 3 only. */
+const HAS_LET_GO = 1 << 4;
 
 // A previous key's flags byte.
 const P_HOTP = 1;
@@ -75,11 +85,12 @@ export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
     (a.encoder === 'steam' ? STEAM : 0) |
     (a.pinned === false ? UNPINNED : 0) |
     (previous?.length ? HAS_PREVIOUS : 0) |
-    (versions ? HAS_VERSIONS : 0);
+    (versions ? HAS_VERSIONS : 0) |
+    (body.letGo?.length ? HAS_LET_GO : 0);
   if (a.encoder !== undefined && a.encoder !== 'steam') throw new Error('unknown encoder');
   const whole = Number.isSafeInteger(body.rank) && body.rank >= 0 && !Object.is(body.rank, -0);
   const out = new ByteWriter()
-    .byte(CODEC_VERSION | (whole ? WHOLE_RANK : 0) | (extra ? EXTRA : 0))
+    .byte((extra & HAS_LET_GO ? CODEC_VERSION : V2) | (whole ? WHOLE_RANK : 0) | (extra ? EXTRA : 0))
     .byte(flags);
   if (whole) out.varint(body.rank);
   else out.float(body.rank);
@@ -100,16 +111,18 @@ export function encodeBody(body: AccountBody): Uint8Array<ArrayBuffer> {
     for (const hlc of versions.table) writeHlc(out, hlc);
     for (const index of versions.indexes) out.byte(index);
   }
+  if (body.letGo?.length) writeLetGo(out, body.letGo);
   return out.done();
 }
 
-/** Throws on anything that is not a body version 1 or 2 wrote. */
+/** Throws on anything that is not a body version 1, 2 or 3 wrote. */
 export function decodeBody(bytes: Uint8Array): AccountBody {
   const read = new ByteReader(bytes);
   const first = read.byte();
   const version = first & 0x0f;
   if (version === V1 && (first & ~WHOLE_RANK) !== V1) throw new Error('unknown record version');
-  if (version !== V1 && version !== CODEC_VERSION) throw new Error('unknown record version');
+  if (version !== V1 && version !== V2 && version !== CODEC_VERSION)
+    throw new Error('unknown record version');
   if (first & ~(0x0f | WHOLE_RANK | EXTRA)) throw new Error('unknown record version');
   const flags = read.byte();
   const rank = first & WHOLE_RANK ? read.varint() : read.float();
@@ -125,19 +138,24 @@ export function decodeBody(bytes: Uint8Array): AccountBody {
   let extra = 0;
   let previousKeys: PreviousKey[] | undefined;
   let versions: AccountBody['versions'];
+  let letGo: LetGoKey[] | undefined;
   if (version === V1) {
     // Version 1 wrote an explicit "unpinned" as one trailing zero byte.
     if (!read.finished && read.byte() === 0) extra = UNPINNED;
   } else if (first & EXTRA) {
     extra = read.byte();
-    if (extra & ~(STEAM | UNPINNED | HAS_PREVIOUS | HAS_VERSIONS)) throw new Error('bad record');
+    const known = STEAM | UNPINNED | HAS_PREVIOUS | HAS_VERSIONS | (version === V2 ? 0 : HAS_LET_GO);
+    if (extra & ~known) throw new Error('bad record');
     if (extra & HAS_PREVIOUS) {
       const count = read.varint();
       if (count === 0 || count > MAX_RECORD_PREVIOUS_KEYS) throw new Error('bad record');
       previousKeys = Array.from({ length: count }, () => readPreviousKey(read));
     }
     if (extra & HAS_VERSIONS) versions = readVersions(read);
+    if (extra & HAS_LET_GO) letGo = readLetGo(read);
   }
+  // A version 3 body is one with let-go keys.
+  if (version === CODEC_VERSION && !letGo) throw new Error('bad record');
   if (!read.finished || !Number.isFinite(rank)) throw new Error('bad record');
   if (flags & PINNED && extra & UNPINNED) throw new Error('bad record');
   return {
@@ -158,7 +176,24 @@ export function decodeBody(bytes: Uint8Array): AccountBody {
       ...(previousKeys ? { previousKeys } : {}),
     },
     ...(versions ? { versions } : {}),
+    ...(letGo ? { letGo } : {}),
   };
+}
+
+function writeLetGo(out: ByteWriter, letGo: readonly LetGoKey[]): void {
+  if (letGo.length > MAX_LET_GO) throw new Error('too many let-go keys');
+  out.varint(letGo.length);
+  for (const key of letGo) writeDigest(out, key.digest).varint(key.counter).varint(key.at);
+}
+
+function readLetGo(read: ByteReader): LetGoKey[] {
+  const count = read.varint();
+  if (count === 0 || count > MAX_LET_GO) throw new Error('bad record');
+  return Array.from({ length: count }, () => ({
+    digest: readDigest(read),
+    counter: read.varint(),
+    at: read.varint(),
+  }));
 }
 
 function algorithmIndex(algorithm: OtpAlgorithm): number {

@@ -16,15 +16,17 @@ import { CONCERNS, type Concern } from './concerns';
 import {
   concernVersion,
   goneEntries,
-  joinGone,
   keyDigest,
   keyIdentity,
   liveAccounts,
   mergeRecords,
+  newestReplacement,
   purgeTombstones,
   withVersion,
   type KeyDigest,
 } from './merge';
+import { joinKeyEntries, parseKeyEntry } from './key-entries';
+import { joinLetGo, type LetGoKey } from './let-go';
 import { areaChanges, HEADER_KEY, pack } from './pack';
 import { fieldsOf } from './concerns';
 import { canonicalJson, itemBytes, SYNC_QUOTA, type Quota } from './quota';
@@ -62,6 +64,8 @@ export interface SyncState {
       cf?: string;
       /** Digests of every key the account holds (a tombstone: of the keys it saw). */
       k?: string[];
+      /** The record's let-go HOTP keys (`AccountBody.letGo`). */
+      lg?: LetGoKey[];
     }
   >;
   /** Ids whose tombstone was purged: a record with such an id is a replay. */
@@ -161,7 +165,7 @@ export class SyncEngine {
       const entry = state.records[account.id];
       if (entry?.fp === undefined) continue; // not synced yet: nobody else holds it
       const before = entry.k ?? [];
-      const k = joinGone([...before, ...(await keyDigests(bodyOf(account, 0).account, keyDigest))]);
+      const k = joinKeyEntries([...before, ...(await keyDigests(bodyOf(account, 0).account, keyDigest))]);
       if (k.join() === before.join()) continue;
       state.records[account.id] = { ...entry, k };
       changed = true;
@@ -232,9 +236,11 @@ export class SyncEngine {
       const account = local.get(id);
       const rank = entry.rank ?? 0;
       // A live record missing from the vault was deleted here: handled below.
-      const body = account ? bodyOf(account, rank) : { account: { ...stubAccount }, rank };
+      const body: AccountBody = account ? bodyOf(account, rank) : { account: { ...stubAccount }, rank };
       const versions = decodeVersions(entry.cv);
-      known.set(id, { id, version, body: versions ? { ...body, versions } : body });
+      if (versions) body.versions = versions;
+      if (entry.lg) body.letGo = entry.lg;
+      known.set(id, { id, version, body });
       prints.set(id, {
         fp: entry.fp,
         ...(entry.cf ? { cf: entry.cf } : {}),
@@ -268,12 +274,21 @@ export class SyncEngine {
         }
       }
       const body = bodyOf(account, rank);
-      known.set(account.id, {
-        id: account.id,
-        version: clock,
-        body: Object.keys(versions).length ? { ...body, versions } : body,
-      });
-      prints.set(account.id, { fp, cf, k: await keyDigests(body.account, digest) });
+      if (Object.keys(versions).length) body.versions = versions;
+      const k = await keyDigests(body.account, digest);
+      // Keys held before and not now were let go here (the bound on replaced keys): their counters
+      // are remembered with the record's.
+      const at = newestReplacement(account);
+      const letGo = joinLetGo(
+        [
+          ...(before?.body?.letGo ?? []),
+          ...(was?.k ?? []).map(parseKeyEntry).map(([digest, counter]) => ({ digest, counter, at })),
+        ],
+        new Set(k.map((e) => parseKeyEntry(e)[0])),
+      );
+      if (letGo.length) body.letGo = letGo;
+      known.set(account.id, { id: account.id, version: clock, body });
+      prints.set(account.id, { fp, cf, k });
       changed.add(account.id);
     }
     for (const [id, record] of known) {
@@ -405,6 +420,7 @@ export class SyncEngine {
           ...(cv ? { cv } : {}),
           cf: print.cf!,
           k: print.k!,
+          ...(record.body.letGo ? { lg: record.body.letGo } : {}),
         };
       } else if (record.gone) entry.k = record.gone;
       records[id] = {

@@ -4,7 +4,8 @@
  * group by field group, the newer concern winning, so a stale rename never rolls back a key.
  * Beside the concerns: `previousKeys` is a union (newest first, bounded, each kept its 30 days),
  * and a key that loses to a concurrent replacement joins it; an HOTP counter is the maximum when
- * the secrets are equal; `createdAt` is the earliest.
+ * the secrets are equal, and a key that union lets go leaves its counter in `letGo`, so it never
+ * comes back with a lower one; `createdAt` is the earliest.
  *
  * A delete is a tombstone that names the keys (by digest) the deleting computer saw. It wins over
  * every edit of names, pin, rank, website or counter, concurrent or later; but an account that
@@ -18,6 +19,8 @@ import { toB64u } from './bytes';
 import type { AccountBody } from './codec';
 import { CONCERNS, type Concern } from './concerns';
 import { compareHlc, type Hlc } from './hlc';
+import { joinKeyEntries, keyEntry, parseKeyEntry } from './key-entries';
+import { joinLetGo, type LetGoKey } from './let-go';
 import { keepPreviousKeys } from './previous-keys';
 import type { SyncRecord } from './record';
 
@@ -98,7 +101,7 @@ export async function mergeRecords(
 /** The merged content: concern versions all spelled out (the caller normalises them). */
 async function mergeContent(a: SyncRecord, b: SyncRecord, digest: KeyDigest): Promise<SyncRecord> {
   if (!a.body && !b.body) {
-    const gone = a.gone || b.gone ? joinGone([...(a.gone ?? []), ...(b.gone ?? [])]) : undefined;
+    const gone = a.gone || b.gone ? joinKeyEntries([...(a.gone ?? []), ...(b.gone ?? [])]) : undefined;
     return { id: a.id, version: a.version, ...(gone ? { gone } : {}) };
   }
   if (!a.body || !b.body) {
@@ -107,8 +110,8 @@ async function mergeContent(a: SyncRecord, b: SyncRecord, digest: KeyDigest): Pr
     if (!dead.gone) {
       return compareHlc(concernVersion(live, 'key'), dead.version) > 0 ? spelledOut(live) : dead;
     }
-    const seen = new Map(dead.gone.map(parseGone));
-    if (entries.some((e) => !seen.has(parseGone(e)[0]))) {
+    const seen = new Map(dead.gone.map(parseKeyEntry));
+    if (entries.some((e) => !seen.has(parseKeyEntry(e)[0]))) {
       // It holds a key the delete never saw: it comes back, with the counters the delete knew.
       const account = live.body!.account;
       const counterOf = async (key: KeyMaterial & { counter: number }) =>
@@ -121,33 +124,15 @@ async function mergeContent(a: SyncRecord, b: SyncRecord, digest: KeyDigest): Pr
       return spelledOut({ ...live, body: { ...live.body!, account: revived } });
     }
     // Deleted: the tombstone also keeps the highest counters, should the account come back.
-    return { ...dead, gone: joinGone([...dead.gone, ...entries]) };
+    return { ...dead, gone: joinKeyEntries([...dead.gone, ...entries]) };
   }
-  return mergeLive(a, b);
-}
-
-/** `digest` or `digest.counter` → [digest, counter]. */
-function parseGone(entry: string): [string, number] {
-  const [digest = '', counter] = entry.split('.');
-  return [digest, counter ? Number(counter) : 0];
-}
-
-/** One entry per key, its highest counter, sorted: the same on every computer. */
-export function joinGone(entries: readonly string[]): string[] {
-  const byDigest = new Map<string, number>();
-  for (const entry of entries) {
-    const [digest, counter] = parseGone(entry);
-    byDigest.set(digest, Math.max(counter, byDigest.get(digest) ?? 0));
-  }
-  return [...byDigest].map(([digest, counter]) => (counter ? `${digest}.${counter}` : digest)).sort();
+  return mergeLive(a, b, digest);
 }
 
 /** What a tombstone keeps of an account's keys: their digests and HOTP counters. */
 export async function goneEntries(account: AccountBody['account'], digest: KeyDigest): Promise<string[]> {
-  return joinGone(
-    await Promise.all(
-      keysOf(account).map(async (k) => (k.counter ? `${await digest(k)}.${k.counter}` : digest(k))),
-    ),
+  return joinKeyEntries(
+    await Promise.all(keysOf(account).map(async (k) => keyEntry(await digest(k), k.counter))),
   );
 }
 
@@ -159,7 +144,7 @@ function spelledOut(record: SyncRecord): SyncRecord {
 
 type Account = AccountBody['account'];
 
-function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
+async function mergeLive(a: SyncRecord, b: SyncRecord, digest: KeyDigest): Promise<SyncRecord> {
   const versions = {} as Record<Concern, Hlc>;
   const winner = {} as Record<Concern, SyncRecord>;
   for (const concern of CONCERNS) {
@@ -174,6 +159,7 @@ function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
   const keyFrom = winner.key.body!.account;
   const keyLoser = winner.key === a ? b : a;
   const lost = keyLoser.body!.account;
+  const lostDigest = await digest(lost);
   const account: Account = {
     type: keyFrom.type,
     issuer: winner.names.body!.account.issuer,
@@ -190,16 +176,60 @@ function mergeLive(a: SyncRecord, b: SyncRecord): SyncRecord {
     ...optional('pinned', winner.pin.body!.account.pinned),
     createdAt: Math.min(a.body!.account.createdAt, b.body!.account.createdAt),
   };
+  // Keys either computer let go (`let-go.ts`): the loser's key stays let go unless it became
+  // current there after it was let go.
+  const remembered = joinLetGo([...(a.body!.letGo ?? []), ...(b.body!.letGo ?? [])]);
+  const letGoAt = remembered.find((k) => k.digest === lostDigest)?.at;
+  const becameCurrent = Math.max(concernVersion(keyLoser, 'key').wall, newestReplacement(lost));
   const previous = unionPreviousKeys(keyFrom, [
     ...(a.body!.account.previousKeys ?? []),
     ...(b.body!.account.previousKeys ?? []),
     // A key replaced concurrently is kept as replaced when its rival won, replaced when the
     // winner was written: its own key version may be old (an undo back to it since the last
     // sync leaves it unchanged), and the 30-day rule must not take it for a long-replaced key.
-    { ...keyMaterialOf(lost), counter: lost.counter, replacedAt: versions.key.wall },
+    ...(letGoAt === undefined || becameCurrent > letGoAt
+      ? [{ ...keyMaterialOf(lost), counter: lost.counter, replacedAt: versions.key.wall }]
+      : []),
   ]);
   if (previous.length) account.previousKeys = previous;
-  return { id: a.id, version: a.version, body: { account, rank: winner.rank.body!.rank, versions } };
+  const letGo = await rememberLetGo(account, [a, b], remembered, digest);
+  return {
+    id: a.id,
+    version: a.version,
+    body: { account, rank: winner.rank.body!.rank, versions, ...(letGo.length ? { letGo } : {}) },
+  };
+}
+
+/**
+ * The let-go keys after merging `records` into `account`: those either remembered, and the keys
+ * either held that the merge let go, at its newest replacement. Every key `account` holds gets at
+ * least the highest counter known for it (`account` is changed).
+ */
+async function rememberLetGo(
+  account: Account,
+  records: readonly SyncRecord[],
+  remembered: readonly LetGoKey[],
+  digest: KeyDigest,
+): Promise<LetGoKey[]> {
+  const at = newestReplacement(account);
+  const dropped = await Promise.all(
+    records
+      .flatMap((r) => keysOf(r.body!.account))
+      .map(async (k) => ({ digest: await digest(k), counter: k.counter, at })),
+  );
+  const all = [...remembered, ...dropped];
+  const held = new Set<string>();
+  for (const key of keysOf(account)) {
+    const d = await digest(key);
+    held.add(d);
+    for (const k of all) if (k.digest === d) key.counter = Math.max(key.counter, k.counter);
+  }
+  return joinLetGo(all, held);
+}
+
+/** When the account's key last changed by a replacement (its newest replaced key), else 0. */
+export function newestReplacement(account: Pick<Account, 'previousKeys'>): number {
+  return Math.max(0, ...(account.previousKeys ?? []).map((k) => k.replacedAt));
 }
 
 /** The highest counter `key` has in either record, current or replaced. */
@@ -269,9 +299,9 @@ export function sameContent(a: SyncRecord, b: SyncRecord): boolean {
 
 function contentKey(record: SyncRecord): string {
   if (!record.body) return JSON.stringify(['gone', record.gone ?? null]);
-  const { account, rank } = record.body;
+  const { account, rank, letGo } = record.body;
   const versions = CONCERNS.map((c) => concernVersion(record, c));
-  return JSON.stringify([canonical(account), rank, versions]);
+  return JSON.stringify([canonical(account), rank, versions, letGo ?? []]);
 }
 
 function canonical(value: unknown): unknown {

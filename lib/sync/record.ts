@@ -10,6 +10,7 @@ import { randomBytes, utf8 } from '../bytes';
 import { ByteReader, ByteWriter, fromB64u, toB64u } from './bytes';
 import { CODEC_VERSION, decodeBody, encodeBody, type AccountBody } from './codec';
 import { decodeHlc, encodeHlc, type Hlc } from './hlc';
+import { readKeyEntry, writeKeyEntry } from './key-entries';
 
 export interface SyncRecord {
   id: string;
@@ -25,18 +26,12 @@ export interface SyncRecord {
 }
 
 const TOMBSTONE_VERSION = 2;
-const DIGEST_BYTES = 8;
 
 /** A tombstone's plaintext: nothing (before keys were listed), or the digests of the keys it saw. */
 export function encodeTombstone(gone: readonly string[] | undefined): Uint8Array<ArrayBuffer> {
   if (!gone) return new Uint8Array(0);
   const out = new ByteWriter().byte(TOMBSTONE_VERSION).varint(gone.length);
-  for (const entry of gone) {
-    const [digest = '', counter = '0'] = entry.split('.');
-    const bytes = fromB64u(digest);
-    if (bytes.length !== DIGEST_BYTES) throw new Error('bad key digest');
-    out.raw(bytes).varint(Number(counter));
-  }
+  for (const entry of gone) writeKeyEntry(out, entry);
   return out.done();
 }
 
@@ -46,11 +41,7 @@ export function decodeTombstone(plain: Uint8Array): string[] | undefined {
   if (read.byte() !== TOMBSTONE_VERSION) throw new Error('unknown tombstone version');
   const count = read.varint();
   if (count > 4096) throw new Error('bad tombstone');
-  const gone = Array.from({ length: count }, () => {
-    const digest = toB64u(read.raw(DIGEST_BYTES));
-    const counter = read.varint();
-    return counter ? `${digest}.${counter}` : digest;
-  });
+  const gone = Array.from({ length: count }, () => readKeyEntry(read));
   if (!read.finished) throw new Error('bad tombstone');
   return gone;
 }

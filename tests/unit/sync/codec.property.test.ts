@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PreviousKey, StoredAccount } from '@/lib/otp/account';
 import { CODEC_VERSION, decodeBody, encodeBody, type AccountBody } from '@/lib/sync/codec';
+import { MAX_LET_GO, type LetGoKey } from '@/lib/sync/let-go';
 import { CONCERNS, FIELD_ROLES, LOCAL_ONLY_FIELDS, PREVIOUS_KEY_FIELDS } from '@/lib/sync/concerns';
 import { fromB64u } from '@/lib/bytes';
 import { importAesKey, openRecord, sealRecord } from '@/lib/sync/record';
@@ -74,6 +75,19 @@ const rank = fc.oneof(fc.nat(), fc.maxSafeNat(), fc.double({ noNaN: true, noDefa
 const versions = fc.option(fc.dictionary(fc.constantFrom(...CONCERNS), hlc, { minKeys: 1 }), {
   nil: undefined,
 });
+/** Let-go keys: an 8-byte digest, the counter reached, when. */
+const letGo = fc.option(
+  fc.array(
+    fc.record({
+      digest: fc.uint8Array({ minLength: 8, maxLength: 8 }).map((d) => Buffer.from(d).toString('base64url')),
+      counter: fc.oneof(fc.constant(0), fc.nat(), fc.maxSafeNat()),
+      at: epochMs,
+    }),
+    { minLength: 1, maxLength: MAX_LET_GO },
+  ),
+  { nil: undefined },
+);
+const oneLetGo: LetGoKey[] = [{ digest: 'AAAAAAAAAAA', counter: 11, at: 1 }];
 
 /** What sync carries of an account: all of it but the record id and the local-only fields. */
 function synced(a: StoredAccount): AccountBody['account'] {
@@ -85,9 +99,17 @@ function synced(a: StoredAccount): AccountBody['account'] {
 describe('account body codec: lossless for every field (property)', () => {
   it('decode(encode(a)) equals a, for accounts of every kind, but for the local-only fields', () => {
     fc.assert(
-      fc.property(account, rank, versions, (a, r, v) => {
-        const body: AccountBody = { account: synced(a), rank: r, ...(v ? { versions: v } : {}) };
-        expect(decodeBody(encodeBody(body))).toEqual(body);
+      fc.property(account, rank, versions, letGo, (a, r, v, l) => {
+        const body: AccountBody = {
+          account: synced(a),
+          rank: r,
+          ...(v ? { versions: v } : {}),
+          ...(l ? { letGo: l } : {}),
+        };
+        const bytes = encodeBody(body);
+        expect(decodeBody(bytes)).toEqual(body);
+        // Only a body with let-go keys needs version 3: the others stay readable by version 2 builds.
+        expect(bytes[0]! & 0x0f).toBe(l ? 3 : 2);
       }),
       { numRuns: 2_000 },
     );
@@ -161,13 +183,45 @@ describe('records written by the previous release (codec version 1)', () => {
     ).not.toHaveProperty('gone');
   });
 
-  it(`new bodies are version ${CODEC_VERSION}`, async () => {
-    expect(encodeBody(v1.bodies[0]!.decoded as AccountBody)[0]! & 0x0f).toBe(CODEC_VERSION);
+  it(`new bodies are version 2, or ${CODEC_VERSION} with let-go keys`, async () => {
+    const body = v1.bodies[0]!.decoded as AccountBody;
+    expect(encodeBody(body)[0]! & 0x0f).toBe(2);
+    expect(encodeBody({ ...body, letGo: oneLetGo })[0]! & 0x0f).toBe(CODEC_VERSION);
     const key = await importAesKey(new Uint8Array(32));
     const context = { vaultId: 'v', epoch: 1 };
     const version = { wall: 1, count: 0, device: 'AbCd' };
     const gone = [Buffer.from(fromB64u('AAAAAAAAAAA')).toString('base64url')];
     const text = await sealRecord(key, context, { id: 'x', version, gone });
     expect(await openRecord(key, context, text)).toEqual({ ok: true, record: { id: 'x', version, gone } });
+  });
+});
+
+describe('version 3 (let-go keys)', () => {
+  const body = v1.bodies[0]!.decoded as AccountBody;
+  const withLetGo = () => encodeBody({ ...body, letGo: oneLetGo });
+
+  it('a version 2 body claiming let-go keys is refused (a version 2 build never wrote one)', () => {
+    const bytes = withLetGo();
+    bytes[0] = (bytes[0]! & 0xf0) | 2;
+    expect(() => decodeBody(bytes)).toThrow('bad record');
+  });
+
+  it('a version 3 body without let-go keys is refused', () => {
+    // With the extra flags byte (an explicit unpin), and without it.
+    for (const plain of [
+      encodeBody({ ...body, account: { ...body.account, pinned: false } }),
+      encodeBody(body),
+    ]) {
+      plain[0] = (plain[0]! & 0xf0) | 3;
+      expect(() => decodeBody(plain)).toThrow('bad record');
+    }
+  });
+
+  it.each<[string, LetGoKey[]]>([
+    ['a short digest', [{ digest: 'AAAA', counter: 3, at: 1 }]],
+    ['a negative counter', [{ digest: 'AAAAAAAAAAA', counter: -1, at: 1 }]],
+    [`more than ${MAX_LET_GO} keys`, Array.from({ length: MAX_LET_GO + 1 }, () => oneLetGo[0]!)],
+  ])('is never written with %s', (_name, entries) => {
+    expect(() => encodeBody({ ...body, letGo: entries })).toThrow();
   });
 });

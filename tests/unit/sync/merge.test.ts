@@ -192,6 +192,79 @@ describe('HOTP counters never go back', () => {
   });
 });
 
+describe('a key let go by the 30-day rule, held by a computer that was away', () => {
+  const hotpKey = (n: number) =>
+    ({ ...NEW_KEY, type: 'hotp', secret: `${'K'.repeat(31)}${'ABCDEFGHIJ'[n]}`, counter: 0 }) as const;
+  const held = (x: StoredAccount) => [x, ...(x.previousKeys ?? [])].map((k) => k.secret);
+
+  /**
+   * A and B hold an HOTP account at 10; B goes away. A uses a code (11), then replaces the key
+   * six times, 40 days apart, syncing each time (as on every save): beyond the 5 newest and 30
+   * days, A lets the first key go.
+   */
+  async function letGoWhileBAway() {
+    const setup = await pair();
+    const { network, clock, a, devices: all } = setup;
+    const first = { ...typicalAccount(1, clock.now), type: 'hotp', counter: 10 } as const;
+    a.vault.accounts = [first];
+    await settle(network, all);
+    edit(a, (x) => ({ ...x, counter: 11 }));
+    await a.engine.run();
+    for (let n = 0; n <= MAX_PREVIOUS_KEYS; n++) {
+      clock.now += 40 * DAY;
+      edit(a, (x) => replaceKey(x, hotpKey(n), clock.now));
+      await a.engine.run();
+    }
+    expect(held(a.vault.accounts[0]!)).not.toContain(first.secret);
+    const kept = held(a.vault.accounts[0]!);
+    return { ...setup, first, kept };
+  }
+
+  it('stays let go when B comes back, and every key A kept stays', async () => {
+    const { network, a, b, devices: all, first, kept } = await letGoWhileBAway();
+    edit(b, (x) => ({ ...x, label: 'renamed while away' }));
+    await b.engine.run();
+    await settle(network, all);
+    expect(view(b.vault)).toEqual(view(a.vault));
+    const merged = a.vault.accounts[0]!;
+    expect(merged.label).toBe('renamed while away');
+    // Brought back, it would take one of the 5 places kept whatever their age and push out the
+    // oldest of them (replaced only 4 replacements ago): a key lost.
+    expect(held(merged)).toEqual(kept);
+    expect(held(merged)).not.toContain(first.secret);
+  });
+
+  it('comes back when B made it current after it was let go, with the counter A reached', async () => {
+    const { network, clock, a, b, devices: all, first } = await letGoWhileBAway();
+    // While away, B replaces the key and undoes the replacement: the first key current again
+    // (its key version unchanged, older than A's), after A let it go.
+    clock.now += DAY;
+    edit(b, (x) => replaceKey(x, OTHER_KEY, clock.now));
+    edit(b, (x) => restorePreviousKey(x, clock.now)!);
+    await b.engine.run();
+    await settle(network, all);
+    expect(view(b.vault)).toEqual(view(a.vault));
+    const merged = a.vault.accounts[0]!;
+    expect(merged.secret).toBe(hotpKey(MAX_PREVIOUS_KEYS).secret);
+    // B knew 10; A had used a code at 11 before letting it go: 11, so that code is not offered again.
+    expect(merged.previousKeys?.find((k) => k.secret === first.secret)).toMatchObject({ counter: 11 });
+    expect(held(merged)).toContain(OTHER_KEY.secret);
+  });
+
+  it('is remembered by digest, counter and date only, on both computers', async () => {
+    const { network, a, devices: all, first } = await letGoWhileBAway();
+    await settle(network, all);
+    const newest = Math.max(...a.vault.accounts[0]!.previousKeys!.map((k) => k.replacedAt));
+    for (const device of all) {
+      const entry = Object.values(device.state.state!.records)[0]!;
+      expect(entry.lg).toHaveLength(1);
+      expect(entry.lg![0]).toMatchObject({ counter: 11, at: newest });
+      expect(entry.lg![0]!.digest).toMatch(/^[\w-]{11}$/);
+      expect(JSON.stringify(device.state.state)).not.toContain(first.secret);
+    }
+  });
+});
+
 describe('delete meets edit, key replacement meets delete', () => {
   it('a key replaced on a computer that had not seen the delete brings the account back, with that key', async () => {
     const { network, clock, a, b, devices: all } = await pair();

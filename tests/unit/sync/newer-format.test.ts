@@ -3,6 +3,7 @@
  * build reads none of it, writes nothing over it, and says so.
  */
 import { describe, expect, it } from 'vitest';
+import { CODEC_VERSION } from '@/lib/sync/codec';
 import { HEADER_VERSION } from '@/lib/sync/header';
 import { HEADER_KEY, layoutOf } from '@/lib/sync/pack';
 import { recordAad, type Kind } from '@/lib/sync/record';
@@ -30,7 +31,7 @@ async function asNewerFormat(dek: Uint8Array<ArrayBuffer>, text: string, vaultId
   const key = await importAesKey(dek);
   const aad = recordAad({ vaultId, epoch: 1 }, kind, id, version);
   const plain = (await open(key, bytes.slice(0, IV_BYTES), bytes.slice(IV_BYTES), aad))!;
-  plain[0] = kind === 't' ? 3 : (plain[0]! & 0xf0) | 3;
+  plain[0] = kind === 't' ? 3 : (plain[0]! & 0xf0) | (CODEC_VERSION + 1);
   const iv = bytes.slice(0, IV_BYTES);
   const out = new Uint8Array([...iv, ...(await seal(key, iv, plain, aad))]);
   return `${id}.${version}.${kind}${toB64u(out)}`;
