@@ -60,5 +60,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The popup's modules: the '@/lib/otp' index would bring otpauth and the import parsers into the
+    // popup (codes are made in the background); its modules are imported one by one.
+    files: ['components/*.ts', 'components/*.tsx', 'entrypoints/popup/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/lib/otp',
+              message: "Import from the module itself (e.g. '@/lib/otp/names'): the index brings otpauth.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

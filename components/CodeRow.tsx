@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { accountName, type AccountProblem, type AccountView } from '@/lib/otp';
+import type { AccountProblem, AccountView } from '@/lib/otp/account';
+// Not the '@/lib/otp' barrel: it would bring otpauth (codes are made in the background) into the popup.
+import { accountName } from '@/lib/otp/names';
 import { groupDigits } from './format-code';
 import { errorMessage, t } from '@/lib/i18n';
 import { ClockShiftMark } from './ClockShiftMark';

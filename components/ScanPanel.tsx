@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { accountName } from '@/lib/otp';
+import { accountName } from '@/lib/otp/names';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type ScanOutcome } from '@/lib/messaging';
 

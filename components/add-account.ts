@@ -2,15 +2,10 @@
  * The popup's "Add account" form: an otpauth URI, or a secret typed with its options.
  * Pure: builds the text the background parses (`accounts:addUri`), which validates it.
  */
-import {
-  normaliseSecret,
-  parseOtpauthUri,
-  secretBits,
-  toOtpauthUri,
-  WEAK_SECRET_BITS,
-  type OtpAlgorithm,
-  type OtpType,
-} from '@/lib/otp';
+import type { OtpAlgorithm, OtpType } from '@/lib/otp/account';
+// Its own modules, not the '@/lib/otp' barrel, which would bring otpauth into the popup.
+import { normaliseSecret, secretBits, WEAK_SECRET_BITS } from '@/lib/otp/base32';
+import { parseOtpauthUri, toOtpauthUri } from '@/lib/otp/uri';
 
 export interface SecretOptions {
   issuer: string;
