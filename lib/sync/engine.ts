@@ -64,7 +64,7 @@ export interface SyncState {
       cf?: string;
       /** Digests of every key the account holds (a tombstone: of the keys it saw). */
       k?: string[];
-      /** The record's let-go HOTP keys (`AccountBody.letGo`). */
+      /** The keys the record's account let go (`AccountBody.letGo`). */
       lg?: LetGoKey[];
     }
   >;

@@ -1,7 +1,7 @@
 /**
  * Keys remembered by digest (`keyDigest`: 8 bytes of SHA-256, nothing to find a key from). A
  * tombstone lists the keys its delete saw as `<digest>` or `<digest>.<counter>` (the HOTP counter
- * when it is not 0); a live record lists the keys its account let go (`let-go.ts`).
+ * when it is not 0). The digest's binary form is shared with the let-go keys (`let-go.ts`).
  */
 import type { ByteReader, ByteWriter } from './bytes';
 import { fromB64u, toB64u } from './bytes';
