@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { jsqrWithoutShiftJisTable } from './lib/build/jsqr';
+import { minifyBuiltJson } from './lib/build/minify-json';
 import { m2mmanagerMatches } from './lib/origins';
 
 // `--mode sandbox` builds for the local M2Mmanager sandbox (tests, `npm start`).
@@ -28,6 +29,8 @@ export default defineConfig({
   // Explicit imports everywhere: what a file uses is written at its top.
   imports: false,
   outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${POLICY_TEST ? '-policy' : ''}`,
+  // Before the zip: the built JSON files lose their indentation (lib/build/minify-json.ts).
+  hooks: { 'build:done': (wxt) => minifyBuiltJson(wxt.config.outDir) },
   // The sources zip (sent to addons.mozilla.org with the Firefox zip) holds what the build reads and
   // nothing else, so unpacking it and running `npm ci && npm run zip:firefox` gives the same zip
   // (scripts/check-reproducible.ts proves it). `.nvmrc` names the Node version the build is made with.

@@ -7,7 +7,7 @@ type Shape = readonly [
 ];
 
 /**
- * The toolbar icon (`public/icon.svg`), shape by shape. Built as elements rather than loaded:
+ * The toolbar icon (`store/icon.svg`), shape by shape. Built as elements rather than loaded:
  * an image URL of the extension would have to be web-accessible (any page could then detect
  * Twofold), a data URL may be refused by the page's CSP, and markup parsing is a Trusted Types sink.
  * A unit test compares it with the file.

@@ -182,8 +182,8 @@ describe("the card's logo", () => {
     ]);
   }
 
-  it('is the toolbar icon (public/icon.svg), shape by shape', () => {
-    const file = new DOMParser().parseFromString(readFileSync('public/icon.svg', 'utf8'), 'image/svg+xml');
+  it('is the toolbar icon (store/icon.svg), shape by shape', () => {
+    const file = new DOMParser().parseFromString(readFileSync('store/icon.svg', 'utf8'), 'image/svg+xml');
     const { prompt } = saveCard();
     const mark = root?.querySelector('.head svg');
     expect(mark?.getAttribute('viewBox')).toBe(file.documentElement.getAttribute('viewBox'));

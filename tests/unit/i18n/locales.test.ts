@@ -83,6 +83,6 @@ describe('t() in the browser, with the shipped messages', () => {
 
   it('fills parameters of plain messages', () => {
     useLocale('en');
-    expect(t('codeFor', ['GitHub'])).toBe('Code for GitHub');
+    expect(t('nextCodeFor', ['GitHub'])).toBe('Next code of GitHub');
   });
 });

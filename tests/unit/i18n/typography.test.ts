@@ -62,7 +62,6 @@ const SEVERAL_SENTENCES = /[.?!]\s+\p{Lu}/u;
 const NOT_SENTENCES: readonly string[] = [
   // Names and titles.
   'extName',
-  'promptRegion',
   'optionsTitle',
   'nudgeTitle',
   'presetAccessOffTitle',
@@ -130,7 +129,6 @@ const NOT_SENTENCES: readonly string[] = [
   'syncSyncedPassphrase',
   'syncNewPassphrase',
   'conflictChoice',
-  'codeFor',
   'actionsFor',
   'nextCodeFor',
   'editAccount',
