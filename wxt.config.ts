@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { jsqrWithoutShiftJisTable } from './lib/build/jsqr';
 import { minifyBuiltJson } from './lib/build/minify-json';
+import { LOADER_FILE } from './lib/content-files';
 import { m2mmanagerMatches } from './lib/origins';
 
 // `--mode sandbox` builds for the local M2Mmanager sandbox (tests, `npm start`).
@@ -99,6 +100,8 @@ export default defineConfig({
       ],
       // The preset only: captureVisibleTab fallback and QR watching on the platform.
       host_permissions: matches,
+      // The loader alone runs at page load; it brings capture and autofill in when it finds work.
+      content_scripts: [{ matches, js: [LOADER_FILE], all_frames: true, run_at: 'document_idle' }],
       // Every other site is asked for at run time, one origin at a time.
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       // Chrome and Edge serve an administrator's policy through storage.managed only when a

@@ -11,10 +11,10 @@ export const ZIP_LIMIT = ZIP_TARGET;
 /** What a content script declared in the manifest should weigh at most, in bytes: a loader of 8 KB. */
 export const CONTENT_SCRIPT_TARGET = 8_000;
 /**
- * What it is held to until a loader reaches the target: the content script weighs 77 KB today, so
- * any growth fails the build.
+ * What it is held to: the target itself, reached by the loader (entrypoints/content-loader.ts); capture
+ * and autofill are injected only into frames where it finds work, so they are not declared.
  */
-export const CONTENT_SCRIPT_LIMIT = 80_000;
+export const CONTENT_SCRIPT_LIMIT = CONTENT_SCRIPT_TARGET;
 
 export interface SizedFile {
   file: string;

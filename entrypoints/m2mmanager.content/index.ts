@@ -10,18 +10,19 @@ import { onMessage, sendMessage, type ContentProtocol } from '@/lib/messaging';
 import { isPresetOrigin, PRESET_MATCHES } from '@/lib/preset';
 
 /**
- * Runs on the M2Mmanager preset, and on sites the user enabled (registered at
- * run time with the same file): QR capture and autofill. Same-origin frames too;
- * the background refuses codes to frames whose tab shows another origin.
+ * QR capture and autofill, on the M2Mmanager preset and on sites the user enabled. Not declared
+ * in the manifest: the loader (entrypoints/content-loader.ts) runs at page load, and the
+ * background injects this file into a frame once its loader found a field or a QR candidate
+ * (lib/background/content-load.ts). The background refuses codes to frames whose tab shows
+ * another origin.
  */
 export default defineContentScript({
   matches: [...PRESET_MATCHES],
-  runAt: 'document_idle',
-  allFrames: true,
+  registration: 'runtime',
   // WXT's start-up postMessage would tell every page Twofold's id; its custom-event guard suffices.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // Injected again when a site is enabled from the popup: one instance per frame.
+    // One instance per frame, whatever asks for it twice (the background also claims it first).
     const flags = globalThis as { __twofoldStarted?: boolean };
     if (flags.__twofoldStarted) return;
     flags.__twofoldStarted = true;

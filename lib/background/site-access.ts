@@ -1,4 +1,5 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
+import { LOADER_FILE } from '../content-files';
 import { keepEnabledOrigins, rememberEnabledOrigin, webOriginOf, type EnabledOrigins } from '../origins';
 
 type Browser = typeof extensionBrowser;
@@ -21,7 +22,6 @@ export async function noteGrantedOrigins(browser: Browser, granted: readonly str
 
 /** One registration covers every site the user enabled. */
 export const SITES_SCRIPT_ID = 'twofold-enabled-sites';
-const SCRIPT_FILE = 'content-scripts/m2mmanager.js';
 
 /** Origins the user granted at run time (optional host permissions), as match patterns. */
 export async function enabledSitePatterns(browser: Browser): Promise<string[]> {
@@ -57,7 +57,8 @@ async function syncNow(browser: Browser): Promise<string[]> {
   const script = {
     id: SITES_SCRIPT_ID,
     matches: patterns,
-    js: [SCRIPT_FILE],
+    // The loader; it brings capture and autofill in where it finds work (as on the preset).
+    js: [LOADER_FILE],
     allFrames: true,
     runAt: 'document_idle' as const,
     persistAcrossSessions: true,
@@ -81,14 +82,17 @@ export function watchSiteAccess(browser: Browser): void {
   browser.runtime.onStartup.addListener(sync);
 }
 
-/** Starts Twofold in a tab of a site just enabled, without waiting for a reload. */
+/**
+ * Starts Twofold in a tab of a site just enabled, without waiting for a reload: its loader, which
+ * finds the field or the QR code the user is looking at and brings the rest in.
+ */
 export async function activateInActiveTab(browser: Browser): Promise<boolean> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (!tab?.id) return false;
   try {
     await browser.scripting.executeScript({
       target: { tabId: tab.id, allFrames: true },
-      files: [`/${SCRIPT_FILE}`],
+      files: [`/${LOADER_FILE}`],
     });
     return true;
   } catch {

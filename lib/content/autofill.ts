@@ -22,6 +22,7 @@ import { announceFilled } from './filled-notice';
 type AccountNames = { issuer?: string; label?: string };
 import { isOwnOrigin } from './own-origin';
 import { watchForWrongCode } from './wrong-code';
+import { NOT_TEXT_TYPES } from './text-types';
 
 /** A code with less time left than this would expire before the user submits: wait for the next. */
 export const MIN_REMAINING_MS = 3000;
@@ -41,18 +42,7 @@ export interface TypingState {
   composing: boolean;
 }
 
-const NOT_TEXT = new Set([
-  'checkbox',
-  'radio',
-  'button',
-  'submit',
-  'reset',
-  'file',
-  'image',
-  'range',
-  'color',
-  'hidden',
-]);
+const NOT_TEXT = new Set<string>(NOT_TEXT_TYPES);
 
 /** An element that takes typed text: a text-like input, a textarea, an editable region. */
 export function isTextEntry(element: Element | null): boolean {

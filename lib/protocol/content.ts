@@ -17,11 +17,17 @@ export interface ContentHelloProtocol {
    * the browser's shortcuts page); '' when none is set. The in-page card says them.
    */
   'card:shortcut'(): string;
+  /**
+   * The loader of this frame found a field or a QR candidate: inject capture and autofill here.
+   * Whether they were injected now (false when they already run).
+   */
+  'content:load'(): boolean;
 }
 
 export const CONTENT_POLICY = {
   'content:hello': 'content-script',
   'card:shortcut': 'content-script',
+  'content:load': 'content-script',
 } as const satisfies PolicyOf<ContentHelloProtocol>;
 
 /** Messages content scripts handle (sent by the background with tabs.sendMessage). */

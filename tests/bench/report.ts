@@ -111,7 +111,7 @@ export function summaryRows(figures: Figure[]): string[][] {
     'sync-bytes-500',
     'sync-relay',
     'size-zip',
-    'size-content-script',
+    'size-content-loader',
     'content-heap',
     'content-script-time',
   ];

@@ -1,6 +1,7 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { sendMessage } from '../../messaging';
 import { isPresetOrigin } from '../../preset';
+import { loadFeatures } from '../content-load';
 import type { Router } from '../router';
 
 type Browser = typeof extensionBrowser;
@@ -25,6 +26,7 @@ export function registerContentHandlers({ handle }: Router, { browser }: { brows
     enrolledSite: isPresetOrigin(sender.origin),
   }));
   handle('card:shortcut', () => shortcutOf(browser, CARD_COMMAND));
+  handle('content:load', (_data, sender) => loadFeatures(browser.scripting, sender));
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== CARD_COMMAND || tab?.id === undefined) return;
     // A tab without Twofold's content script has no card: nobody answers, nothing to do.

@@ -100,6 +100,8 @@ describe('POLICY', () => {
         'capture:screenshot',
         'clock:skew',
         'content:hello',
+        // A loader that found a field or a QR code asks for capture and autofill in its own frame.
+        'content:load',
         'vault:openUnlock',
         // The card's shortcut keys, as the browser shows them: nothing of the vault.
         'card:shortcut',

@@ -83,7 +83,7 @@ describe('site access', () => {
     await syncSiteScripts(fake.api);
     expect(fake.scripts.get(SITES_SCRIPT_ID)).toMatchObject({
       matches: ['https://a.example/*'],
-      js: ['content-scripts/m2mmanager.js'],
+      js: ['content-loader.js'],
       allFrames: true,
       persistAcrossSessions: true,
     });
