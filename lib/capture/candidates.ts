@@ -19,7 +19,8 @@ export interface QrCandidate {
 export const MIN_SIDE = 48;
 const MAX_ASPECT = 1.35;
 
-const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+/** Where an enrolment pop-up puts its code. */
+export const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 
 export function findQrCandidates(root: Document | Element, win: Window): QrCandidate[] {
   const found: QrCandidate[] = [];

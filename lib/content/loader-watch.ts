@@ -1,4 +1,4 @@
-import { MIN_SIDE } from '../capture/candidates';
+import { DIALOG_SELECTOR } from '../capture/candidates';
 import { NOT_TEXT_TYPES } from './text-types';
 
 /**
@@ -6,8 +6,14 @@ import { NOT_TEXT_TYPES } from './text-types';
  * text, icons) never brings capture and autofill in.
  */
 
-/** A picture whose width or height attribute says it is smaller than a scannable code: an icon. */
-const ICON = Array.from({ length: MIN_SIDE - 1 }, (_, i) => `[width="${i + 1}"],[height="${i + 1}"]`).join();
+/**
+ * Icon sizes, as width or height attributes: a picture so marked is no QR code (a phone needs
+ * `MIN_SIDE` px or more, lib/capture/candidates.ts). The common sizes only, not every number
+ * below it: each one is tested against every picture of the page at every load, and a picture of
+ * another small size only brings the features in, as any candidate does.
+ */
+export const ICON_SIZES = [8, 10, 12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40];
+const ICON = ICON_SIZES.map((size) => `[width="${size}"],[height="${size}"]`).join();
 
 /** A field that takes typed text, where a one-time code may go. */
 export const FIELD_SELECTOR = [
@@ -17,15 +23,18 @@ export const FIELD_SELECTOR = [
 ].join();
 
 /**
- * A field, or what may show a QR code: a canvas, an image or an SVG not marked as icon-sized, and
- * frames (Twofold's autofill reaches into same-origin frames, which get no script of their own when
- * they are about:blank or srcdoc).
+ * A field, or what may show a QR code: a canvas, an image or an SVG not marked as icon-sized, an
+ * inline CSS image, a dialog (capture reads CSS background images in dialogs), and frames
+ * (Twofold's autofill reaches into same-origin frames, which get no script of their own when they
+ * are about:blank or srcdoc).
  */
 export const WORK_SELECTOR = [
   FIELD_SELECTOR,
   `canvas:not(${ICON})`,
   `img:not(${ICON})`,
   `svg:not(${ICON})`,
+  '[style*="url("]',
+  DIALOG_SELECTOR,
   'iframe',
   'frame',
 ].join();

@@ -17,7 +17,7 @@ export function startLoader(doc: Document, win: Window, send: (message: object) 
   const flags = win as unknown as Record<string, boolean | undefined>;
   if (flags[LOADER_FLAG]) return;
   flags[LOADER_FLAG] = true;
-  // A frame without a DOM to watch (an XML or image document) has nothing Twofold acts on.
-  if (!doc.documentElement) return;
+  // Nothing here reads an element (not even documentElement): the first element wrapper in the
+  // isolated world costs a page 0.05 MB of heap, for its prototypes.
   watchForWork(doc, win, () => void send(loadMessage()).catch(() => undefined));
 }

@@ -104,15 +104,35 @@ export async function pingContent(worker: Worker, tabId: number): Promise<number
   }, tabId);
 }
 
-/** Waits until Twofold's content script answers in `page` (after a navigation). */
+/** Does Twofold's loader run in the tab's top frame (its flag in the isolated world)? */
+async function loaderRuns(worker: Worker, tabId: number): Promise<boolean> {
+  return worker.evaluate(async (tab) => {
+    try {
+      // In an array literal: tsx would name a function set as a property (a helper the worker lacks).
+      const [probe] = [() => (globalThis as { __twofoldLoader?: boolean }).__twofoldLoader === true];
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: tab, frameIds: [0] },
+        func: probe,
+      });
+      return frame?.result === true;
+    } catch {
+      return false;
+    }
+  }, tabId);
+}
+
+/**
+ * Waits until Twofold's loader runs in `page` (after a navigation). Capture and autofill come
+ * later, when the page shows a field or a QR candidate: the figures include bringing them in.
+ */
 export async function waitForContentScript(worker: Worker, page: Page, timeoutMs = 8000): Promise<number> {
   const tabId = await tabIdOf(worker, page);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await pingContent(worker, tabId)) !== undefined) return tabId;
+    if (await loaderRuns(worker, tabId)) return tabId;
     await sleep(50);
   }
-  throw new Error(`Twofold's content script did not answer on ${page.url()}`);
+  throw new Error(`Twofold's content loader did not start on ${page.url()}`);
 }
 
 /** Seconds left in the current 30 s TOTP period. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchForWork } from '../../../lib/content/loader-watch';
+import { MIN_SIDE } from '../../../lib/capture/candidates';
+import { ICON_SIZES, watchForWork } from '../../../lib/content/loader-watch';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -30,6 +31,9 @@ describe('watchForWork', () => {
     ['an image big enough for a code', '<img width="160" height="160" alt="">', 1],
     ['an SVG', '<svg viewBox="0 0 10 10"></svg>', 1],
     ['a frame (autofill reaches into same-origin ones)', '<frame>', 1],
+    ['an inline CSS image', '<div style="background-image: url(qr.png)"></div>', 1],
+    ['a dialog', '<div role="dialog" aria-label="Set up"><p>Scan this code</p></div>', 1],
+    ['inline styles without an image', '<div style="color: red"></div>', 0],
     ['plain text and a table', '<h1>SIM cards</h1><table><tr><td>8933</td></tr></table>', 0],
     ['a hidden input', '<input type="hidden" name="csrf">', 0],
     [
@@ -37,7 +41,8 @@ describe('watchForWork', () => {
       '<input type="checkbox"><input type="radio"><input type="submit"><button>Go</button>',
       0,
     ],
-    ['icon-sized pictures', '<img width="16" alt=""><svg height="24"></svg><canvas width="47"></canvas>', 0],
+    ['icon-sized pictures', '<img width="16" alt=""><svg height="24"></svg><canvas width="40"></canvas>', 0],
+    ['a picture of another small size (only brings the features in)', '<svg width="30"></svg>', 1],
   ])('a page with %s at the start: onWork runs %i time(s)', async (_, html, expected) => {
     document.body.innerHTML = html;
     const { calls } = watch();
@@ -59,6 +64,10 @@ describe('watchForWork', () => {
     document.body.append(block);
     await settle();
     expect(calls()).toBe(expected);
+  });
+
+  it('takes for an icon only what capture would never read (smaller than its minimum side)', () => {
+    expect(ICON_SIZES.filter((size) => size >= MIN_SIDE)).toEqual([]);
   });
 
   it('runs once, however many fields come after the first', async () => {
