@@ -73,7 +73,7 @@ const RUNS = {
   capture: quick ? 4 : 15,
   autofill: quick ? 4 : 15,
   popup: quick ? 3 : 10,
-  content: quick ? 3 : 8,
+  content: quick ? 3 : 16,
   syncChanges: quick ? 2 : 5,
   syncRelay: quick ? 3 : 7,
   lookalike: quick ? 3 : 11,
