@@ -7,7 +7,9 @@ type Scripting = Pick<(typeof extensionBrowser)['scripting'], 'executeScript'>;
  * Runs in the frame's isolated world: may the features start here? Only where the loader runs
  * (never in a frame Twofold does not serve), and once: WXT's start in a second copy would stop the
  * first (its context invalidates an older instance of the same script), so the claim is taken
- * here, in one synchronous step, before the file is injected.
+ * here, in one synchronous step, before the file is injected. The names are written out, not
+ * imported: the browser runs this function's source alone. `__twofoldLoader` is the loader's
+ * `LOADER_FLAG` (lib/content/loader.ts); the features set `__twofoldStarted` once they run.
  */
 function claimFeatures(): boolean {
   const flags = globalThis as { __twofoldLoader?: boolean; __twofoldFeatures?: boolean };

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../e2e/fixtures/extension';
-import { pingContent, QUIET_MS, secondsLeftInPeriod, waitForContentScript, type Messenger } from './browser';
+import { pingContent, QUIET_MS, secondsLeftInPeriod, waitForLoader, type Messenger } from './browser';
 import { openEnrolment } from './capture';
 import { errorText, judge, sleep, stats, type Figure, type Progress } from './figures';
 import type { BenchSite } from './site';
@@ -70,7 +70,7 @@ async function fillOnce(
   if (secondsLeftInPeriod() < 4.5) await sleep(secondsLeftInPeriod() * 1000 + 300);
   await page.goto(`${origin}/bench/login?run=${run}`);
   await page.bringToFront();
-  const tabId = await waitForContentScript(twofold.serviceWorker, page);
+  const tabId = await waitForLoader(twofold.serviceWorker, page);
   await sleep(400); // the field appears after load, as on a real login page
   await page.evaluate(() => (window as unknown as { __insertField: () => void }).__insertField());
   await sleep(QUIET_MS);

@@ -125,7 +125,7 @@ async function loaderRuns(worker: Worker, tabId: number): Promise<boolean> {
  * Waits until Twofold's loader runs in `page` (after a navigation). Capture and autofill come
  * later, when the page shows a field or a QR candidate: the figures include bringing them in.
  */
-export async function waitForContentScript(worker: Worker, page: Page, timeoutMs = 8000): Promise<number> {
+export async function waitForLoader(worker: Worker, page: Page, timeoutMs = 8000): Promise<number> {
   const tabId = await tabIdOf(worker, page);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

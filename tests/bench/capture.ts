@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { decodeQr } from '../../lib/qr';
 import type { ExtensionBrowser } from '../e2e/fixtures/extension';
-import { QUIET_MS, waitForContentScript } from './browser';
+import { QUIET_MS, waitForLoader } from './browser';
 import { errorText, judge, sleep, stats, type Figure, type Progress } from './figures';
 import type { BenchSite } from './site';
 
@@ -33,7 +33,7 @@ export async function openEnrolment(
 ): Promise<PageTimes> {
   await page.goto(`${enrolUrl}?run=${run}`);
   await page.bringToFront();
-  await waitForContentScript(twofold.serviceWorker, page);
+  await waitForLoader(twofold.serviceWorker, page);
   // A real pop-up opens well after load: let the content script's start-up scan settle (its scans are
   // spaced 100 ms apart), so the figure is the pop-up path, not the page-load one.
   await sleep(400);
