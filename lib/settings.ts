@@ -1,3 +1,5 @@
+import { webLock, type WithLock } from './vault/locks';
+
 /** User settings: not secret, kept in storage.local in clear. */
 export interface Settings {
   /** Lock after this many idle minutes (0 = only on manual lock, OS lock and restart). */
@@ -65,8 +67,20 @@ export async function loadSettings(area: Area): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
 }
 
-export async function saveSettings(area: Area, patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings(area)), ...patch };
-  await area.set({ [KEY]: next });
-  return next;
+let ownLock: WithLock | undefined;
+
+/**
+ * Reads, merges and writes under a lock every context shares: two saves in flight (a field's
+ * blur and a checkbox) would otherwise both read the old settings, and the second undo the first.
+ */
+export function saveSettings(
+  area: Area,
+  patch: Partial<Settings>,
+  withLock: WithLock = (ownLock ??= webLock()),
+): Promise<Settings> {
+  return withLock('twofold-settings-write', async () => {
+    const next = { ...(await loadSettings(area)), ...patch };
+    await area.set({ [KEY]: next });
+    return next;
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSetting } from '@/lib/settings';
+import { loadSettings, parseSetting, saveSettings } from '@/lib/settings';
+import { webLock, type WithLock } from '@/lib/vault/locks';
 
 describe('parseSetting: typed numbers are checked, never quietly corrected', () => {
   it.each([
@@ -25,5 +26,41 @@ describe('parseSetting: typed numbers are checked, never quietly corrected', () 
     ['clipboardClearSeconds', '-1'],
   ] as const)('%s %j is refused', (key, value) => {
     expect(parseSetting(key, value)).toBeUndefined();
+  });
+});
+
+describe('saveSettings: two saves in flight both land', () => {
+  /** A storage area whose reads and writes take a turn of the event loop, as the browser's do. */
+  function slowArea() {
+    const items: Record<string, unknown> = {};
+    const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 5));
+    return {
+      items,
+      get: (keys: string[]) =>
+        later(() => Object.fromEntries(keys.map((k) => [k, structuredClone(items[k])]))),
+      set: (patch: Record<string, unknown>) => later(() => void Object.assign(items, structuredClone(patch))),
+    };
+  }
+
+  it.each([
+    ['the lock every caller uses', undefined],
+    ['the queue used where Web Locks are missing', webLock(undefined)],
+  ])('with %s, a blur and a checkbox keep both changes', async (_, withLock) => {
+    const area = slowArea();
+    await Promise.all([
+      saveSettings(area, { clipboardClearSeconds: 45 }, withLock),
+      saveSettings(area, { rememberDevice: true }, withLock),
+    ]);
+    expect(await loadSettings(area)).toMatchObject({ clipboardClearSeconds: 45, rememberDevice: true });
+  });
+
+  it('without a lock the second save undoes the first (what the lock prevents)', async () => {
+    const area = slowArea();
+    const none: WithLock = (_, fn) => fn();
+    await Promise.all([
+      saveSettings(area, { clipboardClearSeconds: 45 }, none),
+      saveSettings(area, { rememberDevice: true }, none),
+    ]);
+    expect(await loadSettings(area)).not.toMatchObject({ clipboardClearSeconds: 45, rememberDevice: true });
   });
 });
