@@ -62,6 +62,9 @@ export function useAccounts(
   const [modes, setModes] = useState<Record<string, RowMode>>({});
   const [copiedId, setCopiedId] = useState<string | undefined>();
   const focusAfter = useRef<{ id: string; role: string } | undefined>();
+  // Bumped by each list request and each change made here: a list that answers late is older
+  // than what the user did since (a move), and is dropped; the next tick asks again.
+  const listVersion = useRef(0);
   const now = useNow();
 
   const clearer = useMemo(
@@ -82,8 +85,10 @@ export function useAccounts(
   useEffect(() => () => clearer.dispose(), [clearer]);
 
   const refresh = useCallback(async () => {
+    const version = ++listVersion.current;
     try {
-      setAccounts(await sendMessage('accounts:list'));
+      const list = await sendMessage('accounts:list');
+      if (version === listVersion.current) setAccounts(list);
     } catch (err) {
       setError(errorText(err));
     }
@@ -135,8 +140,9 @@ export function useAccounts(
     if (nextExpiry !== Infinity && now >= nextExpiry) void refresh();
   }, [now, nextExpiry, refresh]);
 
-  // Keep focus on the control the user was using after the list re-rendered (move, cancel).
-  useEffect(() => {
+  // Keep focus on the control the user was using after the list re-rendered (move, cancel). A
+  // layout effect: run after a frame, it would pull back a Tab the user pressed meanwhile.
+  useLayoutEffect(() => {
     const target = focusAfter.current;
     if (!target) return;
     const row = document.querySelector(`[data-account-id="${CSS.escape(target.id)}"]`);
@@ -149,6 +155,15 @@ export function useAccounts(
       focusAfter.current = undefined;
     }
   });
+
+  /** A new order, shown at once, then stored; a list asked for meanwhile may predate it. */
+  async function storeOrder(list: AccountView[], ids: string[]) {
+    const byId = new Map(list.map((a) => [a.id, a]));
+    listVersion.current++;
+    setAccounts(ids.flatMap((id) => byId.get(id) ?? []));
+    await sendMessage('accounts:reorder', { ids });
+    listVersion.current++;
+  }
 
   function setMode(account: AccountView, mode: RowMode) {
     setModes(mode === 'idle' ? {} : { [account.id]: mode });
@@ -191,10 +206,8 @@ export function useAccounts(
         if (!accounts) return;
         const ids = moveAccount(accounts, account.id, delta, activeOrigin);
         if (!ids) return;
-        const byId = new Map(accounts.map((a) => [a.id, a]));
-        setAccounts(ids.map((id) => byId.get(id)!));
         focusAfter.current = { id: account.id, role: delta < 0 ? 'move-up' : 'move-down' };
-        await sendMessage('accounts:reorder', { ids });
+        await storeOrder(accounts, ids);
         setStatus(t(delta < 0 ? 'movedUp' : 'movedDown', [accountName(account)]));
       }),
     edit: async (account, { issuer, label, website }: AccountEdit) => {
@@ -252,9 +265,7 @@ export function useAccounts(
   function reorder(ids: string[], moved: AccountView) {
     void run(async () => {
       if (!accounts) return;
-      const byId = new Map(accounts.map((a) => [a.id, a]));
-      setAccounts(ids.flatMap((id) => byId.get(id) ?? []));
-      await sendMessage('accounts:reorder', { ids });
+      await storeOrder(accounts, ids);
       setStatus(t('accountMoved', [accountName(moved)]));
     });
   }
