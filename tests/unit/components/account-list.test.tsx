@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { RowActions } from '@/components/CodeRow';
 import type { AccountView } from '@/lib/otp';
 import { useLocale } from '../helpers/locale';
+import { accountView } from '../helpers/account-view';
 
 // SiteIcon reads the manifest when its module loads.
 fakeBrowser.runtime.getManifest = () => ({
@@ -14,17 +15,8 @@ fakeBrowser.runtime.getManifest = () => ({
 });
 const { AccountList, FIRST_SCREEN_ROWS } = await import('@/components/AccountList');
 
-const account = (i: number): AccountView => ({
-  id: `id${i}`,
-  type: 'totp',
-  issuer: `Issuer ${i}`,
-  label: `user${i}@example.com`,
-  digits: 6,
-  period: 30,
-  pinned: false,
-  code: '123456',
-  expiresAt: 30_000,
-});
+const account = (i: number): AccountView =>
+  accountView(`id${i}`, { issuer: `Issuer ${i}`, label: `user${i}@example.com` });
 
 const noop = () => undefined;
 const actions: RowActions = {

@@ -4,19 +4,9 @@ import { LookalikeWarning, useLookalikeGuard } from '@/components/LookalikeWarni
 import type { LookalikeWarning as Warning } from '@/lib/messaging';
 import type { AccountView } from '@/lib/otp';
 import { useLocale } from '../helpers/locale';
+import { accountView } from '../helpers/account-view';
 
-const account = (id: string): AccountView => ({
-  id,
-  type: 'totp',
-  issuer: id,
-  label: '',
-  digits: 6,
-  period: 30,
-  pinned: false,
-  code: '123456',
-  expiresAt: 30_000,
-});
-const ACCOUNTS = [account('john'), account('bank')];
+const ACCOUNTS = [accountView('john'), accountView('bank')];
 const WARNING: Warning = {
   pageHost: 'm2rnmanager.localhost',
   imitatedHost: 'm2mmanager.localhost',

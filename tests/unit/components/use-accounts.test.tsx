@@ -12,22 +12,17 @@ import { sendMessage, type PopupStart } from '@/lib/messaging';
 import type { AccountView } from '@/lib/otp/account';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { useLocale } from '../helpers/locale';
+import { accountView } from '../helpers/account-view';
 
 vi.mock('@/lib/messaging', () => ({ sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage) as unknown as Mock<(name: string, data?: unknown) => Promise<unknown>>;
 
-const account = (id: string): AccountView => ({
-  id,
-  type: 'totp',
-  issuer: id,
-  label: '',
-  digits: 6,
-  period: 30,
-  pinned: false,
-  code: '123456',
-  expiresAt: Date.now() + 3_600_000,
-});
-const [A, B, C] = [account('A'), account('B'), account('C')];
+// Codes valid for the whole test: no refresh of its own comes in between.
+const [A, B, C] = ['A', 'B', 'C'].map((id) => accountView(id, { expiresAt: Date.now() + 3_600_000 })) as [
+  AccountView,
+  AccountView,
+  AccountView,
+];
 
 let hook: Accounts;
 /** The rows as AccountList draws what matters here: an actions toggle, and its buttons when open. */
