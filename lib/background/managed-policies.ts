@@ -12,7 +12,17 @@ import type { Settings } from '../settings';
 export interface ManagedPoliciesDeps {
   /** `storage.managed.get()`: throws, or gives {}, where no schema or no policy exists. */
   read: () => Promise<unknown>;
+  /** Resolves after `ms` (setTimeout by default). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * How long the browser's answer is waited for. Chromium's `storage.managed.get()` can stay
+ * unanswered on a fresh profile (seen in about one first run in six on this project's CI
+ * machine), and creating the vault waits for the policies: the first run would never end. A read
+ * that answers took 3 s at most there; pages show the policies they read, so not much less.
+ */
+export const MANAGED_READ_WAIT_MS = 10_000;
 
 /**
  * The organisation's policies as the background knows them: read once, read again when the
@@ -30,7 +40,21 @@ export class ManagedPolicies {
 
   reading(): Promise<PolicyReading> {
     if (!this.current) {
-      const current = this.deps.read().then(readPolicies, () => readPolicies(undefined));
+      const read = this.deps.read().then(readPolicies, () => readPolicies(undefined));
+      const sleep = this.deps.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+      // No answer in time counts as no policy for now; a late answer then applies as a pushed change.
+      const current: Promise<PolicyReading> = Promise.race([read, sleep(MANAGED_READ_WAIT_MS)]).then(
+        (reading) => {
+          if (reading) return reading;
+          void read.then((late) => {
+            if (this.current !== current) return;
+            this.current = read;
+            this.known = late;
+            for (const listener of this.listeners) listener(late);
+          });
+          return readPolicies(undefined);
+        },
+      );
       this.current = current;
       void current.then((reading) => {
         if (this.current === current) this.known = reading;
