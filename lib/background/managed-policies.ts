@@ -20,7 +20,8 @@ export interface ManagedPoliciesDeps {
  * How long the browser's answer is waited for. Chromium's `storage.managed.get()` can stay
  * unanswered on a fresh profile (seen in about one first run in six on this project's CI
  * machine), and creating the vault waits for the policies: the first run would never end. A read
- * that answers took 3 s at most there; pages show the policies they read, so not much less.
+ * that answers took 3 s at most there. Not much shorter: a page told "no policy" past the wait
+ * keeps saying so until it is opened again (the background applies a late answer at once).
  */
 export const MANAGED_READ_WAIT_MS = 10_000;
 

@@ -138,6 +138,8 @@ test.describe("Twofold's pages at their real size", () => {
       const page = await twofold.context.newPage();
       await page.goto(twofold.extensionUrl(path));
       await expect(page.locator(hint).first()).toBeAttached({ timeout: 20_000 });
+      // Settings draws its sections as their answers come: a hint may be there before a button.
+      await expect(page.locator('button').first()).toBeAttached();
       const sizes = await page.evaluate((selector) => {
         const size = (element: Element | null) =>
           element ? parseFloat(getComputedStyle(element).fontSize) : 0;
