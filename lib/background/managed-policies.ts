@@ -51,7 +51,7 @@ export class ManagedPolicies {
             if (this.current !== current) return;
             this.current = read;
             this.known = late;
-            for (const listener of this.listeners) listener(late);
+            this.tell(late);
           });
           return readPolicies(undefined);
         },
@@ -80,8 +80,12 @@ export class ManagedPolicies {
   async changed(): Promise<PolicyReading> {
     this.current = undefined;
     const reading = await this.reading();
-    for (const listener of this.listeners) listener(reading);
+    this.tell(reading);
     return reading;
+  }
+
+  private tell(reading: PolicyReading): void {
+    for (const listener of this.listeners) listener(reading);
   }
 
   onChange(listener: (reading: PolicyReading) => void): void {
