@@ -6,10 +6,16 @@
  * runs at document_idle and looks once), then garbage is collected and CDP Performance.getMetrics gives the
  * renderer's JS heap (the page's world and the isolated world share it) and the script time of the
  * page's main thread. Targets: the baseline's median + 1.5 ms and + 0.2 MB.
+ * Two floors load in the same loop, each the same build with another content-loader.js: a content
+ * script that does nothing (what the isolated world alone costs) and one that only observes the
+ * document (what any watcher pays), so the notes say how much of the difference is the loader's own.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { launchOptions } from '../e2e/fixtures/chromium';
-import type { ExtensionBrowser } from '../e2e/fixtures/extension';
+import { EXTENSION_DIR, ExtensionBrowser } from '../e2e/fixtures/extension';
 import { judge, sleep, stats, type Figure, type Progress, type Stats } from './figures';
 
 /** Over the same page without Twofold, medians of the same run. */
@@ -59,23 +65,49 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadMe
   }
 }
 
+/** Stand-ins for the loader, as content-loader.js sources. */
+const FLOORS = [
+  { name: 'a content script that does nothing', source: 'void 0;\n' },
+  {
+    name: 'a content script that only observes the document (one MutationObserver)',
+    source: 'new MutationObserver(() => {}).observe(document, { childList: true, subtree: true });\n',
+  },
+];
+
+/** The sandbox build with its loader replaced by `source`, in a folder of its own. */
+async function floorBuild(source: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'twofold-floor-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  await writeFile(join(dir, 'content-loader.js'), source);
+  return dir;
+}
+
 export async function benchContentCost(
   twofold: ExtensionBrowser,
   plainUrl: string,
   opts: { runs: number; onProgress?: Progress },
 ): Promise<{ figures: Figure[]; chromiumVersion: string }> {
   let plain: Browser | undefined;
+  const floorDirs: string[] = [];
+  const floors: { name: string; browser: ExtensionBrowser; loads: LoadMetrics[] }[] = [];
   try {
     plain = await chromium.launch(launchOptions());
     const plainContext = await plain.newContext();
+    for (const floor of FLOORS) {
+      floorDirs.push(await floorBuild(floor.source));
+      const browser = await ExtensionBrowser.launch(undefined, { extensionDir: floorDirs.at(-1)! });
+      floors.push({ name: floor.name, browser, loads: [] });
+    }
     const withExt: LoadMetrics[] = [];
     const without: LoadMetrics[] = [];
-    // Warm both (HTTP, compile caches), not counted.
+    // Warm all (HTTP, compile caches), not counted.
     await measureLoad(plainContext, plainUrl);
     await measureLoad(twofold.context, plainUrl);
+    for (const floor of floors) await measureLoad(floor.browser.context, plainUrl);
     for (let i = 0; i < opts.runs; i++) {
       without.push(await measureLoad(plainContext, plainUrl));
       withExt.push(await measureLoad(twofold.context, plainUrl));
+      for (const floor of floors) floor.loads.push(await measureLoad(floor.browser.context, plainUrl));
       opts.onProgress?.(
         `content script cost run ${i + 1}/${opts.runs}: heap ${withExt.at(-1)!.heapMB.toFixed(2)} vs ${without.at(-1)!.heapMB.toFixed(2)} MB, script ${withExt.at(-1)!.scriptMs.toFixed(1)} vs ${without.at(-1)!.scriptMs.toFixed(1)} ms`,
       );
@@ -84,6 +116,14 @@ export async function benchContentCost(
     const delta = (key: keyof LoadMetrics) =>
       (stats(withExt.map((m) => m[key])).median - stats(without.map((m) => m[key])).median).toFixed(2);
     const page = 'a dashboard-like page with neither a QR code nor a field (bench site /bench/plain)';
+    const floorNotes = (key: 'heapMB' | 'scriptMs', unit: string) =>
+      floors
+        .map((floor) => {
+          const median = pick(floor.loads, key).median;
+          const over = median - pick(without, key).median;
+          return `With ${floor.name} instead of the loader: median ${median.toFixed(2)} ${unit} (${over >= 0 ? '+' : ''}${over.toFixed(2)}).`;
+        })
+        .join(' ');
     const heapBaseline = pick(without, 'heapMB');
     const scriptBaseline = pick(without, 'scriptMs');
     const figures: Figure[] = [
@@ -95,7 +135,7 @@ export async function benchContentCost(
         stats: pick(withExt, 'heapMB'),
         baseline: { name: 'the same page without the extension', stats: heapBaseline },
         target: overBaseline(heapBaseline, HEAP_BUDGET_MB, 'MB'),
-        notes: `CDP JSHeapUsedSize after a forced GC, 1 s after load, on ${page}. Median difference: ${delta('heapMB')} MB (the content script's isolated world, its observers and listeners).`,
+        notes: `CDP JSHeapUsedSize after a forced GC, 1 s after load, on ${page}. Median difference: ${delta('heapMB')} MB (the content script's isolated world, its observers and listeners). ${floorNotes('heapMB', 'MB')}`,
       }),
       judge({
         id: 'content-script-time',
@@ -105,7 +145,7 @@ export async function benchContentCost(
         stats: pick(withExt, 'scriptMs'),
         baseline: { name: 'the same page without the extension', stats: scriptBaseline },
         target: overBaseline(scriptBaseline, SCRIPT_BUDGET_MS, 'ms'),
-        notes: `CDP ScriptDuration of the tab's main thread over the load and 1 s of idle. Median difference: ${delta('scriptMs')} ms = the content script's start-up (parse, evaluate, one look at the page) on ${page}.`,
+        notes: `CDP ScriptDuration of the tab's main thread over the load and 1 s of idle. Median difference: ${delta('scriptMs')} ms = the content script's start-up (parse, evaluate, one look at the page) on ${page}. ${floorNotes('scriptMs', 'ms')}`,
       }),
       judge({
         id: 'content-load-event',
@@ -120,5 +160,7 @@ export async function benchContentCost(
     return { figures, chromiumVersion: plain.version() };
   } finally {
     await plain?.close();
+    for (const floor of floors) await floor.browser.close();
+    await Promise.all(floorDirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }

@@ -189,7 +189,7 @@ async function browserBenchmarks(figures: Figure[]): Promise<string | undefined>
     try {
       const cost = await withTimeout(
         benchContentCost(twofold, site.plainUrl, { runs: RUNS.content, onProgress: progress }),
-        120_000,
+        240_000,
         'content script cost',
       );
       figures.push(...cost.figures);
@@ -330,6 +330,12 @@ async function pageFigures(withCost: boolean): Promise<void> {
   }
   await firefoxBenchmarks(figures);
   printTable(figures);
+  printNotes(figures);
+}
+
+/** The figures' notes, under the table of a run that writes no report (they hold the floors). */
+function printNotes(figures: Figure[]): void {
+  for (const f of figures.filter((x) => x.notes)) console.log(`- ${f.name}: ${f.notes}`);
 }
 
 /** `--popup-only`: the popup figures in a fresh profile, printed; the report files are left as they are. */
@@ -341,7 +347,7 @@ async function popupOnly(): Promise<void> {
     section('Popup: 16 accounts against a blank extension page, then 500');
     const popup = await benchPopup(twofold, messenger, { runs: RUNS.popup, onProgress: progress });
     printTable(popup.figures);
-    for (const f of popup.figures.filter((x) => x.notes)) console.log(`- ${f.name}: ${f.notes}`);
+    printNotes(popup.figures);
   } finally {
     await twofold.close();
   }
