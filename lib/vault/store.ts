@@ -2,7 +2,6 @@ import type { DeletedAccount, StoredAccount } from '../otp/account';
 import { importAesKey, IV_BYTES, KEY_BYTES, open, seal } from './aead';
 import { equalBytes, fromBase64, randomBytes, toBase64, utf8 } from '../bytes';
 import {
-  decodeEnvelope,
   encodeEnvelope,
   envelopePrefix,
   FORMAT_VERSION,
@@ -12,6 +11,7 @@ import {
   type KeySlot,
   type PassphraseSlot,
 } from './envelope';
+import { EnvelopeMemo } from './envelope-memo';
 import { TwofoldError } from '../errors';
 import { checkKdfParams, DEFAULT_KDF, deriveKek, type KdfParams } from './kdf';
 import { webLock, type WithLock } from './locks';
@@ -86,6 +86,8 @@ export class VaultStore {
   private readonly now: () => number;
   private readonly watermark: RevisionWatermark | undefined;
   private readonly onWrite: (accounts: readonly StoredAccount[]) => void;
+  /** Both copies are decoded at every read; unchanged ones only once. */
+  private readonly envelopes = new EnvelopeMemo();
 
   constructor(
     private readonly area: KeyValueArea,
@@ -215,7 +217,7 @@ export class VaultStore {
     const quarantined = quarantineKeys(stored);
     if (!dek) return { exists, quarantined };
     try {
-      const copies = await decodeCopies(stored);
+      const copies = await decodeCopies(stored, this.envelopes);
       const key = await importAesKey(dek);
       const readOnly = copies.some((c) => c.future);
       const damaged: Generation[] = [];
@@ -412,7 +414,7 @@ export class VaultStore {
   }
 
   private async readCopies(): Promise<CopyState[]> {
-    return decodeCopies(await this.area.get([KEYS.A, KEYS.B]));
+    return decodeCopies(await this.area.get([KEYS.A, KEYS.B]), this.envelopes);
   }
 
   private async makeSlot(
@@ -429,13 +431,13 @@ export class VaultStore {
 }
 
 /** Both generations as stored, their envelopes decoded (a copy that does not decode has none). */
-function decodeCopies(stored: Record<string, unknown>): Promise<CopyState[]> {
+function decodeCopies(stored: Record<string, unknown>, envelopes: EnvelopeMemo): Promise<CopyState[]> {
   return Promise.all(
     (['A', 'B'] as const).map(async (generation): Promise<CopyState> => {
       const raw = stored[KEYS[generation]];
       if (raw === undefined) return { generation, raw, future: false };
       try {
-        const envelope = await decodeEnvelope(raw);
+        const envelope = await envelopes.decodeAt(KEYS[generation], raw);
         return { generation, raw, envelope, future: envelope.header.v > FORMAT_VERSION };
       } catch {
         return { generation, raw, future: false };

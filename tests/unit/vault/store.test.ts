@@ -172,7 +172,8 @@ describe('VaultStore', () => {
     const a = new VaultStore(area, { kdf: FAST_KDF, withLock: noLock });
     const b = new VaultStore(area, { kdf: FAST_KDF, withLock: noLock });
     const dek = await a.create(PASS);
-    await Promise.all(
+    // Unserialised, a writer may also read copies another just replaced and fail: lost as well.
+    await Promise.allSettled(
       Array.from({ length: 50 }, (_, n) => (n % 2 ? a : b).update(dek, addAccount(storedAccount(n)))),
     );
     expect((await a.read(dek)).payload.accounts.length).toBeLessThan(50);
