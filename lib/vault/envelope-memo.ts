@@ -16,7 +16,8 @@ export class EnvelopeMemo {
 
   async decodeAt(key: string, raw: unknown): Promise<Envelope> {
     const known = this.last.get(key);
-    if (known && typeof raw === 'string' && known.raw === raw) return known.envelope;
+    // Only texts are remembered: an equal `raw` is the same text.
+    if (known !== undefined && known.raw === raw) return known.envelope;
     // A new text, or none: what was remembered under this key no longer describes it.
     this.last.delete(key);
     const envelope = deepFreeze(await this.decode(raw));

@@ -113,15 +113,16 @@ export async function benchContentCost(
       );
     }
     const pick = (list: LoadMetrics[], key: keyof LoadMetrics) => stats(list.map((m) => m[key]));
-    const delta = (key: keyof LoadMetrics) =>
-      (stats(withExt.map((m) => m[key])).median - stats(without.map((m) => m[key])).median).toFixed(2);
+    /** Median of `loads` over the page without Twofold. */
+    const over = (loads: LoadMetrics[], key: keyof LoadMetrics) =>
+      pick(loads, key).median - pick(without, key).median;
+    const delta = (key: keyof LoadMetrics) => over(withExt, key).toFixed(2);
     const page = 'a dashboard-like page with neither a QR code nor a field (bench site /bench/plain)';
     const floorNotes = (key: 'heapMB' | 'scriptMs', unit: string) =>
       floors
         .map((floor) => {
-          const median = pick(floor.loads, key).median;
-          const over = median - pick(without, key).median;
-          return `With ${floor.name} instead of the loader: median ${median.toFixed(2)} ${unit} (${over >= 0 ? '+' : ''}${over.toFixed(2)}).`;
+          const extra = over(floor.loads, key);
+          return `With ${floor.name} instead of the loader: median ${pick(floor.loads, key).median.toFixed(2)} ${unit} (${extra >= 0 ? '+' : ''}${extra.toFixed(2)}).`;
         })
         .join(' ');
     const heapBaseline = pick(without, 'heapMB');
