@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/otp';
-import { groupOf, type Group } from './account-order';
+import { groupOf, type Group } from '@/lib/order/account-order';
+import { FIRST_SCREEN_ROWS } from '@/lib/order/first-screen';
 import { t, type MessageKey } from '@/lib/i18n';
 import { CodeRow, type RowActions, type RowMode } from './CodeRow';
 import { whenIdle } from './idle';
@@ -24,9 +25,6 @@ interface Props {
   listRef: RefObject<HTMLDivElement>;
   actions: RowActions;
 }
-
-/** Rows drawn with the first frame: more than the popup's first screen holds. The rest follow at idle time. */
-export const FIRST_SCREEN_ROWS = 24;
 
 const HEADINGS: Record<Group, MessageKey> = { site: 'groupSite', pinned: 'groupPinned', other: 'accounts' };
 

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { canMove, filterAccounts } from './account-order';
-import { dropOrder, sortAccounts } from './account-sort';
+import { canMove, filterAccounts } from '@/lib/order/account-order';
+import { dropOrder, sortAccounts } from '@/lib/order/account-sort';
+import { lastUsedAtOpen, lastUsedOf } from '@/lib/order/first-screen';
 import { t } from '@/lib/i18n';
 import { ACCOUNT_SORTS, saveSettings, type AccountSort } from '@/lib/settings';
 import type { AccountView } from '@/lib/otp';
@@ -39,14 +40,18 @@ export function AccountsView({ prefetch }: Props) {
     () => searchRef.current?.focus(),
     () => (undoRef.current ?? searchRef.current)?.focus(),
   );
-  const { accounts, activeOrigin, settings } = list;
+  const { accounts, activeOrigin, settings, complete } = list;
   const guard = useLookalikeGuard(list.lookalike, accounts, list.actions.copy, list.status.show);
   const actions = { ...list.actions, copy: guard.copy };
   const count = accounts?.length ?? 0;
   const sort = sortChoice ?? settings?.accountSort ?? 'manual';
   // Last use as it was when the popup opened (or the sort changed): a copy never moves the rows.
+  // Fixed once the whole list came; the first screen keeps the uses it was drawn with.
+  const firstShown = useRef<AccountView[] | undefined>();
+  if (accounts && !firstShown.current) firstShown.current = accounts;
   const usedAtOpen = useRef<Record<string, number> | undefined>();
-  if (accounts && !usedAtOpen.current) usedAtOpen.current = lastUsedOf(accounts);
+  if (accounts && complete && !usedAtOpen.current)
+    usedAtOpen.current = lastUsedAtOpen(accounts, firstShown.current);
 
   // Open on search: typing a few letters is the quickest way to a code among many.
   const hasSearch = count > 0 && settings !== undefined;
@@ -54,11 +59,20 @@ export function AccountsView({ prefetch }: Props) {
     if (hasSearch) searchRef.current?.focus();
   }, [hasSearch]);
 
+  // The first screen alone is a prefix of the whole list in this sort: searching it finds the first
+  // matches of the whole list, in their places (lib/order/first-screen.ts).
   const shown = useMemo(
-    () => sortAccounts(filterAccounts(accounts ?? [], query), sort, activeOrigin, usedAtOpen.current),
-    [accounts, query, activeOrigin, sort],
+    () =>
+      sortAccounts(
+        filterAccounts(accounts ?? [], query),
+        sort,
+        activeOrigin,
+        usedAtOpen.current ?? lastUsedOf(accounts ?? []),
+      ),
+    [accounts, query, activeOrigin, sort, complete],
   );
-  const reorderable = sort === 'manual' && query.trim() === '';
+  // Reordering needs every account's place; the first screen alone would drop the others' order.
+  const reorderable = sort === 'manual' && query.trim() === '' && complete;
 
   function chooseSort(next: AccountSort) {
     if (accounts) usedAtOpen.current = lastUsedOf(accounts);
@@ -66,13 +80,27 @@ export function AccountsView({ prefetch }: Props) {
     void saveSettings(browser.storage.local, { accountSort: next });
   }
 
+  // Enter copies the only match, which the first screen alone cannot tell: pressed before the
+  // rest came, it is answered once it came, if the search is still the same.
+  const enterWaiting = useRef<string | undefined>();
   function onSearchKey(event: KeyboardEvent) {
+    if (event.key === 'Enter' && !complete) {
+      event.preventDefault();
+      enterWaiting.current = query;
+      return;
+    }
     const action = searchKeyAction(event.key, shown.length);
     if (!action) return;
     event.preventDefault();
     if (action.kind === 'copy') actions.copy(shown[action.index]!);
     else listRef.current?.querySelectorAll<HTMLElement>('li.account button.code')[action.index]?.focus();
   }
+  useEffect(() => {
+    if (!complete || enterWaiting.current === undefined) return;
+    const asked = enterWaiting.current;
+    enterWaiting.current = undefined;
+    if (asked === query && searchKeyAction('Enter', shown.length)) actions.copy(shown[0]!);
+  }, [complete]);
 
   function onDrop(dragged: string, target: string, place: 'before' | 'after') {
     const moved = accounts?.find((a) => a.id === dragged);
@@ -135,6 +163,8 @@ export function AccountsView({ prefetch }: Props) {
             <select
               aria-label={t('sortLabel')}
               title={t('sortLabel')}
+              // Another sort's first screen is not the one drawn: it waits for the whole list.
+              disabled={!complete}
               value={sort}
               onChange={(e) => chooseSort(e.currentTarget.value as AccountSort)}
             >
@@ -146,7 +176,8 @@ export function AccountsView({ prefetch }: Props) {
             </select>
           </div>
           {shown.length === 0 ? (
-            <p class="empty">{t('noMatches', [query.trim()])}</p>
+            // No match on the first screen may still be one further down: said once it came.
+            <p class="empty">{complete ? t('noMatches', [query.trim()]) : t('loading')}</p>
           ) : (
             <AccountList
               listRef={listRef}
@@ -198,12 +229,6 @@ export function AccountsView({ prefetch }: Props) {
 }
 
 const SORT_NAMES = { manual: 'sortManual', name: 'sortName', recent: 'sortRecent' } as const;
-
-function lastUsedOf(accounts: readonly AccountView[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const a of accounts) if (a.lastUsedAt !== undefined) out[a.id] = a.lastUsedAt;
-  return out;
-}
 
 /** No account yet: how to get one, and a link to Settings' import for people coming from another app. */
 function EmptyState() {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { moveAccount } from './account-order';
+import { moveAccount } from '@/lib/order/account-order';
 import { ClipboardClearer } from './clipboard';
 import { useClockAnswered } from './clock-events';
 import { t } from '@/lib/i18n';
@@ -14,6 +14,7 @@ import type { AccountEdit, RowActions, RowMode } from './CodeRow';
 import type { PopupPrefetch } from './prefetch';
 import { useNow } from './useNow';
 import { useToast, type Toast } from './useToast';
+import { whenIdle } from './idle';
 import { errorText } from './useSubmit';
 
 /** How long a copied code stays highlighted. */
@@ -22,6 +23,8 @@ const COPIED_MS = 1500;
 export interface Accounts {
   /** undefined until the first list arrived. */
   accounts: AccountView[] | undefined;
+  /** False while `accounts` is the popup start's first screen only (the rest come at idle time). */
+  complete: boolean;
   activeOrigin: string | undefined;
   /** The phishing check's verdict on the active tab: undefined until it answered, null: none. */
   lookalike: LookalikeWarning | null | undefined;
@@ -52,6 +55,7 @@ export function useAccounts(
   focusUndo: () => void = focusSearch,
 ): Accounts {
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
+  const [complete, setComplete] = useState(true);
   const [activeOrigin, setActiveOrigin] = useState<string | undefined>();
   const [lookalike, setLookalike] = useState<LookalikeWarning | null | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -88,7 +92,9 @@ export function useAccounts(
     const version = ++listVersion.current;
     try {
       const list = await sendMessage('accounts:list');
-      if (version === listVersion.current) setAccounts(list);
+      if (version !== listVersion.current) return;
+      setAccounts(list);
+      setComplete(true);
     } catch (err) {
       setError(errorText(err));
     }
@@ -108,6 +114,11 @@ export function useAccounts(
         setActiveOrigin(start.origin);
         setLookalike(start.lookalike ?? null);
         setAccounts(start.accounts);
+        if (start.partial) {
+          // The first screen came alone: the whole list once the first codes are drawn.
+          setComplete(false);
+          whenIdle(window, () => void refresh());
+        }
         return;
       }
       // Unlocked after the popup opened: each piece on its own.
@@ -280,6 +291,7 @@ export function useAccounts(
 
   return {
     accounts,
+    complete,
     activeOrigin,
     lookalike,
     settings,

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { DropPlace } from './account-sort';
+import type { DropPlace } from '@/lib/order/account-sort';
 
 /** Our own type: a dragged row is no text another application could receive. */
 const DRAG_TYPE = 'application/x-twofold-account';

@@ -2,12 +2,15 @@ import { TwofoldError } from '../errors';
 import type { AccountPatch, LookalikeWarning, SiteSummary } from '../messaging';
 import type { AccountView, DeletedAccountView, StoredAccount } from '../otp';
 import { normalizeWebsite } from '../origins';
+import { firstScreen } from '../order/first-screen';
+import type { AccountSort } from '../settings';
 import { websiteOrigin } from '../website/website';
 import {
   accountsForOrigin,
   cleanField,
   findDuplicate,
   newStoredAccount,
+  orderKeys,
   parseUriOrSecret,
   reorderAccounts,
   restorePreviousKey,
@@ -51,16 +54,43 @@ export class AccountsService {
 
   /** The views of these accounts (already decrypted), as `list` gives them. */
   async views(accounts: readonly StoredAccount[]): Promise<AccountView[]> {
+    const { view } = await this.viewer();
+    return accounts.map(view);
+  }
+
+  /**
+   * The views of the popup's first screen, in the order it shows them (`firstScreen`): only those
+   * codes are computed and sent. All the views, as `views` gives them, when they fit (`complete`).
+   */
+  async firstScreenViews(
+    accounts: readonly StoredAccount[],
+    sort: AccountSort,
+    activeOrigin: string | undefined,
+  ): Promise<{ views: AccountView[]; complete: boolean }> {
+    const { view, used } = await this.viewer();
+    const keys = accounts.map((account) => {
+      const lastUsedAt = used[account.id];
+      return { ...orderKeys(account), ...(lastUsedAt === undefined ? {} : { lastUsedAt }), account };
+    });
+    const first = firstScreen(keys, sort, activeOrigin);
+    return first
+      ? { views: first.map((key) => view(key.account)), complete: false }
+      : { views: accounts.map(view), complete: true };
+  }
+
+  /** Makes views at one instant, each code on its site's clock, with its last use. */
+  private async viewer(): Promise<{ view: (a: StoredAccount) => AccountView; used: Record<string, number> }> {
     const [correction, used] = await Promise.all([
       this.corrections(),
       this.usage?.all() ?? Promise.resolve<Record<string, number>>({}),
     ]);
     const now = this.now();
-    return accounts.map((a) => {
-      const view = toView(a, now, correction(a.origin));
+    const view = (a: StoredAccount): AccountView => {
+      const made = toView(a, now, correction(a.origin));
       const lastUsedAt = used[a.id];
-      return lastUsedAt === undefined ? view : { ...view, lastUsedAt };
-    });
+      return lastUsedAt === undefined ? made : { ...made, lastUsedAt };
+    };
+    return { view, used };
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   type PreviousKey,
   type StoredAccount,
 } from '../otp';
+import type { Orderable } from '../order/account-order';
 import { keepPreviousKeys, PREVIOUS_KEY_RETENTION_MS } from '../sync/previous-keys';
 
 /**
@@ -22,15 +23,10 @@ import { keepPreviousKeys, PREVIOUS_KEY_RETENTION_MS } from '../sync/previous-ke
  */
 export function toView(account: StoredAccount, now: number, correctionMs = 0): AccountView {
   const base = {
-    id: account.id,
+    ...orderKeys(account),
     type: account.type,
-    // A damaged record may hold anything here; the error row must still be able to name it.
-    issuer: typeof account.issuer === 'string' ? account.issuer : '',
-    label: typeof account.label === 'string' ? account.label : '',
     digits: account.digits,
     period: account.period,
-    pinned: account.pinned ?? false,
-    ...(account.origin ? { origin: account.origin } : {}),
     ...undoableReplacement(account, now),
   };
   const problem = codeProblem(account);
@@ -47,6 +43,21 @@ export function toView(account: StoredAccount, now: number, correctionMs = 0): A
   } catch (error) {
     return { ...base, problem: problemOf(error) };
   }
+}
+
+/**
+ * What the popup orders, groups and searches an account by, as its view holds them: the sort the
+ * background applies for the popup's first screen must see the very values the popup sees.
+ */
+export function orderKeys(account: StoredAccount): Orderable {
+  return {
+    id: account.id,
+    // A damaged record may hold anything here; the error row must still be able to name it.
+    issuer: typeof account.issuer === 'string' ? account.issuer : '',
+    label: typeof account.label === 'string' ? account.label : '',
+    pinned: account.pinned ?? false,
+    ...(account.origin ? { origin: account.origin } : {}),
+  };
 }
 
 /** How long a replaced key is offered for undo in the popup (it stays in the vault after that). */

@@ -12,8 +12,13 @@ import type { VaultState } from './vault';
 export interface PopupStart {
   /** As `vault:state` answers it (with what the organisation asks of the vault). */
   state: VaultState;
-  /** Unlocked only: as `accounts:list` answers it. */
+  /**
+   * Unlocked only: as `accounts:list` answers it, or, when `partial`, the views of the popup's
+   * first screen alone, in the order it shows them (`lib/order/first-screen.ts`).
+   */
   accounts?: AccountView[];
+  /** `accounts` is the first screen only: `accounts:list` gives them all. */
+  partial?: true;
   /** The active tab's web origin, as `tabs:activeOrigin` answers it. */
   origin?: string;
   /** Unlocked only: `tabs:lookalike`'s verdict on the page the popup is about; null: none. */

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { AccountsService } from '@/lib/background/accounts-service';
+import { AccountUsage } from '@/lib/background/account-usage';
 import { popupStart, type PopupStartDeps } from '@/lib/background/popup-start';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { sortAccounts } from '@/lib/order/account-sort';
+import { FIRST_SCREEN_ROWS, lastUsedOf } from '@/lib/order/first-screen';
+import { DEFAULT_SETTINGS, type AccountSort } from '@/lib/settings';
+import { MemoryArea } from '../helpers/memory-area';
 import { vaultServices } from '../helpers/services';
 
 const SANDBOX = 'http://m2mmanager.localhost:4100';
@@ -40,6 +45,7 @@ describe('popup:start', () => {
     expect(decryptions).toBe(1);
     expect(start.state).toEqual(await services.vault.state());
     expect(start.accounts).toEqual(await services.accounts.list());
+    expect(start.partial).toBeUndefined();
     expect(start.origin).toBe(LOOKALIKE);
     expect(start.lookalike).toEqual({
       pageHost: 'm2rnmanager.localhost:4100',
@@ -73,4 +79,45 @@ describe('popup:start', () => {
     });
     expect(start).toEqual({ state: await services.vault.state(), origin: SANDBOX });
   });
+
+  it.each<[AccountSort, string | undefined]>([
+    ['manual', undefined],
+    ['manual', SANDBOX],
+    ['name', SANDBOX],
+    ['recent', undefined],
+  ])(
+    'with more accounts than one screen: that screen alone, in the popup’s order (%s, page %s)',
+    async (sort, page) => {
+      const services = await vaultServices();
+      const ids: string[] = [];
+      for (let i = 0; i < FIRST_SCREEN_ROWS + 6; i++) {
+        const issuer = `Service ${(i * 7) % 30}`; // names out of the stored order
+        const secret = `GEZDGNBVGY3TQOJ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}`;
+        const uri = `otpauth://totp/${encodeURIComponent(issuer)}:u${i}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
+        ids.push((await services.accounts.add(uri, i === 25 ? SANDBOX : undefined)).id);
+      }
+      await services.accounts.update(ids[27]!, { pinned: true });
+      const usage = new AccountUsage(new MemoryArea(), services.now);
+      for (const at of [3, 29, 10]) {
+        services.tick(1_000);
+        await usage.noteUsed(ids[at]!);
+      }
+      const accounts = new AccountsService(services.vault, services.now, undefined, usage);
+      const start = await popupStart({
+        vault: services.vault,
+        accounts,
+        settings: () => Promise.resolve({ ...DEFAULT_SETTINGS, accountSort: sort }),
+        policies: () => Promise.resolve({}),
+        activeOrigin: () => Promise.resolve(page),
+        pageOrigin: () => Promise.resolve(page),
+      });
+      const all = await accounts.list();
+      expect(start.partial).toBe(true);
+      // The very rows (codes included) the popup shows first once it holds the whole list.
+      expect(start.accounts).toEqual(
+        sortAccounts(all, sort, page, lastUsedOf(all)).slice(0, FIRST_SCREEN_ROWS),
+      );
+      expect(start.accounts).not.toEqual(all.slice(0, FIRST_SCREEN_ROWS));
+    },
+  );
 });

@@ -13,7 +13,8 @@ fakeBrowser.runtime.getManifest = () => ({
   version: '0',
   permissions: [],
 });
-const { AccountList, FIRST_SCREEN_ROWS } = await import('@/components/AccountList');
+const { AccountList } = await import('@/components/AccountList');
+const { FIRST_SCREEN_ROWS } = await import('@/lib/order/first-screen');
 
 const account = (i: number): AccountView =>
   accountView(`id${i}`, { issuer: `Issuer ${i}`, label: `user${i}@example.com` });

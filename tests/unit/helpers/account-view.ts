@@ -3,7 +3,7 @@ import type { AccountView } from '@/lib/otp/account';
 /** A TOTP account as the popup receives it (a code, never a secret), named by its id. */
 export function accountView(
   id: string,
-  fields: { issuer?: string; label?: string; expiresAt?: number } = {},
+  fields: { issuer?: string; label?: string; expiresAt?: number; code?: string } = {},
 ): AccountView {
   return {
     id,

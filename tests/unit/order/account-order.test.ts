@@ -5,7 +5,7 @@ import {
   moveAccount,
   orderAccounts,
   type Orderable,
-} from '@/components/account-order';
+} from '@/lib/order/account-order';
 
 const SITE = 'https://m2mmanager.matooma.com';
 const a = (id: string, extra: Partial<Orderable> = {}): Orderable => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropOrder, sortAccounts, type Sortable } from '@/components/account-sort';
+import { dropOrder, sortAccounts, type Sortable } from '@/lib/order/account-sort';
 import type { AccountSort } from '@/lib/settings';
 
 const SITE = 'https://m2mmanager.matooma.com';
