@@ -45,10 +45,11 @@ export class VaultService {
    * both; reading them one after the other would decrypt the vault twice).
    */
   async stateAndAccounts(): Promise<{ state: VaultState; accounts?: StoredAccount[] }> {
-    const dek = await this.deps.sessionKey.get();
+    // The session key and the stored copies are read at once: one wait instead of two.
+    const dek = this.deps.sessionKey.get();
     const { exists, quarantined, snapshot } = await this.deps.store.overview(dek);
     // A key that no longer opens the vault (replaced meanwhile) is worthless: drop it.
-    if (dek && !snapshot) await this.deps.sessionKey.clear();
+    if ((await dek) && !snapshot) await this.deps.sessionKey.clear();
     const readOnly = snapshot?.readOnly ?? false;
     const accounts = snapshot?.payload.accounts;
     const unlocked = accounts !== undefined;

@@ -207,12 +207,13 @@ export class VaultStore {
    * accounts cost more than the decryption). Only the newest copy is decrypted when it
    * authenticates: nothing is written here, so the older copy's damage need not be known yet
    * (`damaged` lists only the copies tried). `snapshot` is absent and `error` says why when
-   * the key opens nothing.
+   * the key opens nothing. The key may be given as a promise (it is read meanwhile).
    */
   async overview(
-    dek: Uint8Array<ArrayBuffer> | undefined,
+    sessionKey: Uint8Array<ArrayBuffer> | undefined | Promise<Uint8Array<ArrayBuffer> | undefined>,
   ): Promise<{ exists: boolean; quarantined: string[]; snapshot?: VaultSnapshot; error?: unknown }> {
-    const stored = await this.area.get(null);
+    // The key may still be on its way from session storage: both reads run at once.
+    const [stored, dek] = await Promise.all([this.area.get(null), sessionKey]);
     const exists = stored[KEYS.A] !== undefined || stored[KEYS.B] !== undefined;
     const quarantined = quarantineKeys(stored);
     if (!dek) return { exists, quarantined };

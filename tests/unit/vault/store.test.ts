@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromBase64, toBase64 } from '@/lib/bytes';
 import { decodeEnvelope, encodeEnvelope, type KeySlot, type PassphraseSlot } from '@/lib/vault/envelope';
 import { TwofoldError } from '@/lib/errors';
@@ -108,6 +108,16 @@ describe('VaultStore', () => {
       expect(overview.snapshot?.payload).toEqual((read as Awaited<ReturnType<typeof store.read>>).payload);
     },
   );
+
+  it('overview reads the copies while the session key is still on its way', async () => {
+    const { area, store, dek } = await vaultWithTwoGenerations();
+    const get = vi.spyOn(area, 'get');
+    let giveKey: (key: typeof dek) => void = () => undefined;
+    const overview = store.overview(new Promise<typeof dek>((resolve) => (giveKey = resolve)));
+    await vi.waitFor(() => expect(get).toHaveBeenCalledTimes(1));
+    giveKey(dek);
+    expect((await overview).snapshot?.revision).toBe(2);
+  });
 
   it('overview without a key, or without a vault, decrypts nothing', async () => {
     expect(await new VaultStore(new MemoryArea(), { kdf: FAST_KDF }).overview(undefined)).toEqual({
