@@ -83,23 +83,27 @@ export function AccountsView({ prefetch }: Props) {
   // Enter copies the only match, which the first screen alone cannot tell: pressed before the
   // rest came, it is answered once it came, if the search is still the same.
   const enterWaiting = useRef<string | undefined>();
+  /** What a key pressed in the search does to the rows shown; false: nothing. */
+  function searchKey(key: string): boolean {
+    const action = searchKeyAction(key, shown.length);
+    if (!action) return false;
+    if (action.kind === 'copy') actions.copy(shown[action.index]!);
+    else listRef.current?.querySelectorAll<HTMLElement>('li.account button.code')[action.index]?.focus();
+    return true;
+  }
   function onSearchKey(event: KeyboardEvent) {
     if (event.key === 'Enter' && !complete) {
       event.preventDefault();
       enterWaiting.current = query;
       return;
     }
-    const action = searchKeyAction(event.key, shown.length);
-    if (!action) return;
-    event.preventDefault();
-    if (action.kind === 'copy') actions.copy(shown[action.index]!);
-    else listRef.current?.querySelectorAll<HTMLElement>('li.account button.code')[action.index]?.focus();
+    if (searchKey(event.key)) event.preventDefault();
   }
   useEffect(() => {
     if (!complete || enterWaiting.current === undefined) return;
     const asked = enterWaiting.current;
     enterWaiting.current = undefined;
-    if (asked === query && searchKeyAction('Enter', shown.length)) actions.copy(shown[0]!);
+    if (asked === query) searchKey('Enter');
   }, [complete]);
 
   function onDrop(dragged: string, target: string, place: 'before' | 'after') {

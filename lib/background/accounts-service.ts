@@ -68,11 +68,8 @@ export class AccountsService {
     activeOrigin: string | undefined,
   ): Promise<{ views: AccountView[]; complete: boolean }> {
     const { view, used } = await this.viewer();
-    const keys = accounts.map((account) => {
-      const lastUsedAt = used[account.id];
-      return { ...orderKeys(account), ...(lastUsedAt === undefined ? {} : { lastUsedAt }), account };
-    });
-    const first = firstScreen(keys, sort, activeOrigin);
+    const keys = accounts.map((account) => ({ ...orderKeys(account), account }));
+    const first = firstScreen(keys, sort, activeOrigin, used);
     return first
       ? { views: first.map((key) => view(key.account)), complete: false }
       : { views: accounts.map(view), complete: true };

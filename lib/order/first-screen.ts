@@ -39,14 +39,15 @@ export function lastUsedAtOpen(
 
 /**
  * The first `rows` accounts as the popup shows them with no search (grouped, then in the user's
- * sort); undefined when they all fit.
+ * sort, by the last uses the popup gets: `lastUsed`); undefined when they all fit.
  */
 export function firstScreen<T extends Sortable>(
   accounts: readonly T[],
   sort: AccountSort,
   activeOrigin: string | undefined,
+  lastUsed: Readonly<Record<string, number>>,
   rows = FIRST_SCREEN_ROWS,
 ): T[] | undefined {
   if (accounts.length <= rows) return undefined;
-  return sortAccounts(accounts, sort, activeOrigin, lastUsedOf(accounts)).slice(0, rows);
+  return sortAccounts(accounts, sort, activeOrigin, lastUsed).slice(0, rows);
 }

@@ -1,18 +1,12 @@
 import { createRef, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { RowActions } from '@/components/CodeRow';
 import type { AccountView } from '@/lib/otp';
 import { useLocale } from '../helpers/locale';
+import { fakeManifest } from '../helpers/manifest';
 import { accountView } from '../helpers/account-view';
 
-// SiteIcon reads the manifest when its module loads.
-fakeBrowser.runtime.getManifest = () => ({
-  manifest_version: 3,
-  name: 'Twofold',
-  version: '0',
-  permissions: [],
-});
+fakeManifest();
 const { AccountList } = await import('@/components/AccountList');
 const { FIRST_SCREEN_ROWS } = await import('@/lib/order/first-screen');
 

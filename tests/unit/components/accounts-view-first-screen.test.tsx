@@ -7,24 +7,18 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PopupPrefetch } from '@/components/prefetch';
 import { sendMessage, type PopupStart } from '@/lib/messaging';
 import { FIRST_SCREEN_ROWS } from '@/lib/order/first-screen';
 import type { AccountView } from '@/lib/otp';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { useLocale } from '../helpers/locale';
+import { fakeManifest } from '../helpers/manifest';
 import { accountView } from '../helpers/account-view';
 
 vi.mock('@/lib/messaging', () => ({ sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage) as unknown as Mock<(name: string, data?: unknown) => Promise<unknown>>;
-// SiteIcon reads the manifest when its module loads.
-fakeBrowser.runtime.getManifest = () => ({
-  manifest_version: 3,
-  name: 'Twofold',
-  version: '0',
-  permissions: [],
-});
+fakeManifest();
 const { AccountsView } = await import('@/components/AccountsView');
 
 const TOTAL = FIRST_SCREEN_ROWS + 6;

@@ -48,7 +48,7 @@ describe('firstScreen', () => {
         fc.integer({ min: 1, max: 39 }),
         (all, sort, origin, query, rows) => {
           fc.pre(rows < all.length);
-          const first = firstScreen(all, sort, origin, rows)!;
+          const first = firstScreen(all, sort, origin, lastUsedOf(all), rows)!;
           expect(first).toHaveLength(rows);
           const fromFirst = shownOf(first, query, sort, origin);
           expect(shownOf(all, query, sort, origin).slice(0, fromFirst.length)).toEqual(fromFirst);
@@ -62,7 +62,7 @@ describe('firstScreen', () => {
     fc.assert(
       fc.property(accounts, sorts, origins, fc.integer({ min: 1, max: 39 }), (all, sort, origin, rows) => {
         fc.pre(rows < all.length);
-        const first = firstScreen(all, sort, origin, rows)!.map((a) => a.id);
+        const first = firstScreen(all, sort, origin, lastUsedOf(all), rows)!.map((a) => a.id);
         expect(shownOf(all, '', sort, origin).slice(0, rows)).toEqual(first);
       }),
       { numRuns: 400 },
@@ -79,6 +79,7 @@ describe('firstScreen', () => {
         Array.from({ length: count }, (_, i) => service(i)),
         'manual',
         undefined,
+        {},
       ),
     ).toBeUndefined();
   });
@@ -88,7 +89,7 @@ describe('firstScreen', () => {
       ...Array.from({ length: FIRST_SCREEN_ROWS }, (_, i) => service(i)),
       { ...service(99), pinned: true },
     ];
-    expect(firstScreen(all, 'manual', undefined)).toEqual([
+    expect(firstScreen(all, 'manual', undefined, {})).toEqual([
       all.at(-1),
       ...all.slice(0, FIRST_SCREEN_ROWS - 1),
     ]);
